@@ -1,0 +1,60 @@
+/**
+ * Checks the host page's preselection (`insurance-id`, `appointment-category-id`,
+ * `appointment-type-id`) against the portal's catalogue. What does not fit is dropped, from the
+ * first misfit on, and reported, so the patient chooses by hand instead of facing a dead end.
+ */
+import { ApiError, ERROR_CODES } from '../api/errors.js';
+import type { Preset } from './machine.js';
+import { toApiError } from './resources.js';
+import type { StepData } from './step-data.js';
+
+export interface PresetCheck {
+  valid: Preset;
+  error?: ApiError;
+}
+
+export async function validatePreset(data: StepData, preset: Preset): Promise<PresetCheck> {
+  const { insuranceId, typeId } = preset;
+  let { categoryId } = preset;
+  const misfit = (what: string) =>
+    new ApiError(`unknown preselected ${what}`, ERROR_CODES.notFound, 404);
+  try {
+    // A type alone names its category; fetch it so the category step can be skipped too.
+    if (typeId && !categoryId) {
+      const type = await data.ready.type(typeId).catch((e: unknown) => {
+        throw toApiError(e).code === ERROR_CODES.notFound ? misfit('appointment type') : e;
+      });
+      categoryId = type.categoryId;
+    }
+    if (!insuranceId) return { valid: compact({ categoryId, typeId }) };
+
+    const insurances = await data.ready.insurances();
+    if (!insurances.some((i) => i.id === insuranceId))
+      return { valid: {}, error: misfit('insurance') };
+    if (!categoryId) return { valid: { insuranceId } };
+
+    const categories = await data.ready.categories(insuranceId);
+    if (!categories.some((c) => c.id === categoryId)) {
+      return { valid: { insuranceId }, error: misfit('category') };
+    }
+    if (!typeId) return { valid: { insuranceId, categoryId } };
+
+    const types = await data.ready.types(categoryId, insuranceId);
+    if (!types.some((t) => t.id === typeId)) {
+      return { valid: { insuranceId, categoryId }, error: misfit('appointment type') };
+    }
+    return { valid: { insuranceId, categoryId, typeId } };
+  } catch (e) {
+    // An unknown type (404) is a misfit; any other failure is the portal's, already reported by
+    // the load itself: start at the beginning, whose step shows it with a retry.
+    const error = toApiError(e);
+    return error.message.startsWith('unknown preselected') ? { valid: {}, error } : { valid: {} };
+  }
+}
+
+function compact(preset: Preset): Preset {
+  const out: Preset = {};
+  if (preset.categoryId) out.categoryId = preset.categoryId;
+  if (preset.typeId) out.typeId = preset.typeId;
+  return out;
+}

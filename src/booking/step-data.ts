@@ -1,0 +1,137 @@
+/**
+ * The data each step shows, loaded on demand through one ResourceStore: every catalogue answer is
+ * fetched once per page life and shared by all steps (going back and forth refetches nothing).
+ * Each getter starts the load when needed and returns the resource as it stands.
+ */
+import type {
+  AppointmentType,
+  Availability,
+  Category,
+  Institution,
+  Insurance,
+  Location,
+} from '../api/types.js';
+import { ApiError, ERROR_CODES } from '../api/errors.js';
+import type { BookingApi, FirstAvailableResult } from './booking-api.js';
+import { ResourceStore, type Resource } from './resources.js';
+
+/** Catalogue loads live for the page; times belong to the time step and are aborted on leaving it. */
+export const GROUPS = { catalogue: 'catalogue', times: 'times' } as const;
+
+export interface SlotQuery {
+  typeId: string;
+  categoryId: string;
+  insuranceId: string;
+  from: string;
+  to: string;
+}
+
+export class StepData {
+  readonly store: ResourceStore;
+
+  constructor(
+    private readonly api: BookingApi,
+    onChange: () => void,
+    onError?: (error: ApiError) => void,
+  ) {
+    this.store = new ResourceStore(onChange, onError);
+  }
+
+  /** Each catalogue query once: its resource for rendering, its promise for checks that wait. */
+  private readonly query = {
+    insurances: () => this.catalogue('insurances', (s) => this.api.insurances(s)),
+    institution: () =>
+      this.catalogue('institution', async (s) => {
+        const [first] = await this.api.institutions(s);
+        if (!first) throw new ApiError('no institution', ERROR_CODES.config);
+        return first;
+      }),
+    locations: () => this.catalogue('locations', (s) => this.api.locations(s)),
+    categories: (insuranceId: string) =>
+      this.catalogue(`categories:${insuranceId}`, (s) => this.api.categories({ insuranceId }, s)),
+    types: (categoryId: string, insuranceId: string) =>
+      this.catalogue(`types:${categoryId}:${insuranceId}`, (s) =>
+        this.api.types({ categoryId, insuranceId }, s),
+      ),
+    type: (typeId: string) => this.catalogue(`type:${typeId}`, (s) => this.api.type(typeId, s)),
+  };
+
+  /** The same queries as promises, for checks that must wait (the host's preselection). */
+  readonly ready = {
+    insurances: () => this.query.insurances().promise,
+    categories: (insuranceId: string) => this.query.categories(insuranceId).promise,
+    types: (categoryId: string, insuranceId: string) =>
+      this.query.types(categoryId, insuranceId).promise,
+    type: (typeId: string) => this.query.type(typeId).promise,
+  };
+
+  insurances(): Resource<Insurance[]> {
+    return this.query.insurances().resource;
+  }
+
+  /** The practice (its time zone above all); the portal serves one institution per tenant. */
+  institution(): Resource<Institution> {
+    return this.query.institution().resource;
+  }
+
+  locations(): Resource<Location[]> {
+    return this.query.locations().resource;
+  }
+
+  categories(insuranceId: string): Resource<Category[]> {
+    return this.query.categories(insuranceId).resource;
+  }
+
+  types(categoryId: string, insuranceId: string): Resource<AppointmentType[]> {
+    return this.query.types(categoryId, insuranceId).resource;
+  }
+
+  /** One type: from its category's list when that is loaded, else by id (preselected types). */
+  type(typeId: string, categoryId: string, insuranceId: string): Resource<AppointmentType> {
+    const list = this.store.get<AppointmentType[]>(`types:${categoryId}:${insuranceId}`);
+    if (list?.status === 'ready') {
+      const found = list.value.find((t) => t.id === typeId);
+      if (found) return { status: 'ready', value: found };
+    }
+    return this.query.type(typeId).resource;
+  }
+
+  slots(q: SlotQuery): Resource<Availability[]> {
+    const key = slotKey(q);
+    void this.store.load(
+      key,
+      (s) =>
+        this.api.availabilities(
+          q.typeId,
+          { categoryId: q.categoryId, insuranceId: q.insuranceId, from: q.from, to: q.to },
+          s,
+        ),
+      GROUPS.times,
+    );
+    return this.store.get<Availability[]>(key)!;
+  }
+
+  firstAvailable(q: Omit<SlotQuery, 'to'>, maxDays: number): Resource<FirstAvailableResult> {
+    const key = `first:${q.typeId}:${q.categoryId}:${q.insuranceId}:${q.from}`;
+    const { typeId, categoryId, insuranceId, from } = q;
+    void this.store.load(
+      key,
+      (s) => this.api.firstAvailable(typeId, { categoryId, insuranceId, from, maxDays }, s),
+      GROUPS.times,
+    );
+    return this.store.get<FirstAvailableResult>(key)!;
+  }
+
+  /** Times change under the user's feet (a slot was taken): forget them so they load afresh. */
+  forgetSlots(q: SlotQuery): void {
+    this.store.invalidate(slotKey(q));
+  }
+
+  private catalogue<T>(key: string, loader: (signal: AbortSignal) => Promise<T>) {
+    const promise = this.store.load(key, loader, GROUPS.catalogue);
+    return { promise, resource: this.store.get<T>(key)! };
+  }
+}
+
+const slotKey = (q: SlotQuery) =>
+  `slots:${q.typeId}:${q.categoryId}:${q.insuranceId}:${q.from}:${q.to}`;

@@ -1,0 +1,145 @@
+/**
+ * The root's styles and theme. Hosts theme the widget with `--patient-booking-*` custom properties
+ * on the element (or any ancestor) and with `::part(…)`; the `theme` attribute forces light or
+ * dark, otherwise it follows `prefers-color-scheme`.
+ */
+import { css } from 'lit';
+
+const light = css`
+  --_accent: var(--patient-booking-accent, #0b6e69);
+  --_accent-text: var(--patient-booking-accent-text, #ffffff);
+  --_text: var(--patient-booking-text, #1c2424);
+  --_muted: var(--patient-booking-muted, #4f5d5d);
+  --_surface: var(--patient-booking-surface, #ffffff);
+  --_border: var(--patient-booking-border, #b9c4c4);
+  --_danger: var(--patient-booking-danger, #b3261e);
+  --_focus: var(--patient-booking-focus-color, #1a56db);
+`;
+
+const dark = css`
+  --_accent: var(--patient-booking-accent, #5cc8c0);
+  --_accent-text: var(--patient-booking-accent-text, #0d1717);
+  --_text: var(--patient-booking-text, #e8eeee);
+  --_muted: var(--patient-booking-muted, #a9b8b8);
+  --_surface: var(--patient-booking-surface, #151c1c);
+  --_border: var(--patient-booking-border, #4a5959);
+  --_danger: var(--patient-booking-danger, #ffb4ab);
+  --_focus: var(--patient-booking-focus-color, #9cc1ff);
+`;
+
+export const rootStyles = css`
+  :host {
+    ${light}
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--patient-booking-max-width, 40rem);
+    min-width: 0;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(
+      --patient-booking-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      sans-serif
+    );
+    font-size: var(--patient-booking-font-size, 1rem);
+    line-height: 1.5;
+    border: 1px solid var(--_border);
+    border-radius: var(--patient-booking-radius, 0.75rem);
+    padding: var(--patient-booking-padding, 1rem);
+    color-scheme: light;
+    /* Values the leaf views read (they fall back to the same defaults on their own). */
+    --patient-booking-accent: var(--_accent);
+    --patient-booking-accent-text: var(--_accent-text);
+    --patient-booking-text: var(--_text);
+    --patient-booking-muted: var(--_muted);
+    --patient-booking-surface: var(--_surface);
+    --patient-booking-border: var(--_border);
+    --patient-booking-danger: var(--_danger);
+    --patient-booking-focus-color: var(--_focus);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    ${dark}
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    margin-bottom: 0.75rem;
+  }
+  h1 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+  .progress {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  .back {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: none;
+    padding: 0.5rem 0;
+    min-height: 2.75rem;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .back:focus-visible,
+  .notice button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .notice {
+    border: 1px solid var(--_danger);
+    border-left-width: 0.375rem;
+    border-radius: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    margin: 0 0 0.75rem;
+  }
+  .notice.info {
+    border-color: var(--_accent);
+  }
+  .notice button {
+    font: inherit;
+    margin-top: 0.25rem;
+    min-height: 2.75rem;
+    padding: 0.25rem 1rem;
+    border: 1px solid var(--_accent);
+    border-radius: 0.5rem;
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
