@@ -1,0 +1,153 @@
+/**
+ * The one place in the browser code that calls `fetch`: bearer token, per-attempt timeout,
+ * retries with backoff, 429 `Retry-After`, one token refresh on 401, typed errors.
+ */
+import { ApiError } from './errors.js';
+import { decide, tokenError } from './http-policy.js';
+import type { Outcome } from './http-policy.js';
+import { buildUrl, parseJson } from './http-response.js';
+import type { HttpClient, HttpClientOptions, HttpMethod, HttpRequestInit } from './http-types.js';
+import { DEFAULT_BACKOFF, abortReason, defaultSleep, raceAbort } from './retry.js';
+
+export { isAbortError } from './retry.js';
+export type { BackoffOptions } from './retry.js';
+export type { Query } from './http-response.js';
+export type {
+  GetToken,
+  HttpClient,
+  HttpClientOptions,
+  HttpMethod,
+  HttpRequestInit,
+  WaitInfo,
+} from './http-types.js';
+
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+/** One fetch with its own timeout; rejects only with the caller's abort reason. */
+async function attempt(
+  doFetch: typeof fetch,
+  url: string,
+  init: RequestInit,
+  caller: AbortSignal,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(abortReason(caller));
+  caller.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('Attempt timed out.', 'TimeoutError'));
+  }, timeoutMs);
+  try {
+    const response = await doFetch(url, { ...init, signal: controller.signal });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text };
+  } catch {
+    if (caller.aborted) throw abortReason(caller);
+    // fetch rejects with a TypeError for network, CORS and broken body streams alike.
+    return { failure: timedOut ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
+    caller.removeEventListener('abort', onAbort);
+  }
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const doFetch = options.fetch ?? defaultFetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const policy = {
+    maxRetries: options.maxRetries ?? 4,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+  };
+
+  async function token(forceRefresh: boolean, signal: AbortSignal): Promise<string> {
+    try {
+      return await raceAbort(options.getToken({ forceRefresh }), signal);
+    } catch (error) {
+      throw signal.aborted ? abortReason(signal) : tokenError(error, forceRefresh);
+    }
+  }
+
+  async function request<T>(
+    method: HttpMethod,
+    path: string,
+    init: HttpRequestInit<T>,
+  ): Promise<T> {
+    const { signal, decode } = init;
+    const url = buildUrl(options.baseUrl, path, init.query, init.absoluteUrl);
+    const what = `${method} ${init.absoluteUrl ? new URL(path, 'http://localhost').pathname : path}`;
+    // A POST may act twice when retried, unless the portal can recognise the repeat by its key.
+    const retryable = method !== 'POST' || init.idempotencyKey !== undefined;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
+    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+    let retries = 0;
+    let refreshed = false;
+    let forceRefresh = false;
+
+    for (;;) {
+      if (signal.aborted) throw abortReason(signal);
+      const bearer = await token(forceRefresh, signal);
+      forceRefresh = false;
+      const fetchInit: RequestInit = {
+        method,
+        headers: { ...headers, Authorization: `Bearer ${bearer}` },
+        body,
+        credentials: 'omit', // bearer tokens only; no cookies of the host page
+        cache: 'no-store', // patient data must not land in the HTTP cache
+      };
+      const outcome = await attempt(doFetch, url, fetchInit, signal, options.timeoutMs ?? 15_000);
+      const ctx = { ...policy, what, retryable, retries, refreshed, decode };
+      const decision = decide(outcome, ctx);
+      switch (decision.kind) {
+        case 'done':
+          return decision.value;
+        case 'fail':
+          throw decision.error;
+        case 'refresh':
+          refreshed = forceRefresh = true;
+          break;
+        case 'wait':
+          options.onWait?.({ reason: decision.reason, ms: decision.ms });
+          await raceAbort(sleep(decision.ms, signal), signal);
+          retries += 1;
+      }
+    }
+  }
+
+  return { baseUrl: options.baseUrl, request };
+}
+
+/** A plain answer of a service that is not the portal API: status and parsed JSON (or undefined). */
+export interface PlainResponse {
+  status: number;
+  json: unknown;
+}
+
+/**
+ * One unauthenticated request without retries, for the clinic's token server (which is not the
+ * portal, so none of the portal rules apply). Lives here to keep every `fetch` call in one file.
+ * Fails with `ApiError('network' | 'timeout')`, or the abort reason of `signal`.
+ */
+export async function fetchOnce(
+  url: string,
+  init: { method: HttpMethod; headers?: Record<string, string>; signal?: AbortSignal },
+  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<PlainResponse> {
+  const doFetch = options.fetch ?? defaultFetch;
+  const signal = init.signal ?? new AbortController().signal;
+  const requestInit: RequestInit = {
+    method: init.method,
+    headers: init.headers,
+    credentials: 'omit',
+  };
+  const result = await attempt(doFetch, url, requestInit, signal, options.timeoutMs ?? 15_000);
+  if ('failure' in result)
+    throw new ApiError(`${init.method} ${url}: ${result.failure}`, result.failure);
+  const parsed = parseJson(result.text);
+  return { status: result.status, json: parsed.ok ? parsed.value : undefined };
+}
