@@ -1,0 +1,58 @@
+import type { PortalToken } from './portal-token.js';
+
+/** A token with its absolute expiry (ms since the epoch, on the cache's clock). */
+export interface CachedToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: number;
+}
+
+/** Where a token came from: the cache, a new upstream request, or another caller's request in flight. */
+export type TokenSource = 'hit' | 'miss' | 'shared';
+
+export interface TokenCache {
+  /** A token valid for a while yet. Rejects with the upstream error; failures are not cached. */
+  get(): Promise<{ token: CachedToken; source: TokenSource }>;
+}
+
+/** Refresh this long before expiry: 60 s, or 10 % of the lifetime when that is smaller. */
+export function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(60_000, lifetimeMs * 0.1);
+}
+
+/**
+ * Caches one token until shortly before it expires, and shares one upstream request between all
+ * callers that arrive while it runs (single flight). The lifetime counts from when the request was
+ * sent, so clock skew errs on the early side.
+ */
+export function createTokenCache(
+  fetchToken: () => Promise<PortalToken>,
+  now: () => number,
+): TokenCache {
+  let cached: { token: CachedToken; refreshAt: number } | undefined;
+  let flight: Promise<CachedToken> | undefined;
+
+  async function fetchAndStore(): Promise<CachedToken> {
+    const sentAt = now();
+    const fresh = await fetchToken();
+    const lifetimeMs = fresh.expiresIn * 1000;
+    const token: CachedToken = {
+      accessToken: fresh.accessToken,
+      tokenType: fresh.tokenType,
+      expiresAt: sentAt + lifetimeMs,
+    };
+    cached = { token, refreshAt: token.expiresAt - refreshMarginMs(lifetimeMs) };
+    return token;
+  }
+
+  return {
+    async get() {
+      if (cached && now() < cached.refreshAt) return { token: cached.token, source: 'hit' };
+      if (flight) return { token: await flight, source: 'shared' };
+      flight = fetchAndStore().finally(() => {
+        flight = undefined;
+      });
+      return { token: await flight, source: 'miss' };
+    },
+  };
+}
