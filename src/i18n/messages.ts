@@ -1,0 +1,128 @@
+import type { ErrorCode } from '../api/errors.js';
+import type { InsuranceKind, PatientField } from '../api/types.js';
+
+/** The booking flow's steps, as named in the catalogue (`steps`) and in `booking-step-change`. */
+export const STEP_KEYS = [
+  'insurance',
+  'category',
+  'type',
+  'time',
+  'details',
+  'review',
+  'confirmed',
+] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+
+/** Gender values the portal accepts in `patient_data.gender`. */
+export const GENDERS = ['m', 'f', 'd'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** One message per error code, each a sentence that says what to do next. */
+export interface ErrorMessages extends Record<ErrorCode, string> {
+  /** 429 while the widget waits on its own: "… in {s} seconds automatically". */
+  retryIn: (seconds: number) => string;
+  /** Anything without a code. */
+  unknown: string;
+}
+
+/**
+ * The message catalogue. Grouped by the part of the widget that shows it, so new features add a
+ * group (e.g. `login`) without touching the others. Plurals and interpolations are functions;
+ * dates arrive already formatted (see `format.ts`).
+ */
+export interface Messages {
+  widget: {
+    /** The widget's title, e.g. "Termin buchen". */
+    title: string;
+    stepOf: (n: number, total: number) => string;
+    /** Live-region text after a step change. */
+    stepAnnouncement: (stepName: string) => string;
+  };
+  /** Step names, for progress and announcements. */
+  steps: Record<StepKey, string>;
+  common: {
+    back: string;
+    retry: string;
+    loading: string;
+    change: string;
+    /** Accessible name of a "Change" button, starting with the visible text: "Change: Appointment". */
+    changeWhat: (what: string) => string;
+    durationMinutes: (n: number) => string;
+    video: string;
+    optional: string;
+  };
+  errors: ErrorMessages;
+  insurance: {
+    heading: string;
+    empty: string;
+    kinds: Record<InsuranceKind, string>;
+  };
+  category: {
+    heading: string;
+    empty: string;
+  };
+  type: {
+    heading: string;
+    empty: string;
+    locations: (n: number) => string;
+  };
+  time: {
+    heading: string;
+    daysLabel: string;
+    range: (from: string, to: string) => string;
+    earlier: string;
+    later: string;
+    timesHeading: (day: string) => string;
+    timesCount: (n: number) => string;
+    zoneNote: (zone: string, abbreviation: string) => string;
+    location: string;
+    allLocations: string;
+    emptyRange: (from: string, to: string) => string;
+    findFirst: string;
+    searching: string;
+    nextAvailable: (date: string) => string;
+    noneAvailable: string;
+  };
+  details: {
+    heading: string;
+    intro: string;
+    labels: Record<PatientField, string>;
+    /** Field-specific "please fill in" messages. */
+    required: Record<PatientField, string>;
+    invalid: {
+      email: string;
+      bornOnFuture: string;
+      bornOnInvalid: string;
+      phone: string;
+      tooLong: string;
+      other: string;
+    };
+    genders: Record<Gender, string>;
+    choose: string;
+    asapOptIn: string;
+    asapHint: string;
+    serverErrors: string;
+    submit: string;
+  };
+  review: {
+    heading: string;
+    appointment: string;
+    when: string;
+    where: string;
+    videoWhere: string;
+    insurance: string;
+    patient: string;
+    confirm: string;
+    submitting: string;
+    binding: string;
+  };
+  confirmation: {
+    heading: string;
+    thanks: string;
+    emailNote: string;
+    addToCalendar: string;
+    bookAnother: string;
+    /** Calendar entry title: "Termin: {type} – {institution}". */
+    calendarTitle: (typeName: string, institutionName?: string) => string;
+  };
+}

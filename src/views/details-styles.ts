@@ -1,0 +1,67 @@
+import { css } from 'lit';
+
+/** Styles of `<pb-details-step>`. */
+export const detailsStyles = css`
+  form {
+    display: grid;
+    gap: 1rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  label {
+    font-weight: 600;
+  }
+  label .muted {
+    font-weight: 400;
+  }
+  input:not([type='checkbox']),
+  select {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .check {
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    column-gap: 0.6rem;
+  }
+  .check label {
+    font-weight: 400;
+  }
+  .check .hint,
+  .check .field-error {
+    grid-column: 2;
+  }
+  input[type='checkbox'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .hint {
+    margin: 0;
+  }
+  .alert ul {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .actions {
+    margin-top: 0.25rem;
+  }
+`;
