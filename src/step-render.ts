@@ -102,7 +102,8 @@ function typeOption(
   type: AppointmentType,
   locations: Location[] | undefined,
 ): ChoiceOption {
-  const meta = [t.common.durationMinutes(type.durationMinutes)];
+  // A duration of 0 means the portal did not say: show none rather than "0 min".
+  const meta = type.durationMinutes > 0 ? [t.common.durationMinutes(type.durationMinutes)] : [];
   if (type.video) meta.push(t.common.video);
   const names = type.locationIds
     .map((id) => locations?.find((l) => l.id === id)?.name)

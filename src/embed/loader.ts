@@ -1,0 +1,2 @@
+// embed.js: the host-page loader for iframe and CMS embedding.
+export {};

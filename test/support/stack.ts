@@ -1,0 +1,132 @@
+// The whole product on loopback for end-to-end tests: the sandbox portal, the token server, and a
+// static server with the built dist/ and the test's pages; plus headless Chromium.
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startSandbox } from '../../server/sandbox/app.js';
+import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
+
+export interface Stack {
+  portal: string;
+  tokenUrl: string;
+  web: StaticServer;
+  browser: Browser;
+  /** POST JSON to a sandbox control route (`/__sandbox/...`). */
+  control(path: string, body?: unknown, method?: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  sandbox?: Record<string, unknown>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const web = await startStaticServer(resolve('.'));
+  const sandbox = await startSandbox({
+    port: 0,
+    quiet: true,
+    redirectUris: [`${web.origin}/dist/callback.html`],
+    ...options.sandbox,
+  });
+  const tokenServer = await startTokenServer(
+    {
+      port: 0,
+      portalUrl: sandbox.url,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      allowedOrigins: [web.origin],
+    },
+    { log: () => {} },
+  );
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: chromeArgs,
+    headless: true,
+  });
+  const control = async (path: string, body?: unknown, method = 'POST') => {
+    const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : null;
+  };
+  return {
+    portal: sandbox.url,
+    tokenUrl: `${tokenServer.url}/token`,
+    web,
+    browser,
+    control,
+    close: async () => {
+      await browser.close();
+      await Promise.all([tokenServer.close(), sandbox.close(), web.close()]);
+    },
+  };
+}
+
+/** A page embedding the built widget with the given attributes, served at `path`. */
+export function widgetPage(
+  stack: Stack,
+  path: string,
+  attrs: Record<string, string> = {},
+  lang = 'de',
+): string {
+  const all = { 'portal-url': stack.portal, 'token-url': stack.tokenUrl, ...attrs };
+  const attributes = Object.entries(all)
+    .map(([k, v]) => `${k}="${v.replace(/"/g, '&quot;')}"`)
+    .join(' ');
+  stack.web.page(
+    path,
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script type="module" src="/dist/patient-booking.js"></script></head>
+<body><patient-booking ${attributes}></patient-booking></body></html>`,
+  );
+  return `${stack.web.origin}${path}`;
+}
+
+/** A fresh browser context and page; console errors and page errors are collected. */
+export async function openPage(
+  stack: Stack,
+  url: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await stack.browser.newContext(options);
+  const page = await context.newPage();
+  await recordEvents(page);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** The public events the page has seen so far, in order. */
+export async function eventsOf(
+  page: Page,
+): Promise<Array<{ type: string; detail: Record<string, unknown> }>> {
+  return page.evaluate(() => (window as unknown as { __events: [] }).__events);
+}
+
+/** Collects the widget's public events on the page (window.__events). */
+async function recordEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __events: Array<{ type: string; detail: unknown }> };
+    w.__events = [];
+    for (const type of [
+      'booking-confirmed',
+      'booking-rescheduled',
+      'booking-cancelled',
+      'booking-step-change',
+      'booking-error',
+    ]) {
+      document.addEventListener(type, (e) =>
+        w.__events.push({ type, detail: (e as CustomEvent).detail }),
+      );
+    }
+  });
+}
