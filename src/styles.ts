@@ -50,7 +50,12 @@ export const rootStyles = css`
     border-radius: var(--patient-booking-radius, 0.75rem);
     padding: var(--patient-booking-padding, 1rem);
     color-scheme: light;
-    /* Values the leaf views read (they fall back to the same defaults on their own). */
+  }
+  /*
+   * The resolved theme, handed to the leaf views under the public names. Set one level below the
+   * host: on the host itself these would refer to each other and cancel out (a cycle).
+   */
+  section {
     --patient-booking-accent: var(--_accent);
     --patient-booking-accent-text: var(--_accent-text);
     --patient-booking-text: var(--_text);
@@ -96,6 +101,9 @@ export const rootStyles = css`
     margin: 0;
   }
   .back {
+    order: 3;
+    flex-basis: 100%;
+    text-align: start;
     font: inherit;
     color: var(--_accent);
     background: none;
@@ -104,6 +112,9 @@ export const rootStyles = css`
     min-height: 2.75rem;
     cursor: pointer;
     text-decoration: underline;
+  }
+  .back::before {
+    content: '‹ ';
   }
   .back:focus-visible,
   .notice button:focus-visible {
