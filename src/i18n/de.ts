@@ -2,10 +2,18 @@ import type { Messages } from './messages.js';
 
 const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
 
+// Shared by `errors` and `login` (written once in the bundle).
+const popupBlocked =
+  'Das Anmeldefenster wurde blockiert. Bitte erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.';
+const popupClosed = 'Das Anmeldefenster wurde geschlossen. Sie können es jederzeit erneut öffnen.';
+const loginDenied = 'Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es erneut.';
+const retry = 'Erneut versuchen';
+const book = 'Termin buchen';
+
 /** German catalogue: friendly, short, formal "Sie". */
 export const de: Messages = {
   widget: {
-    title: 'Termin buchen',
+    title: book,
     stepOf: (n, total) => `Schritt ${n} von ${total}`,
     stepAnnouncement: (stepName) => `Nächster Schritt: ${stepName}`,
   },
@@ -20,7 +28,7 @@ export const de: Messages = {
   },
   common: {
     back: 'Zurück',
-    retry: 'Erneut versuchen',
+    retry,
     loading: 'Wird geladen …',
     change: 'Ändern',
     changeWhat: (what) => `Ändern: ${what}`,
@@ -43,11 +51,11 @@ export const de: Messages = {
       'Dieser Termin wurde gerade vergeben. Bitte wählen Sie eine andere Zeit – Ihre Angaben bleiben erhalten.',
     validation: 'Bitte prüfen Sie die markierten Angaben.',
     not_cancelable:
-      'Dieser Termin kann online nicht mehr abgesagt werden. Bitte rufen Sie die Praxis an.',
+      'Dieser Termin kann online nicht mehr abgesagt werden (weniger als 24 Stunden vor Beginn). Bitte rufen Sie die Praxis an.',
     not_reschedulable:
-      'Dieser Termin kann online nicht mehr verschoben werden. Bitte rufen Sie die Praxis an.',
+      'Dieser Termin kann online nicht mehr verschoben werden (weniger als 24 Stunden vor Beginn). Bitte rufen Sie die Praxis an.',
     asap_not_enabled:
-      'Für diese Terminart gibt es keine Benachrichtigung über frühere Termine. Bitte buchen Sie ohne diese Option.',
+      'Für diese Terminart gibt es keine Benachrichtigung über frühere Termine. Bitte fahren Sie ohne diese Option fort.',
     bad_response:
       'Die Antwort der Praxis war unerwartet. Bitte versuchen Sie es erneut oder rufen Sie die Praxis an.',
     server:
@@ -56,10 +64,9 @@ export const de: Messages = {
       'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte rufen Sie die Praxis an.',
     token_server:
       'Die Online-Buchung ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder rufen Sie die Praxis an.',
-    popup_blocked:
-      'Das Anmeldefenster wurde blockiert. Bitte erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.',
-    popup_closed: 'Das Anmeldefenster wurde geschlossen. Sie können es jederzeit erneut öffnen.',
-    login_denied: 'Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es erneut.',
+    popup_blocked: popupBlocked,
+    popup_closed: popupClosed,
+    login_denied: loginDenied,
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
   insurance: {
@@ -160,5 +167,71 @@ export const de: Messages = {
     addToCalendar: 'Zum Kalender hinzufügen',
     bookAnother: 'Weiteren Termin buchen',
     calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+  },
+  login: {
+    signIn: 'Anmelden',
+    signInPrompt: 'Bereits in dieser Praxis in Behandlung?',
+    signingIn: 'Anmeldung läuft …',
+    signingInHint: 'Bitte schließen Sie die Anmeldung im neuen Fenster ab.',
+    signedInAs: (name) => (name ? `Angemeldet als ${name}` : 'Angemeldet'),
+    signOut: 'Abmelden',
+    tryAgain: retry,
+    signInAgain: 'Erneut anmelden',
+    sessionExpired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    popupBlocked,
+    popupClosed,
+    denied: loginDenied,
+    signInToBook: 'Bitte melden Sie sich an, um einen Termin zu buchen.',
+  },
+  account: {
+    nav: 'Ihr Konto',
+    book,
+    appointments: 'Meine Termine',
+    newTimeHeading: 'Neue Zeit wählen',
+    moveHeading: 'Termin verschieben?',
+    filter: 'Anzeigen',
+    upcoming: 'Anstehend',
+    past: 'Vergangen',
+    counts: (u, p) =>
+      `${u} ${plural(u, 'anstehender Termin', 'anstehende Termine')} · ${p} ${plural(p, 'vergangener', 'vergangene')}`,
+    next: 'Ihr nächster Termin',
+    emptyUpcoming: 'Sie haben keine anstehenden Termine.',
+    emptyPast: 'Sie haben keine vergangenen Termine.',
+    showMore: 'Mehr anzeigen',
+    statuses: { confirmed: 'Bestätigt', cancelled: 'Abgesagt' },
+    when: 'Datum und Uhrzeit',
+    duration: 'Dauer',
+    where: 'Ort',
+    status: 'Status',
+    back: 'Zurück zu meinen Terminen',
+    reschedule: 'Verschieben',
+    cancel: 'Termin absagen',
+    cancelQuestion: (date) => `Termin am ${date} absagen?`,
+    cancelNote: 'Die Zeit wird für andere Patienten frei. Das lässt sich nicht rückgängig machen.',
+    cancelYes: 'Ja, absagen',
+    cancelKeep: 'Termin behalten',
+    notChangeable:
+      'Termine können bis 24 Stunden vor Beginn online geändert werden. Bitte rufen Sie die Praxis an.',
+    asapHeading: 'Früherer Termin',
+    asapIntro: 'Wir schreiben Ihnen eine E-Mail, wenn ein früherer Termin frei wird.',
+    asapOn: (email) => `Sie stehen auf der Liste für einen früheren Termin (${email}).`,
+    asapCheck: 'Jetzt nach früherem Termin suchen',
+    asapLeave: 'Von der Liste austragen',
+    asapJoin: 'Über frühere Termine benachrichtigen',
+    noEarlier: 'Gerade ist kein früherer Termin frei.',
+    earlierFound: (date) => `Ein früherer Termin ist frei: ${date}`,
+    asapTake: 'Termin auf diese Zeit verschieben',
+    videoJoin: 'Videosprechstunde beitreten',
+    videoNote: 'Öffnet sich in einem neuen Fenster.',
+    before: 'Bisherige Zeit',
+    after: 'Neue Zeit',
+    move: 'Termin verschieben',
+    moving: 'Wird verschoben …',
+    otherTime: 'Andere Zeit wählen',
+    cancelled: 'Ihr Termin wurde abgesagt.',
+    moved: (date) => `Ihr Termin wurde auf ${date} verschoben.`,
+    subscribed:
+      'Sie stehen auf der Liste. Wir schreiben Ihnen, wenn ein früherer Termin frei wird.',
+    unsubscribed: 'Sie stehen nicht mehr auf der Liste für frühere Termine.',
   },
 };

@@ -2,10 +2,18 @@ import type { Messages } from './messages.js';
 
 const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
 
+// Shared by `errors` and `login` (written once in the bundle).
+const popupBlocked =
+  'The sign-in window was blocked. Please allow pop-ups for this page and try again.';
+const popupClosed = 'The sign-in window was closed. You can open it again at any time.';
+const loginDenied = 'Signing in did not work. Please try again.';
+const retry = 'Try again';
+const book = 'Book an appointment';
+
 /** English catalogue: friendly and short. */
 export const en: Messages = {
   widget: {
-    title: 'Book an appointment',
+    title: book,
     stepOf: (n, total) => `Step ${n} of ${total}`,
     stepAnnouncement: (stepName) => `Next step: ${stepName}`,
   },
@@ -20,7 +28,7 @@ export const en: Messages = {
   },
   common: {
     back: 'Back',
-    retry: 'Try again',
+    retry,
     loading: 'Loading …',
     change: 'Change',
     changeWhat: (what) => `Change: ${what}`,
@@ -40,20 +48,20 @@ export const en: Messages = {
     availability_taken:
       'This time was just taken. Please choose another time – your details are kept.',
     validation: 'Please check the marked fields.',
-    not_cancelable: 'This appointment can no longer be cancelled online. Please call the practice.',
+    not_cancelable:
+      'This appointment can no longer be cancelled online (less than 24 hours before it starts). Please call the practice.',
     not_reschedulable:
-      'This appointment can no longer be rescheduled online. Please call the practice.',
+      'This appointment can no longer be moved online (less than 24 hours before it starts). Please call the practice.',
     asap_not_enabled:
-      'Early notifications are not available for this appointment type. Please book without this option.',
+      'Notifications about earlier times are not offered for this appointment type. Please continue without them.',
     bad_response: 'The practice sent an unexpected answer. Please try again or call the practice.',
     server: 'Something went wrong at the practice. Please try again in a few minutes.',
     config: 'This booking form is not set up correctly. Please call the practice.',
     token_server:
       'Online booking is not available right now. Please try again later or call the practice.',
-    popup_blocked:
-      'The sign-in window was blocked. Please allow pop-ups for this page and try again.',
-    popup_closed: 'The sign-in window was closed. You can open it again at any time.',
-    login_denied: 'Signing in did not work. Please try again.',
+    popup_blocked: popupBlocked,
+    popup_closed: popupClosed,
+    login_denied: loginDenied,
     unknown: 'Something went wrong. Please try again.',
   },
   insurance: {
@@ -149,5 +157,69 @@ export const en: Messages = {
     addToCalendar: 'Add to calendar',
     bookAnother: 'Book another appointment',
     calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+  },
+  login: {
+    signIn: 'Sign in',
+    signInPrompt: 'Already a patient of this practice?',
+    signingIn: 'Signing in …',
+    signingInHint: 'Please complete the sign-in in the new window.',
+    signedInAs: (name) => (name ? `Signed in as ${name}` : 'Signed in'),
+    signOut: 'Sign out',
+    tryAgain: retry,
+    signInAgain: 'Sign in again',
+    sessionExpired: 'Your session has expired. Please sign in again.',
+    popupBlocked,
+    popupClosed,
+    denied: loginDenied,
+    signInToBook: 'Please sign in to book an appointment.',
+  },
+  account: {
+    nav: 'Your account',
+    book,
+    appointments: 'My appointments',
+    newTimeHeading: 'Choose a new time',
+    moveHeading: 'Move your appointment?',
+    filter: 'Show',
+    upcoming: 'Upcoming',
+    past: 'Past',
+    counts: (u, p) => `${u} upcoming ${plural(u, 'appointment', 'appointments')} · ${p} past`,
+    next: 'Your next appointment',
+    emptyUpcoming: 'You have no upcoming appointments.',
+    emptyPast: 'You have no past appointments.',
+    showMore: 'Show more',
+    statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    when: 'Date and time',
+    duration: 'Duration',
+    where: 'Place',
+    status: 'Status',
+    back: 'Back to my appointments',
+    reschedule: 'Reschedule',
+    cancel: 'Cancel appointment',
+    cancelQuestion: (date) => `Cancel this appointment on ${date}?`,
+    cancelNote: 'The time will be offered to other patients. This cannot be undone.',
+    cancelYes: 'Yes, cancel',
+    cancelKeep: 'Keep appointment',
+    notChangeable:
+      'Appointments can be changed online until 24 hours before they start. Please call the practice.',
+    asapHeading: 'Earlier appointment',
+    asapIntro: 'We will email you when an earlier time becomes free.',
+    asapOn: (email) => `You are on the list for an earlier time (${email}).`,
+    asapCheck: 'Check for an earlier time now',
+    asapLeave: 'Leave the list',
+    asapJoin: 'Notify me about earlier times',
+    noEarlier: 'There is no earlier time free right now.',
+    earlierFound: (date) => `An earlier time is free: ${date}`,
+    asapTake: 'Move my appointment to this time',
+    videoJoin: 'Join video consultation',
+    videoNote: 'Opens in a new window.',
+    before: 'Current time',
+    after: 'New time',
+    move: 'Move appointment',
+    moving: 'Moving …',
+    otherTime: 'Choose another time',
+    cancelled: 'Your appointment has been cancelled.',
+    moved: (date) => `Your appointment was moved to ${date}.`,
+    subscribed: 'You are on the list. We will email you when an earlier time becomes free.',
+    unsubscribed: 'You are no longer on the list for earlier times.',
   },
 };

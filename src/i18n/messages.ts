@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../api/errors.js';
-import type { InsuranceKind, PatientField } from '../api/types.js';
+import type { AppointmentStatus, InsuranceKind, PatientField } from '../api/types.js';
 
 /** The booking flow's steps, as named in the catalogue (`steps`) and in `booking-step-change`. */
 export const STEP_KEYS = [
@@ -124,5 +124,82 @@ export interface Messages {
     bookAnother: string;
     /** Calendar entry title: "Termin: {type} – {institution}". */
     calendarTitle: (typeName: string, institutionName?: string) => string;
+  };
+  /** Patient sign-in (account bar). Kept short: the catalogue loads before the first step. */
+  login: {
+    signIn: string;
+    /** Next to "Sign in" when signed out: "Already a patient of this practice?" */
+    signInPrompt: string;
+    signingIn: string;
+    /** While the popup is open: where to finish signing in. */
+    signingInHint: string;
+    /** "Signed in as {name}", or just "Signed in" without a name. */
+    signedInAs: (name?: string) => string;
+    signOut: string;
+    tryAgain: string;
+    signInAgain: string;
+    sessionExpired: string;
+    popupBlocked: string;
+    popupClosed: string;
+    denied: string;
+    /** A widget without guest booking. */
+    signInToBook: string;
+  };
+  /** A signed-in patient's appointments: list, detail, cancel, reschedule, ASAP list, video. */
+  account: {
+    /** Accessible name of the account navigation. */
+    nav: string;
+    book: string;
+    /** "My appointments": navigation and the list's heading. */
+    appointments: string;
+    /** Time step heading when rescheduling. */
+    newTimeHeading: string;
+    /** Reschedule confirmation heading. */
+    moveHeading: string;
+    /** Accessible name of the filter buttons. */
+    filter: string;
+    upcoming: string;
+    past: string;
+    counts: (upcoming: number, past: number) => string;
+    next: string;
+    emptyUpcoming: string;
+    emptyPast: string;
+    showMore: string;
+    statuses: Record<AppointmentStatus, string>;
+    when: string;
+    duration: string;
+    where: string;
+    status: string;
+    back: string;
+    reschedule: string;
+    cancel: string;
+    /** The cancel dialog's title. */
+    cancelQuestion: (date: string) => string;
+    cancelNote: string;
+    cancelYes: string;
+    cancelKeep: string;
+    notChangeable: string;
+    asapHeading: string;
+    asapIntro: string;
+    asapOn: (email: string) => string;
+    asapCheck: string;
+    asapLeave: string;
+    asapJoin: string;
+    noEarlier: string;
+    earlierFound: (date: string) => string;
+    asapTake: string;
+    videoJoin: string;
+    videoNote: string;
+    /** Reschedule confirmation: the old and the new time. */
+    before: string;
+    after: string;
+    move: string;
+    moving: string;
+    otherTime: string;
+    /** Notices after an action. */
+    cancelled: string;
+    moved: (date: string) => string;
+    subscribed: string;
+    unsubscribed: string;
   };
 }

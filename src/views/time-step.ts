@@ -39,6 +39,9 @@ import { timeStyles } from './time-styles.js';
 export class PbTimeStep extends StepView {
   static override styles = [StepView.styles, timeStyles];
 
+  /** Overrides the default heading (e.g. "Choose a new time" when rescheduling). */
+  @property() heading?: string;
+
   /** Language of dates and times. */
   @property() locale: Locale = 'de';
 
@@ -151,7 +154,7 @@ export class PbTimeStep extends StepView {
 
   override render() {
     if (!this.t) return nothing;
-    return html`<h2 part="heading" tabindex="-1">${this.t.time.heading}</h2>
+    return html`<h2 part="heading" tabindex="-1">${this.heading || this.t.time.heading}</h2>
       ${this.renderNav()} ${this.renderBody()}`;
   }
 
