@@ -6,6 +6,7 @@ export const TOKEN_SERVER_ERRORS = {
   originRequired: 'origin_required',
   headerRequired: 'header_required',
   payloadTooLarge: 'payload_too_large',
+  rateLimited: 'rate_limited',
   portalUnavailable: 'portal_unavailable',
   portalRejected: 'portal_rejected',
   internal: 'internal_error',

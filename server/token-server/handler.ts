@@ -1,10 +1,16 @@
-import { readRequestBody } from './body.js';
+import type { RequestContext } from './client-ip.js';
+import { clientKey } from './client-ip.js';
 import type { TokenServerConfig } from './config.js';
-import { defaultTokenUrl } from './config.js';
-import type { OriginCheck } from './cors.js';
-import { checkOrigin, hasClientHeader, preflightHeaders, withCors, CLIENT_HEADER } from './cors.js';
-import { BASE_HEADERS, TOKEN_SERVER_ERRORS as E, errorResponse } from './errors.js';
+import { DEFAULTS, defaultApiUrl, defaultTokenUrl } from './config.js';
+import { checkOrigin, withCors } from './cors.js';
+import { TOKEN_SERVER_ERRORS as E, errorResponse } from './errors.js';
+import { passGate } from './gate.js';
+import { loginRoute } from './login-route.js';
 import { requestClientCredentialsToken } from './portal-token.js';
+import type { ProxyCacheStats } from './proxy-cache.js';
+import { createProxyCache } from './proxy-cache.js';
+import { createApiProxy } from './proxy-route.js';
+import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import { createTokenCache } from './token-cache.js';
 import { tokenRoute } from './token-route.js';
@@ -17,9 +23,21 @@ export interface TokenServerDeps {
   log?: (line: string) => void;
 }
 
+/** Counters since start, e.g. for "upstream requests per 1,000 visitors". */
+export interface TokenServerStats {
+  /** Requests sent to the portal: guest tokens, relayed login exchanges, proxied API calls. */
+  upstream: { token: number; login: number; api: number };
+  /** The proxy's GET cache: hits, misses (upstream), shared (waited for a running miss). */
+  proxyCache: ProxyCacheStats;
+  /** Requests refused with 429 by the per-IP limit. */
+  rateLimited: number;
+}
+
 /** A web-standard fetch handler; runs unchanged on Node, Deno, Bun and serverless platforms. */
 export interface TokenServer {
-  handle(request: Request): Promise<Response>;
+  /** `context.clientIp`: the peer address, for the per-IP rate limit (absent: not limited). */
+  handle(request: Request, context?: RequestContext): Promise<Response>;
+  stats(): TokenServerStats;
 }
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
@@ -28,74 +46,56 @@ export function createTokenServer(
   config: TokenServerConfig,
   deps: TokenServerDeps = {},
 ): TokenServer {
-  const upstreamFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const baseFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const now = deps.now ?? Date.now;
   const log = deps.log ?? (() => undefined);
   const allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
+  const upstream = { token: 0, login: 0, api: 0 };
+  const counted =
+    (kind: keyof typeof upstream): typeof fetch =>
+    (input, init) => {
+      upstream[kind] += 1;
+      return baseFetch(input, init);
+    };
+  const timeoutMs = config.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const tokenUrl = config.tokenUrl ?? defaultTokenUrl(config.portalUrl);
+  const { clientId, clientSecret } = config;
+  const client = { tokenUrl, clientId, clientSecret, timeoutMs };
 
   const guestTokens = createTokenCache(
-    () =>
-      requestClientCredentialsToken({
-        tokenUrl: config.tokenUrl ?? defaultTokenUrl(config.portalUrl),
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        timeoutMs: config.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-        fetch: upstreamFetch,
-      }),
+    () => requestClientCredentialsToken({ ...client, fetch: counted('token') }),
     now,
   );
+  const rate = config.rateLimit ?? DEFAULTS.rateLimit;
+  const limiter = (limit: number) =>
+    createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
+  const limiters = { token: limiter(rate.limit), proxy: limiter(rate.proxyLimit) };
+  const trust = config.trustProxy ?? 0;
 
-  // The router. Later: '/oauth/token' (authorization_code + refresh_token mediation only) and an
-  // allow-listed '/api/…' proxy; per-IP rate limiting goes in front of dispatch() in handle().
+  // The router: exact paths, then the proxy's allow-list.
   const routes = new Map<string, Route>([['/token', tokenRoute(guestTokens, now)]]);
-
-  /** The gate every route shares, then the route itself. */
-  async function dispatch(
-    request: Request,
-    path: string,
-    origin: OriginCheck,
-    note: (k: string, v: string) => void,
-  ): Promise<Response> {
-    const route = routes.get(path);
-    if (!route) return errorResponse(404, E.notFound, 'There is nothing at this path.');
-    if (origin.kind === 'denied') {
-      return errorResponse(403, E.originNotAllowed, 'This origin may not use the token server.');
-    }
-    if (origin.kind === 'absent' && !config.allowNoOrigin) {
-      return errorResponse(
-        403,
-        E.originRequired,
-        'Requests must come from an allowed browser origin.',
-      );
-    }
-    if (request.method === 'OPTIONS') {
-      return new Response(null, {
-        status: 204,
-        headers: { ...BASE_HEADERS, ...preflightHeaders() },
-      });
-    }
-    if (!route.methods.includes(request.method)) {
-      const allow = [...route.methods, 'OPTIONS'].join(', ');
-      return errorResponse(405, E.methodNotAllowed, `Use ${route.methods.join(' or ')}.`, {
-        Allow: allow,
-      });
-    }
-    if (!hasClientHeader(request)) {
-      return errorResponse(403, E.headerRequired, `Send the header ${CLIENT_HEADER}: 1.`);
-    }
-    const body = await readRequestBody(request, route.maxBodyBytes);
-    if (body === null) {
-      return errorResponse(
-        413,
-        E.payloadTooLarge,
-        `The request body must not exceed ${route.maxBodyBytes} bytes.`,
-      );
-    }
-    return route.handle({ request, body, note });
+  const redirectUris = config.redirectUris ?? [];
+  if (redirectUris.length > 0) {
+    routes.set('/oauth/token', loginRoute({ ...client, redirectUris, fetch: counted('login') }));
   }
+  const cache = createProxyCache({ now });
+  const proxy = config.proxy?.enabled
+    ? createApiProxy({
+        apiUrl: defaultApiUrl(config.portalUrl),
+        tokens: guestTokens,
+        timeoutMs,
+        fetch: counted('api'),
+        cache,
+        catalogueTtlSeconds: config.proxy.catalogueTtlSeconds ?? DEFAULTS.catalogueTtlSeconds,
+        availabilityTtlSeconds: Math.min(
+          config.proxy.availabilityTtlSeconds ?? DEFAULTS.availabilityTtlSeconds,
+          DEFAULTS.maxAvailabilityTtlSeconds,
+        ),
+      })
+    : undefined;
 
   return {
-    async handle(request) {
+    async handle(request, context = {}) {
       const started = performance.now();
       const path = new URL(request.url).pathname;
       const origin = checkOrigin(request, allowedOrigins);
@@ -103,7 +103,13 @@ export function createTokenServer(
       const note = (key: string, value: string) => notes.push(`${key}=${value}`);
       let response: Response;
       try {
-        response = await dispatch(request, path, origin, note);
+        const route = routes.get(path) ?? proxy?.route(path);
+        response = route
+          ? await passGate(
+              { request, route, origin, note, clientKey: clientKey(request, context, trust) },
+              { allowNoOrigin: config.allowNoOrigin === true, limiters },
+            )
+          : errorResponse(404, E.notFound, 'There is nothing at this path.');
       } catch {
         note('failure', 'exception');
         response = errorResponse(500, E.internal, 'The token server failed unexpectedly.');
@@ -118,5 +124,10 @@ export function createTokenServer(
       }
       return response;
     },
+    stats: () => ({
+      upstream: { ...upstream },
+      proxyCache: cache.stats(),
+      rateLimited: limiters.token.refusals() + limiters.proxy.refusals(),
+    }),
   };
 }

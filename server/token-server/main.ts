@@ -24,6 +24,14 @@ const server = await startTokenServer(config, { log });
 console.log(`token-server listening on ${server.url} (portal token endpoint ${config.tokenUrl})`);
 if (config.allowNoOrigin)
   console.log('token-server: ALLOW_NO_ORIGIN=1, requests without Origin are accepted');
+if (config.redirectUris.length > 0)
+  console.log(`token-server: POST /oauth/token for ${config.redirectUris.length} redirect URI(s)`);
+if (config.proxy.enabled) {
+  const { catalogueTtlSeconds: catalogue, availabilityTtlSeconds: slots } = config.proxy;
+  console.log(
+    `token-server: API proxy on /api/patient/v1 (cache ${catalogue} s, slots ${slots} s)`,
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -3,12 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TokenServerConfig } from './config.js';
 import { TOKEN_SERVER_ERRORS, errorResponse } from './errors.js';
-import type { TokenServer, TokenServerDeps } from './handler.js';
+import type { TokenServer, TokenServerDeps, TokenServerStats } from './handler.js';
 import { createTokenServer } from './handler.js';
 
 export interface StartedTokenServer {
   /** e.g. `http://localhost:4020` (no trailing slash). */
   url: string;
+  /** The handler's counters (upstream requests, proxy cache, rate-limit refusals). */
+  stats(): TokenServerStats;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startTokenServer(
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    stats: () => server.stats(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         http.close((error) => (error ? reject(error) : resolve()));
@@ -53,7 +56,9 @@ async function serve(
 ): Promise<void> {
   let response: Response;
   try {
-    response = await server.handle(await toRequest(req));
+    // The TCP peer: the client itself, or the reverse proxy in front (see TRUST_PROXY).
+    const clientIp = req.socket.remoteAddress;
+    response = await server.handle(await toRequest(req), clientIp ? { clientIp } : {});
   } catch {
     const message = 'The token server failed unexpectedly.';
     response = errorResponse(500, TOKEN_SERVER_ERRORS.internal, message);

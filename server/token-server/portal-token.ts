@@ -1,5 +1,5 @@
-import { readLimited } from './body.js';
 import { PortalError, TOKEN_SERVER_ERRORS } from './errors.js';
+import { basicAuth, callPortal, isRecord, readPortalJson } from './upstream.js';
 
 /** A client_credentials token as the portal issued it. `expiresIn` is in seconds. */
 export interface PortalToken {
@@ -31,14 +31,18 @@ const OAUTH_ERROR_CODES: ReadonlySet<string> = new Set([
 
 const { portalUnavailable, portalRejected } = TOKEN_SERVER_ERRORS;
 
+/** Token responses are tiny; a larger body is not a token response. */
+const MAX_BODY_BYTES = 64 * 1024;
+
 /**
  * POSTs `grant_type=client_credentials&scope=basic` to the token endpoint with HTTP Basic client
  * authentication (RFC 6749 §2.3.1: id and secret form-encoded, then base64). Throws `PortalError`.
  */
 export async function requestClientCredentialsToken(req: PortalTokenRequest): Promise<PortalToken> {
-  let response: Response;
-  try {
-    response = await req.fetch(req.tokenUrl, {
+  const response = await callPortal(
+    req.fetch,
+    req.tokenUrl,
+    {
       method: 'POST',
       headers: {
         Authorization: basicAuth(req.clientId, req.clientSecret),
@@ -46,16 +50,10 @@ export async function requestClientCredentialsToken(req: PortalTokenRequest): Pr
         Accept: 'application/json',
       },
       body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'basic' }).toString(),
-      redirect: 'error',
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw timedOut
-      ? timeout()
-      : new PortalError(portalUnavailable, 'The patient portal could not be reached.', 'network');
-  }
-  const body = await readJson(response);
+    },
+    req.timeoutMs,
+  );
+  const body = await readPortalJson(response, MAX_BODY_BYTES);
   if (!response.ok) throw httpError(response.status, body);
   const token = parseToken(body);
   if (!token) {
@@ -66,39 +64,6 @@ export async function requestClientCredentialsToken(req: PortalTokenRequest): Pr
     );
   }
   return token;
-}
-
-function basicAuth(clientId: string, clientSecret: string): string {
-  const form = (s: string) => new URLSearchParams({ s }).toString().slice(2);
-  return `Basic ${btoa(`${form(clientId)}:${form(clientSecret)}`)}`;
-}
-
-/** Token responses are tiny; a larger body is not a token response. */
-const MAX_BODY_BYTES = 64 * 1024;
-
-/** The parsed body, or `undefined` when it is not JSON or too large. Rethrows a timeout mid-body. */
-async function readJson(response: Response): Promise<unknown> {
-  let bytes: Uint8Array | null;
-  try {
-    bytes = await readLimited(response.body, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw timeout();
-    return undefined;
-  }
-  if (bytes === null) return undefined;
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function timeout(): PortalError {
-  return new PortalError(
-    portalUnavailable,
-    'The patient portal did not answer in time.',
-    'timeout',
-  );
 }
 
 function httpError(status: number, body: unknown): PortalError {
@@ -127,8 +92,4 @@ function parseToken(body: unknown): PortalToken | undefined {
   const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return undefined;
   return { accessToken, tokenType: 'Bearer', expiresIn: seconds };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

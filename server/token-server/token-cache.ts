@@ -13,6 +13,11 @@ export type TokenSource = 'hit' | 'miss' | 'shared';
 export interface TokenCache {
   /** A token valid for a while yet. Rejects with the upstream error; failures are not cached. */
   get(): Promise<{ token: CachedToken; source: TokenSource }>;
+  /**
+   * Drops the cached token if it is still `accessToken` (the portal refused it), so the next
+   * `get()` fetches a new one. Many callers refused with the same token cause one new request.
+   */
+  invalidate(accessToken: string): void;
 }
 
 /** Refresh this long before expiry: 60 s, or 10 % of the lifetime when that is smaller. */
@@ -53,6 +58,9 @@ export function createTokenCache(
         flight = undefined;
       });
       return { token: await flight, source: 'miss' };
+    },
+    invalidate(accessToken) {
+      if (cached?.token.accessToken === accessToken) cached = undefined;
     },
   };
 }

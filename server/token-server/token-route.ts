@@ -14,6 +14,7 @@ export interface GuestTokenResponse {
 export function tokenRoute(cache: TokenCache, now: () => number): Route {
   return {
     methods: ['POST'],
+    budget: 'token',
     maxBodyBytes: 1024, // the body is ignored, but nobody gets to stream megabytes at us
     async handle({ note }) {
       try {

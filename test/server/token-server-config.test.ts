@@ -12,6 +12,10 @@ describe('token server configuration (env)', () => {
       clientSecret: 'demo-secret',
       allowedOrigins: [...DEFAULTS.allowedOrigins],
       allowNoOrigin: false,
+      redirectUris: [],
+      proxy: { enabled: false, catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 },
+      rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
+      trustProxy: 0,
       quiet: false,
     });
   });
@@ -25,7 +29,26 @@ describe('token server configuration (env)', () => {
       ALLOWED_ORIGINS: ' https://clinic.example , https://WWW.Clinic.example:8443/ ',
       ALLOW_NO_ORIGIN: '1',
       QUIET: '1',
+      REDIRECT_URIS: 'https://clinic.example/pb/callback.html, http://localhost:5173/cb.html?x=1',
+      PROXY: '1',
+      PROXY_CATALOGUE_TTL: '600',
+      PROXY_AVAILABILITY_TTL: '30',
+      RATE_LIMIT: '10',
+      PROXY_RATE_LIMIT: '0',
+      RATE_WINDOW_SECONDS: '5',
+      TRUST_PROXY: '1',
     });
+    assert.deepEqual(config.redirectUris, [
+      'https://clinic.example/pb/callback.html',
+      'http://localhost:5173/cb.html?x=1',
+    ]);
+    assert.deepEqual(config.proxy, {
+      enabled: true,
+      catalogueTtlSeconds: 600,
+      availabilityTtlSeconds: 30,
+    });
+    assert.deepEqual(config.rateLimit, { limit: 10, proxyLimit: 0, windowSeconds: 5 });
+    assert.equal(config.trustProxy, 1);
     assert.equal(config.port, 8080);
     assert.equal(config.tokenUrl, 'https://portal.example/tenant/oauth/token');
     assert.deepEqual(config.allowedOrigins, [
@@ -44,5 +67,24 @@ describe('token server configuration (env)', () => {
     }
     assert.throws(() => readTokenServerEnv({ PORT: '70000' }), /^Error: PORT/);
     assert.throws(() => readTokenServerEnv({ PORTAL_URL: 'portal' }), /^Error: PORTAL_URL/);
+  });
+
+  it('rejects bad redirect URIs, TTLs, limits and hop counts with a named variable', () => {
+    for (const REDIRECT_URIS of ['/callback.html', 'https://c.example/cb#x', 'app://cb']) {
+      assert.throws(() => readTokenServerEnv({ REDIRECT_URIS }), /^Error: REDIRECT_URIS/);
+    }
+    const bad: Record<string, string[]> = {
+      PROXY_AVAILABILITY_TTL: ['31', '-1', '2.5'],
+      PROXY_CATALOGUE_TTL: ['soon', '-5'],
+      RATE_LIMIT: ['-1', 'many'],
+      PROXY_RATE_LIMIT: ['1e3'],
+      RATE_WINDOW_SECONDS: ['0'],
+      TRUST_PROXY: ['yes', '11'],
+    };
+    for (const [name, values] of Object.entries(bad)) {
+      for (const raw of values) {
+        assert.throws(() => readTokenServerEnv({ [name]: raw }), new RegExp(`^Error: ${name}:`));
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
 import { startTokenServer } from '../../server/token-server/node-adapter.js';
 import type { FakePortal } from '../support/fake-portal.js';
-import { startFakePortal } from '../support/fake-portal.js';
+import { FAKE_PORTAL_MODES, startFakePortal } from '../support/fake-portal.js';
 
 const SECRET = 'S3cret-Zebra-4711';
 const CLIENT_ID = 'widget-client';
@@ -235,6 +235,37 @@ describe('token server over HTTP', () => {
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     });
+  });
+
+  it('the new routes leak the secret in no portal mode (/oauth/token, proxy)', async () => {
+    await server.close();
+    server = await startTokenServer(
+      {
+        portalUrl: portal.url,
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        allowedOrigins: [ORIGIN],
+        upstreamTimeoutMs: 300,
+        redirectUris: ['https://clinic.example/cb.html'],
+        proxy: { enabled: true },
+      },
+      { log: (line) => logs.push(line) },
+    );
+    const login = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: 'c',
+      redirect_uri: 'https://clinic.example/cb.html',
+      code_verifier: 'v',
+    });
+    const form = { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' };
+    for (const mode of FAKE_PORTAL_MODES) {
+      portal.reset();
+      portal.mode = mode;
+      await call({ path: '/oauth/token', headers: form, body: login.toString() });
+      await call({ path: '/api/patient/v1/insurances', method: 'GET' });
+      await call({ path: '/api/patient/v1/booking', body: '{}' });
+    }
+    assert.ok(logs.length >= FAKE_PORTAL_MODES.length * 3);
   });
 
   describe('routing and limits', () => {

@@ -1,0 +1,53 @@
+/**
+ * Which client a request comes from, for the rate limit. The platform tells the handler the peer
+ * address (`handle(request, { clientIp })`); `X-Forwarded-For` counts only when the operator says
+ * how many proxies in front of us append to it (`TRUST_PROXY`), since clients can write it freely.
+ */
+
+/** Per-request facts only the platform knows. */
+export interface RequestContext {
+  /** The TCP peer address (Node: `req.socket.remoteAddress`). */
+  clientIp?: string;
+}
+
+/**
+ * The rate-limit key of a request, or `undefined` when nothing is known (then nothing is limited).
+ * With `trustProxyHops` N ≥ 1 it is the N-th `X-Forwarded-For` entry from the right (the address
+ * the outermost trusted proxy saw), falling back to the peer address when the header is short.
+ */
+export function clientKey(
+  request: Request,
+  context: RequestContext,
+  trustProxyHops: number,
+): string | undefined {
+  let ip = context.clientIp;
+  if (trustProxyHops > 0) {
+    const hops = (request.headers.get('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    ip = hops[hops.length - trustProxyHops] ?? hops[0] ?? ip;
+  }
+  return ip === undefined || ip === '' ? undefined : normalizeIp(ip);
+}
+
+/**
+ * One key per IPv4 address and per IPv6 /64 (one customer's network: otherwise a single host
+ * could rotate through 2^64 addresses). IPv4-mapped IPv6 counts as IPv4.
+ */
+export function normalizeIp(raw: string): string {
+  const ip = raw
+    .replace(/^\[|\](:\d+)?$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  if (mapped) return mapped[1] as string;
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(ip)) return ip;
+  if (!/^[0-9a-f:]+$/.test(ip) || !ip.includes(':')) return ip.slice(0, 64);
+  const [head = '', tail] = ip.split('::', 2);
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const fill = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length));
+  const groups = [...left, ...fill.fill('0'), ...right].slice(0, 4);
+  return `${groups.map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
+}

@@ -1,0 +1,322 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { TokenServerConfig } from '../../server/token-server/config.js';
+import { createTokenServer } from '../../server/token-server/handler.js';
+import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
+import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { FakePortal } from '../support/fake-portal.js';
+import { startFakePortal } from '../support/fake-portal.js';
+
+const SECRET = 'S3cret-Zebra-4711';
+const CLIENT_ID = 'widget-client';
+const ORIGIN = 'https://clinic.example';
+const API = '/api/patient/v1';
+/** What the widget sends with `api-url` pointing at the proxy: its own guest token included. */
+const WIDGET = { Origin: ORIGIN, 'X-Patient-Booking': '1', Authorization: 'Bearer browser-token' };
+
+const seen: string[] = [];
+let portal: FakePortal;
+let server: StartedTokenServer;
+let clock: number;
+let logs: string[];
+
+function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
+  return {
+    portalUrl: portal.url,
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    allowedOrigins: [ORIGIN],
+    upstreamTimeoutMs: 300,
+    proxy: { enabled: true },
+    ...overrides,
+  };
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${server.url}${API}${path}`, { headers: WIDGET, ...init });
+  seen.push(await response.clone().text());
+  response.headers.forEach((value, name) => seen.push(`${name}: ${value}`));
+  return response;
+}
+
+async function data(response: Response): Promise<Record<string, unknown>> {
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
+async function errorCode(response: Response): Promise<unknown> {
+  return ((await response.json()) as Record<string, unknown>).error;
+}
+
+function booking(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  const all = { ...WIDGET, 'Content-Type': 'application/json', ...headers };
+  return { method: 'POST', headers: all, body: JSON.stringify(body) };
+}
+
+describe('API proxy (/api/patient/v1)', () => {
+  before(async () => {
+    portal = await startFakePortal();
+  });
+  after(async () => {
+    await portal.close();
+    const leaks = seen.filter(
+      (text) => text.includes(SECRET) || text.includes(btoa(`${CLIENT_ID}:${SECRET}`)),
+    );
+    assert.deepEqual(leaks, [], 'the client secret must appear in no response and no log line');
+  });
+  beforeEach(async () => {
+    portal.reset();
+    clock = Date.UTC(2025, 2, 15, 10, 0, 0);
+    logs = [];
+    server = await startTokenServer(config(), { now: () => clock, log: (l) => logs.push(l) });
+  });
+  afterEach(async () => {
+    seen.push(...logs);
+    await server.close();
+  });
+
+  it("forwards a catalogue GET with the server's token (not the browser's) and the query as is", async () => {
+    const response = await call('/insurances?page=2&per_page=100');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await data(response), { path: `${API}/insurances?page=2&per_page=100`, n: 1 });
+    const [sent] = portal.apiRequests();
+    assert.equal(sent?.authorization, 'Bearer tok-1');
+    assert.equal(sent?.method, 'GET');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=300, s-maxage=300');
+    assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(response.headers.get('vary') ?? '', /\bOrigin\b/);
+    assert.match(response.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    assert.equal(response.headers.get('ratelimit-remaining'), '599');
+    assert.match(logs[0] ?? '', /^GET \/api\/patient\/v1\/insurances 200 \d+ms cache=miss$/);
+  });
+
+  it('serves the second identical GET from cache; max-age counts down; another query is another entry', async () => {
+    await call('/appointment_types?insurance_id=136');
+    clock += 100_000;
+    const second = await call('/appointment_types?insurance_id=136');
+    assert.equal((await data(second)).n, 1);
+    assert.equal(second.headers.get('cache-control'), 'public, max-age=200, s-maxage=200');
+    assert.equal(portal.apiRequests().length, 1);
+    assert.match(logs[1] ?? '', /cache=hit$/);
+    await call('/appointment_types?insurance_id=137');
+    assert.equal(portal.apiRequests().length, 2);
+    assert.deepEqual(server.stats().upstream, { token: 1, login: 0, api: 2 });
+  });
+
+  it('asks again once the TTL has passed (injected clock)', async () => {
+    await call('/institutions/7');
+    clock += 299_999;
+    assert.equal((await data(await call('/institutions/7'))).n, 1);
+    clock += 1;
+    assert.equal((await data(await call('/institutions/7'))).n, 2);
+  });
+
+  it('caches availabilities for seconds only (PROXY_AVAILABILITY_TTL, at most 30)', async () => {
+    const path = '/appointment_types/198/availabilities?from=2025-03-16&to=2025-03-20';
+    const first = await call(path);
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=5, s-maxage=5');
+    clock += 5000;
+    assert.equal((await data(await call(path))).n, 2);
+    await server.close();
+    const capped = config({ proxy: { enabled: true, availabilityTtlSeconds: 3600 } });
+    server = await startTokenServer(capped, { now: () => clock });
+    const response = await call(path);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=30, s-maxage=30');
+  });
+
+  it('POST /booking is forwarded with its body and Idempotency-Key, and never cached', async () => {
+    const body = { availability_id: 'a+b/c=', patient_data: { first_name: 'Max' } };
+    const headers = { 'Idempotency-Key': 'key-1' };
+    const first = await call('/booking', booking(body, headers));
+    assert.equal(first.status, 201);
+    assert.equal(first.headers.get('cache-control'), 'no-store');
+    const second = await call('/booking', booking(body, headers));
+    assert.equal((await data(second)).n, 2);
+    const [sent] = portal.apiRequests();
+    assert.equal(sent?.method, 'POST');
+    assert.equal(sent?.authorization, 'Bearer tok-1');
+    assert.equal(sent?.contentType, 'application/json');
+    assert.equal(sent?.headers['idempotency-key'], 'key-1');
+    assert.deepEqual(JSON.parse(sent?.body ?? ''), body);
+  });
+
+  it('passes upstream errors through, uncached, with no-store', async () => {
+    const envelope = { message: 'Unknown appointment type', error: 'not_found' };
+    portal.apiReply = () => ({ status: 404, body: envelope });
+    for (let i = 0; i < 2; i += 1) {
+      const response = await call('/appointment_types/999');
+      assert.equal(response.status, 404);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await response.json(), envelope);
+    }
+    assert.equal(portal.apiRequests().length, 2);
+  });
+
+  it('passes a 429 through with Retry-After and the RateLimit headers', async () => {
+    const headers = { 'Retry-After': '17', 'RateLimit-Limit': '600', 'RateLimit-Reset': '17' };
+    const envelope = { message: 'Too many requests', error: 'rate_limited' };
+    portal.apiReply = () => ({
+      status: 429,
+      headers: { ...headers, 'Set-Cookie': 'x=y' },
+      body: envelope,
+    });
+    const response = await call('/locations');
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '17');
+    assert.equal(response.headers.get('ratelimit-limit'), '600');
+    assert.equal(response.headers.get('ratelimit-reset'), '17');
+    assert.equal(response.headers.get('set-cookie'), null);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await response.json(), envelope);
+  });
+
+  it('on an upstream 401 gets a new token once and retries (GET and POST)', async () => {
+    portal.rejectedTokens.add('tok-1');
+    const response = await call('/insurances');
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      portal.requests.map(
+        (r) => `${r.method} ${r.path.split('?')[0]} ${r.authorization?.slice(0, 12)}`,
+      ),
+      [
+        `POST /oauth/token Basic ${btoa(CLIENT_ID).slice(0, 6)}`,
+        `GET ${API}/insurances Bearer tok-1`,
+        `POST /oauth/token Basic ${btoa(CLIENT_ID).slice(0, 6)}`,
+        `GET ${API}/insurances Bearer tok-2`,
+      ],
+    );
+    assert.match(logs[0] ?? '', /retry=401/);
+    portal.rejectedTokens.add('tok-2');
+    const booked = await call('/booking', booking({ availability_id: 'x' }));
+    assert.equal(booked.status, 201);
+    assert.equal(portal.tokenRequests().length, 3);
+  });
+
+  it('a 401 that persists after the one retry is passed through, no loop', async () => {
+    portal.apiReply = () => ({ status: 401, body: { error: 'invalid_token' } });
+    const response = await call('/insurances');
+    assert.equal(response.status, 401);
+    assert.equal(portal.apiRequests().length, 2);
+    assert.equal(portal.tokenRequests().length, 2);
+  });
+
+  it('portal trouble → 502 envelope with no-store (timeout, token refused)', async () => {
+    portal.apiReply = () => 'hang';
+    const hung = await call('/insurances');
+    assert.equal(hung.status, 502);
+    assert.equal(hung.headers.get('cache-control'), 'no-store');
+    assert.equal(await errorCode(hung), 'portal_unavailable');
+    await server.close();
+    server = await startTokenServer(config()); // nothing cached
+    portal.reset();
+    portal.mode = 'invalid_client';
+    const refused = await call('/locations');
+    assert.equal(refused.status, 502);
+    assert.equal(await errorCode(refused), 'portal_rejected');
+    assert.equal(portal.apiRequests().length, 0);
+  });
+
+  describe('refusals', () => {
+    it('paths not on the allow-list → 404, without an upstream request', async () => {
+      for (const path of [
+        '',
+        '/',
+        '/appointments',
+        '/appointments/overview',
+        '/appointments/1/cancel',
+        '/reschedule',
+        '/insurances/1',
+        '/booking/1',
+        '/institutions/1/x',
+        '/institutions/%2E%2E',
+        '/appointment_types/1%2F2/availabilities',
+        '/video_consultations_patient_accesses',
+      ]) {
+        const response = await call(path);
+        assert.equal(response.status, 404, path);
+        assert.equal(await errorCode(response), 'not_found');
+      }
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('methods not allowed → 405 with Allow', async () => {
+      const post = await call('/insurances', booking({}));
+      assert.equal(post.status, 405);
+      assert.equal(post.headers.get('allow'), 'GET, OPTIONS');
+      for (const method of ['GET', 'PUT', 'DELETE']) {
+        const response = await call('/booking', { method, headers: WIDGET });
+        assert.equal(response.status, 405);
+        assert.equal(response.headers.get('allow'), 'POST, OPTIONS');
+      }
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('without X-Patient-Booking or from a disallowed origin → 403', async () => {
+      const noHeader = await call('/insurances', { headers: { Origin: ORIGIN } });
+      assert.equal(await errorCode(noHeader), 'header_required');
+      const evil = await call('/insurances', {
+        headers: { ...WIDGET, Origin: 'https://evil.example' },
+      });
+      assert.equal(await errorCode(evil), 'origin_not_allowed');
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('a booking body over 16 KB → 413', async () => {
+      const response = await call('/booking', booking({ pad: 'x'.repeat(16 * 1024) }));
+      assert.equal(response.status, 413);
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('is off (404) unless enabled', async () => {
+      await server.close();
+      server = await startTokenServer(config({ proxy: { enabled: false } }));
+      assert.equal((await call('/insurances')).status, 404);
+      await server.close();
+      server = await startTokenServer(config({ proxy: undefined }));
+      assert.equal((await call('/insurances')).status, 404);
+      assert.equal(portal.requests.length, 0);
+    });
+  });
+
+  it('answers preflights with the headers the widget sends', async () => {
+    const response = await call('/insurances', {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-methods'), 'GET');
+    assert.equal(
+      response.headers.get('access-control-allow-headers'),
+      'Authorization, Content-Type, Idempotency-Key, X-Patient-Booking',
+    );
+  });
+});
+
+describe('API proxy under load (createTokenServer().handle())', () => {
+  before(async () => {
+    portal = await startFakePortal();
+  });
+  after(() => portal.close());
+
+  it('1,000 concurrent identical GETs make 1 upstream API request (and 1 token request)', async () => {
+    portal.reset();
+    portal.delayMs = 50;
+    const proxy = createTokenServer(config(), { log: () => undefined });
+    const visitor = (_: unknown, i: number) =>
+      proxy.handle(new Request(`http://proxy.test${API}/insurances?page=1`, { headers: WIDGET }), {
+        clientIp: `10.0.${i >> 8}.${i & 255}`,
+      });
+    const responses = await Promise.all(Array.from({ length: 1000 }, visitor));
+    assert.ok(responses.every((r) => r.status === 200));
+    const bodies = await Promise.all(responses.map(data));
+    assert.ok(bodies.every((b) => b.n === 1));
+    assert.equal(portal.apiRequests().length, 1);
+    assert.equal(portal.tokenRequests().length, 1);
+    const stats = proxy.stats();
+    assert.deepEqual(stats.upstream, { token: 1, login: 0, api: 1 });
+    assert.deepEqual(
+      [stats.proxyCache.miss, stats.proxyCache.shared, stats.proxyCache.hit],
+      [1, 999, 0],
+    );
+    assert.equal(stats.rateLimited, 0);
+  });
+});

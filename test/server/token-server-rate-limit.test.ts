@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { clientKey, normalizeIp } from '../../server/token-server/client-ip.js';
+import type { TokenServerConfig } from '../../server/token-server/config.js';
+import { createTokenServer } from '../../server/token-server/handler.js';
+import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
+import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import { createRateLimiter } from '../../server/token-server/rate-limit.js';
+import type { FakePortal } from '../support/fake-portal.js';
+import { startFakePortal } from '../support/fake-portal.js';
+
+const SECRET = 'S3cret-Zebra-4711';
+const ORIGIN = 'https://clinic.example';
+const GOOD = { Origin: ORIGIN, 'X-Patient-Booking': '1' };
+const REDIRECT = 'https://clinic.example/cb.html';
+
+const seen: string[] = [];
+let portal: FakePortal;
+let server: StartedTokenServer;
+let clock: number;
+let logs: string[];
+
+function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
+  return {
+    portalUrl: portal.url,
+    clientId: 'widget-client',
+    clientSecret: SECRET,
+    allowedOrigins: [ORIGIN],
+    redirectUris: [REDIRECT],
+    proxy: { enabled: true },
+    rateLimit: { limit: 3, proxyLimit: 2, windowSeconds: 60 },
+    ...overrides,
+  };
+}
+
+async function start(overrides: Partial<TokenServerConfig> = {}): Promise<void> {
+  server = await startTokenServer(config(overrides), {
+    now: () => clock,
+    log: (line) => logs.push(line),
+  });
+}
+
+async function call(path = '/token', init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: GOOD, ...init });
+  seen.push(await response.clone().text());
+  return response;
+}
+
+const statuses = async (count: number, path = '/token', init: RequestInit = {}) => {
+  const result: number[] = [];
+  for (let i = 0; i < count; i += 1) result.push((await call(path, init)).status);
+  return result;
+};
+
+describe('per-client-IP rate limit', () => {
+  before(async () => {
+    portal = await startFakePortal();
+  });
+  after(async () => {
+    await portal.close();
+    assert.deepEqual(
+      seen.filter((text) => text.includes(SECRET)),
+      [],
+    );
+  });
+  beforeEach(async () => {
+    portal.reset();
+    clock = Date.UTC(2025, 2, 15, 10, 0, 0);
+    logs = [];
+    await start();
+  });
+  afterEach(async () => {
+    seen.push(...logs);
+    await server.close();
+  });
+
+  it('over budget → 429 envelope with Retry-After until the window ends', async () => {
+    assert.deepEqual(await statuses(3), [200, 200, 200]);
+    const refused = await call();
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '60');
+    assert.equal(refused.headers.get('ratelimit-limit'), '3');
+    assert.equal(refused.headers.get('ratelimit-remaining'), '0');
+    assert.equal(refused.headers.get('cache-control'), 'no-store');
+    assert.equal(refused.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(refused.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    const body = (await refused.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ['error', 'message']);
+    assert.equal(body.error, 'rate_limited');
+    assert.match(logs[3] ?? '', /^POST \/token 429 \d+ms ratelimit=token$/);
+    clock += 45_000;
+    assert.equal((await call()).headers.get('retry-after'), '15');
+    clock += 15_000;
+    assert.equal((await call()).status, 200);
+    assert.equal(portal.requests.length, 1, 'refused requests never reach the portal');
+    assert.equal(server.stats().rateLimited, 2);
+  });
+
+  it('/token and /oauth/token share one budget; the proxy has its own', async () => {
+    const form = {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r' }).toString(),
+    };
+    assert.deepEqual(await statuses(2), [200, 200]);
+    assert.deepEqual(await statuses(2, '/oauth/token', form), [200, 429]);
+    const proxy = { method: 'GET', headers: GOOD };
+    assert.deepEqual(await statuses(3, '/api/patient/v1/insurances', proxy), [200, 200, 429]);
+  });
+
+  it('preflights and unknown paths do not spend the budget', async () => {
+    const preflight = { method: 'OPTIONS', headers: { Origin: ORIGIN } };
+    assert.deepEqual(await statuses(5, '/token', preflight), [204, 204, 204, 204, 204]);
+    assert.deepEqual(await statuses(5, '/nope'), [404, 404, 404, 404, 404]);
+    assert.deepEqual(await statuses(3), [200, 200, 200]);
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY; then keys on the address the proxy saw', async () => {
+    const from = (xff: string) => ({ headers: { ...GOOD, 'X-Forwarded-For': xff } });
+    const spoofed = [];
+    for (let i = 0; i < 4; i += 1)
+      spoofed.push((await call('/token', from(`198.51.100.${i}`))).status);
+    assert.deepEqual(spoofed, [200, 200, 200, 429]);
+
+    await server.close();
+    await start({ trustProxy: 1 });
+    assert.deepEqual(
+      await statuses(4, '/token', from('6.6.6.6, 198.51.100.1')),
+      [200, 200, 200, 429],
+    );
+    assert.deepEqual(await statuses(1, '/token', from('6.6.6.6, 198.51.100.2')), [200]);
+  });
+
+  it('a limit of 0 turns the budget off', async () => {
+    await server.close();
+    await start({ rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 } });
+    assert.ok((await statuses(20)).every((status) => status === 200));
+  });
+
+  it('a request whose client is unknown (no clientIp, no trusted header) is not limited', async () => {
+    const direct = createTokenServer(config(), { now: () => clock });
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        direct.handle(new Request('http://t.test/token', { method: 'POST', headers: GOOD })),
+      ),
+    );
+    assert.ok(responses.every((r) => r.status === 200));
+    const limited = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        direct.handle(new Request('http://t.test/token', { method: 'POST', headers: GOOD }), {
+          clientIp: '203.0.113.7',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      limited.map((r) => r.status),
+      [200, 200, 200, 429],
+    );
+  });
+});
+
+describe('rate limiter and client keys (units)', () => {
+  it('holds at most maxKeys windows: expired ones go first, then the oldest', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => now, maxKeys: 100 });
+    for (let i = 0; i < 1000; i += 1) limiter.hit(`ip-${i}`);
+    assert.equal(limiter.size(), 100);
+    assert.equal(limiter.hit('ip-999').allowed, false, 'the newest windows are kept');
+    assert.equal(limiter.hit('ip-0').allowed, true, 'the oldest was evicted');
+    now = 1000;
+    for (let i = 0; i < 50; i += 1) limiter.hit(`later-${i}`);
+    assert.equal(limiter.size(), 100);
+  });
+
+  it('keys IPv4 per address and IPv6 per /64; IPv4-mapped IPv6 counts as IPv4', () => {
+    assert.equal(normalizeIp('203.0.113.7'), '203.0.113.7');
+    assert.equal(normalizeIp('::ffff:203.0.113.7'), '203.0.113.7');
+    assert.equal(normalizeIp('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+    assert.equal(normalizeIp('2001:0DB8:0001:0002:ffff:1:2:3'), '2001:db8:1:2::/64');
+    assert.equal(normalizeIp('[2001:db8::1]:443'), '2001:db8:0:0::/64');
+    assert.equal(normalizeIp('::1'), '0:0:0:0::/64');
+    assert.equal(normalizeIp('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  });
+
+  it('takes the N-th X-Forwarded-For entry from the right with N trusted hops', () => {
+    const request = new Request('http://t.test/', {
+      headers: { 'X-Forwarded-For': 'spoof, 192.0.2.1, 10.0.0.2' },
+    });
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 0), '10.0.0.9');
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 1), '10.0.0.2');
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 2), '192.0.2.1');
+    assert.equal(clientKey(new Request('http://t.test/'), { clientIp: '10.0.0.9' }, 1), '10.0.0.9');
+    assert.equal(clientKey(new Request('http://t.test/'), {}, 0), undefined);
+  });
+});
