@@ -1,0 +1,170 @@
+// Time from navigation to the first insurance visible with 150 ms of emulated latency per request
+// (Chrome DevTools Protocol network emulation), against the sequential round trips it needs.
+import type { CDPSession } from 'playwright-core';
+import { freshPage, type BenchStack } from './stack.js';
+
+export const LATENCY_MS = 150;
+export const SLACK_MS = 100;
+
+/**
+ * The round trips that must follow one another before an insurance can show, whatever the code:
+ * each waits for the answer of the one before. Chrome's latency emulation delays every request
+ * but not CORS preflights (they go out undelayed: seen in the timeline), so the two preflights
+ * this path has (POST /token, GET /insurances) are not counted; on a real network each is one
+ * more round trip, once per URL and 10 minutes (Access-Control-Max-Age).
+ */
+export const NEEDED_ROUNDS: readonly string[] = [
+  'the host page (HTML)',
+  'the widget script it names (one file: each level of static imports is one more round)',
+  'POST /token: the guest token (sent as soon as the script runs)',
+  'GET /insurances with that token (GET /institutions beside it)',
+];
+
+const isPreflight = (r: { method: string; type: string }) =>
+  r.type === 'Preflight' || r.method === 'OPTIONS';
+
+export interface TimedRequest {
+  method: string;
+  url: string;
+  type: string;
+  /** ms after the host page's request started. */
+  start: number;
+  end: number;
+}
+
+export interface FirstPaintRun {
+  ms: number;
+  /** Longest chain of requests (preflights aside) each starting after the one before ended. */
+  observedRounds: number;
+  chain: TimedRequest[];
+  requests: TimedRequest[];
+}
+
+export interface FirstPaintResult {
+  runs: FirstPaintRun[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  neededRounds: number;
+  targetMs: number;
+  problems: string[];
+}
+
+/** Polls each frame for the first insurance button in the widget's shadow roots. */
+const WATCH_FIRST_INSURANCE = `(() => {
+  const find = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.tagName === 'BUTTON' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
+      if (el.shadowRoot) { const hit = find(el.shadowRoot); if (hit) return hit; }
+    }
+    return null;
+  };
+  const tick = () => {
+    const button = find(document);
+    if (button && button.getClientRects().length > 0) window.__pbFirstInsurance = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+async function timeline(session: CDPSession) {
+  const byId = new Map<
+    string,
+    { method: string; url: string; type: string; start: number; end?: number }
+  >();
+  session.on('Network.requestWillBeSent', (e) => {
+    byId.set(`${e.requestId}:${e.type ?? ''}`, {
+      method: e.request.method,
+      url: e.request.url,
+      type: e.type ?? 'Other',
+      start: e.timestamp * 1000,
+    });
+  });
+  const finish = (e: { requestId: string; timestamp: number }) => {
+    for (const [key, r] of byId)
+      if (key.startsWith(`${e.requestId}:`) && r.end === undefined) r.end = e.timestamp * 1000;
+  };
+  session.on('Network.loadingFinished', finish);
+  session.on('Network.loadingFailed', finish);
+  return byId;
+}
+
+/** Longest chain of requests where each starts after the previous one has finished. */
+export function longestChain(requests: TimedRequest[]): TimedRequest[] {
+  const sorted = [...requests].sort((a, b) => a.end - b.end);
+  const best: TimedRequest[][] = [];
+  sorted.forEach((r, i) => {
+    let chain: TimedRequest[] = [];
+    for (let j = 0; j < i; j += 1) {
+      const prev = sorted[j]!;
+      if (prev.end <= r.start + 0.5 && best[j]!.length > chain.length) chain = best[j]!;
+    }
+    best[i] = [...chain, r];
+  });
+  return best.reduce<TimedRequest[]>((a, b) => (b.length > a.length ? b : a), []);
+}
+
+async function oneRun(
+  stack: BenchStack,
+  url: string,
+): Promise<FirstPaintRun & { problems: string[] }> {
+  const { context, page, problems } = await freshPage(stack.browser);
+  try {
+    await page.addInitScript(WATCH_FIRST_INSURANCE);
+    const session = await context.newCDPSession(page);
+    await session.send('Network.enable');
+    await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await session.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: LATENCY_MS,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const byId = await timeline(session);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => '__pbFirstInsurance' in window, undefined, {
+      timeout: 20_000,
+    });
+    const ms = await page.evaluate(
+      () => (window as unknown as { __pbFirstInsurance: number }).__pbFirstInsurance,
+    );
+    const all = [...byId.values()];
+    const doc = all.find((r) => r.type === 'Document');
+    const zero = doc?.start ?? Math.min(...all.map((r) => r.start));
+    const requests: TimedRequest[] = all
+      .filter((r) => r.end !== undefined)
+      .map((r) => ({
+        method: r.method,
+        url: r.url,
+        type: r.type,
+        start: r.start - zero,
+        end: (r.end as number) - zero,
+      }))
+      .sort((a, b) => a.start - b.start);
+    const chain = longestChain(requests.filter((r) => r.end <= ms + 1 && !isPreflight(r)));
+    return { ms, observedRounds: chain.length, chain, requests, problems };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureFirstPaint(stack: BenchStack, runs = 5): Promise<FirstPaintResult> {
+  const url = stack.page('/first-paint.html');
+  const results: FirstPaintRun[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { problems: p, ...run } = await oneRun(stack, url);
+    results.push(run);
+    problems.push(...p);
+  }
+  const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+  return {
+    runs: results,
+    medianMs: sorted[Math.floor(sorted.length / 2)]!,
+    minMs: sorted[0]!,
+    maxMs: sorted[sorted.length - 1]!,
+    neededRounds: NEEDED_ROUNDS.length,
+    targetMs: NEEDED_ROUNDS.length * LATENCY_MS + SLACK_MS,
+    problems: [...new Set(problems)],
+  };
+}
