@@ -55,6 +55,13 @@ export function readConfig(a: WidgetAttributes, pageUrl: string): ConfigResult {
   const redirect = a.redirectUrl ? httpUrl(a.redirectUrl, pageUrl) : null;
   if (a.redirectUrl && !redirect) return invalid('redirect-url');
   if (!token && !a.clientId) return invalid('token-url (or client-id)');
+  // The popup hands its result to the page by postMessage: same origin, or no login at all.
+  if (a.clientId && (!redirect || redirect.origin !== new URL(pageUrl).origin)) {
+    return {
+      ok: false,
+      error: new ApiError('redirect-url must be on the page origin for login', ERROR_CODES.config),
+    };
+  }
 
   const preset: Preset = {};
   if (a.insuranceId) preset.insuranceId = a.insuranceId;

@@ -1,10 +1,19 @@
 /**
- * `<patient-booking>`: the root element. Reads its attributes, wires the portal API and the token
- * source to the booking controller, and renders the current step's view.
+ * `<patient-booking>`: the root element. Reads its attributes, wires the portal API, the guest
+ * token source and the patient session to the booking and account controllers, and renders the
+ * sign-in bar and the current step's view (or, signed in, the patient's appointments).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiError } from './api/errors.js';
+import type { AccountController } from './account/controller.js';
+import { createAccount, renderAccountArea, type AccountArea } from './account/root-account.js';
+import {
+  isAppointmentScreen,
+  showsAppointments,
+  type AccountState,
+  type Screen,
+} from './account/machine.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/machine.js';
 import { readConfig } from './config.js';
@@ -13,8 +22,9 @@ import { messagesFor, resolveLocale, type Locale, type Messages } from './i18n/i
 import { publicError } from './booking/public-error.js';
 import { renderStep, type StepView } from './step-render.js';
 import { rootStyles } from './styles.js';
-import { createBookingApi } from './wiring.js';
+import { createWiring } from './wiring.js';
 import './views/index.js';
+import './views/account.js';
 
 export type { PatientBookingEventMap } from './events.js';
 
@@ -28,6 +38,7 @@ export type { PatientBookingEventMap } from './events.js';
  * @fires booking-step-change - `{step, previousStep}`
  * @fires booking-error - `{code, message, status?}`
  * @csspart header - Title, progress and back button.
+ * @csspart account - The sign-in bar (with `client-id`): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
  * @cssprop --patient-booking-accent - Buttons, links and selection.
@@ -46,6 +57,11 @@ export class PatientBooking extends LitElement {
   static override styles = rootStyles;
 
   private booking: BookingController | null = null;
+  private account: AccountController | null = null;
+  /** Guests may book (a token server is configured); otherwise only after signing in. */
+  private guestAccess = false;
+  private bookingStarted = false;
+  private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Portal origin: OIDC issuer and API host. Required. */
@@ -90,12 +106,15 @@ export class PatientBooking extends LitElement {
       'apiUrl',
       'tokenUrl',
       'clientId',
+      'redirectUrl',
       'insuranceId',
       'categoryId',
       'typeId',
     ];
     if (this.hasUpdated && keys.some((k) => changed.has(k as keyof PatientBooking))) this.setUp();
+    this.startBooking();
     if (this.booking?.started) this.booking.ensureStepData();
+    this.account?.ensureScreenData();
   }
 
   private get activeLocale(): Locale {
@@ -108,7 +127,11 @@ export class PatientBooking extends LitElement {
 
   private setUp(): void {
     if (this.booking) this.removeController(this.booking);
+    if (this.account) this.removeController(this.account);
+    this.account?.options.session.signOut();
     this.booking = null;
+    this.account = null;
+    this.bookingStarted = false;
     const result = readConfig(
       {
         portalUrl: this.portalUrl ?? this.getAttribute('portal-url'),
@@ -128,13 +151,63 @@ export class PatientBooking extends LitElement {
       return;
     }
     this.configError = null;
-    const api = createBookingApi(result.config, (seconds) => this.showWaiting(seconds));
-    this.booking = new BookingController(this, {
-      api,
-      isGuest: () => true,
+    const wiring = createWiring(result.config, {
+      onWait: (seconds) => this.showWaiting(seconds),
+      onSessionEnded: () => this.account?.send({ type: 'SESSION_ENDED' }),
+    });
+    const session = wiring.session;
+    const booking = new BookingController(this, {
+      api: wiring.api,
+      isGuest: () => !session?.signedIn,
       onStepRendered: (s, initial) => this.stepRendered(s, initial),
     });
-    void this.booking.start(result.config.preset);
+    this.booking = booking;
+    this.guestAccess = wiring.guestAccess;
+    this.preset = result.config.preset;
+    this.account = session
+      ? createAccount(this, wiring.api, session, booking, (s, previous) => {
+          void this.screenRendered(s, previous);
+        })
+      : null;
+    this.startBooking();
+  }
+
+  /** The booking flow starts once someone may book: at once for guests, else after signing in. */
+  private startBooking(): void {
+    if (this.bookingStarted || !this.booking || !this.canBook) return;
+    this.bookingStarted = true;
+    void this.booking.start(this.preset);
+  }
+
+  private get canBook(): boolean {
+    return this.guestAccess || !!this.account?.signedIn;
+  }
+
+  /** After an account screen change: announce it; move focus unless the patient is typing. */
+  private async screenRendered(s: AccountState, previous: Screen): Promise<void> {
+    const t = this.t;
+    const area = this.accountArea;
+    if (!area || s.screen === 'signingIn') return;
+    const shown = showsAppointments(s);
+    const fromAppointments = isAppointmentScreen(previous);
+    if (shown) this.announcement = t.widget.stepAnnouncement(area.screenName(t));
+    else if (previous === 'signingIn' && s.screen === 'booking') {
+      this.announcement = t.login.signedInAs();
+    } else if (fromAppointments && this.booking) {
+      this.announcement = t.widget.stepAnnouncement(t.steps[this.booking.state.step]);
+    }
+    // The bar's buttons change with the sign-in state: focus on one that is gone goes to the step.
+    await this.renderRoot.querySelector('pb-account-bar')?.updateComplete;
+    const lost = !(this.renderRoot as ShadowRoot).activeElement;
+    if (shown || fromAppointments || lost) this.focusStep();
+  }
+
+  private focusStep(): void {
+    this.renderRoot.querySelector<StepView>('[part~="step"]')?.focusHeading?.();
+  }
+
+  private get accountArea(): AccountArea | null {
+    return this.account ? renderAccountArea(this.account) : null;
   }
 
   private showWaiting(seconds: number): void {
@@ -145,9 +218,10 @@ export class PatientBooking extends LitElement {
 
   /** After a step change: announce it and move focus to its heading (not on the first render). */
   private stepRendered(s: BookingState, initial: boolean): void {
+    if (this.account && showsAppointments(this.account.state)) return;
     this.announcement = this.t.widget.stepAnnouncement(this.t.steps[s.step]);
     if (initial) return;
-    this.renderRoot.querySelector<StepView>('[part~="step"]')?.focusHeading?.();
+    this.focusStep();
   }
 
   override render() {
@@ -156,9 +230,9 @@ export class PatientBooking extends LitElement {
       <section aria-labelledby="title">
         <header part="header">
           <h1 id="title">${t.widget.title}</h1>
-          ${this.renderProgress(t)}
+          ${this.accountArea?.shown ? this.accountArea.renderBack(t) : this.renderProgress(t)}
         </header>
-        ${this.renderNotices(t)} ${this.renderBody(t)}
+        ${this.accountArea?.renderBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
@@ -193,6 +267,8 @@ export class PatientBooking extends LitElement {
   }
 
   private renderNotices(t: Messages) {
+    const area = this.accountArea;
+    if (area?.shown) return area.renderNotice(t);
     const notice = this.configError ?? this.booking?.notice ?? null;
     return html`
       ${
@@ -214,6 +290,9 @@ export class PatientBooking extends LitElement {
 
   private renderBody(t: Messages) {
     if (this.configError || !this.booking) return nothing;
+    const area = this.accountArea;
+    if (area?.shown) return area.renderScreen(t, this.activeLocale);
+    if (!this.canBook) return html`<p class="sign-in-first">${t.login.signInToBook}</p>`;
     return renderStep(this.booking, t, this.activeLocale);
   }
 }

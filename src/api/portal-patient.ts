@@ -42,8 +42,9 @@ export interface RescheduleInput {
 }
 
 export interface PatientPortal {
+  /** One page; `perPage` default 100 (the portal's largest). */
   appointments(
-    query: { status?: AppointmentFilter; page?: number },
+    query: { status?: AppointmentFilter; page?: number; perPage?: number },
     signal: AbortSignal,
   ): Promise<Page<Appointment>>;
   allAppointments(
@@ -78,7 +79,7 @@ export function patientEndpoints(
   return {
     appointments: (q, signal) =>
       http.request('GET', '/appointments', {
-        query: { status: q.status, page: q.page ?? 1, per_page: PER_PAGE },
+        query: { status: q.status, page: q.page ?? 1, per_page: q.perPage ?? PER_PAGE },
         signal,
         decode: list(decodeAppointment),
       }),

@@ -14,6 +14,7 @@ import {
   type BookingState,
   type Effect,
   type Preset,
+  SUBMISSION_STATUS,
 } from './machine.js';
 import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
@@ -48,6 +49,8 @@ export class BookingController implements ReactiveController {
   appointment: Appointment | null = null;
   /** The time the patient picked, kept whole for the review (its window may be gone by then). */
   slot: Availability | null = null;
+  /** The signed-in patient's details (from their profile), offered in empty fields. */
+  private prefilled: PatientData | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -91,6 +94,30 @@ export class BookingController implements ReactiveController {
   selectSlot(slot: Availability): void {
     this.slot = slot;
     this.send({ type: 'SELECT_SLOT', id: slot.id });
+  }
+
+  /**
+   * The signed-in patient's details fill the fields the patient left empty (what they typed
+   * wins); they stay editable and come back after "Book another appointment".
+   */
+  prefill(data: PatientData): void {
+    this.prefilled = data;
+    this.draft = withPrefill(this.draft, data);
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The patient signed out: their data leaves the form, and a review under way goes back to it.
+   * (A session that merely expired keeps the draft: the root does not call this then.)
+   */
+  forgetPatient(): void {
+    this.prefilled = null;
+    this.resetPatient();
+    const s = this.state;
+    if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
+      this.send({ type: 'EDIT', step: 'details' });
+    }
+    this.host.requestUpdate();
   }
 
   setDraft(value: PatientData, asapOptIn: boolean): void {
@@ -191,7 +218,7 @@ export class BookingController implements ReactiveController {
   }
 
   private resetPatient(): void {
-    this.draft = {};
+    this.draft = this.prefilled ? { ...this.prefilled } : {};
     this.asapOptIn = false;
     this.fieldErrors = [];
     this.appointment = null;
@@ -207,4 +234,13 @@ export class BookingController implements ReactiveController {
     this.fieldErrors = [];
     this.send({ type: 'CONFIRM', idempotencyKey: this.newKey() });
   }
+}
+
+/** `draft` with `prefill`'s values in the fields that are empty. */
+function withPrefill(draft: PatientData, prefill: PatientData): PatientData {
+  const out: PatientData = { ...draft };
+  for (const [key, value] of Object.entries(prefill) as [keyof PatientData, unknown][]) {
+    if (out[key] === undefined || out[key] === '') Object.assign(out, { [key]: value });
+  }
+  return out;
 }

@@ -72,7 +72,8 @@ export class PbAccountBar extends StepView {
         gap: 0.5rem;
       }
       nav button {
-        flex: 1 1 8rem;
+        /* Side by side when both labels fit whole, else one per row (no word broken mid-way). */
+        flex: 1 1 max-content;
         padding-inline: 0.5rem;
         border-color: var(--_border);
         color: var(--_text);

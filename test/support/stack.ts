@@ -2,7 +2,8 @@
 // static server with the built dist/ and the test's pages; plus headless Chromium.
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startSandbox } from '../../server/sandbox/app.js';
+import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
+import type { TokenServerConfig } from '../../server/token-server/config.js';
 import { startTokenServer } from '../../server/token-server/node-adapter.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
@@ -10,6 +11,10 @@ import { startStaticServer, type StaticServer } from './static-server.js';
 export interface Stack {
   portal: string;
   tokenUrl: string;
+  /** The login popup's callback page (registered with the sandbox and the token server). */
+  callbackUrl: string;
+  /** The sandbox in-process: its state shows what the widget changed. */
+  sandbox: Sandbox;
   web: StaticServer;
   browser: Browser;
   /** POST JSON to a sandbox control route (`/__sandbox/...`). */
@@ -19,14 +24,19 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: Record<string, unknown>;
+  /** Overrides of the token server's config (e.g. `rateLimit`). */
+  tokenServer?: Partial<TokenServerConfig>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const web = await startStaticServer(resolve('.'));
+  // Both names of the static server: iframe tests put the host page on one and embed.html on the other.
+  const origins = [web.origin, web.altOrigin];
+  const callbackUrl = `${web.origin}/dist/callback.html`;
   const sandbox = await startSandbox({
     port: 0,
     quiet: true,
-    redirectUris: [`${web.origin}/dist/callback.html`],
+    redirectUris: origins.map((o) => `${o}/dist/callback.html`),
     ...options.sandbox,
   });
   const tokenServer = await startTokenServer(
@@ -35,7 +45,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       portalUrl: sandbox.url,
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
-      allowedOrigins: [web.origin],
+      allowedOrigins: origins,
+      redirectUris: origins.map((o) => `${o}/dist/callback.html`),
+      ...options.tokenServer,
     },
     { log: () => {} },
   );
@@ -56,6 +68,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     portal: sandbox.url,
     tokenUrl: `${tokenServer.url}/token`,
+    callbackUrl,
+    sandbox,
     web,
     browser,
     control,

@@ -1,0 +1,46 @@
+/**
+ * What the main bundle knows of the patient login: types only. The implementation
+ * (`oidc-login.ts`, with oidc-client-ts) is a separate chunk, loaded with `import()` on the first
+ * login click, so guests never download it.
+ */
+import type { ErrorCode } from '../api/errors.js';
+
+/** An access token and when it runs out. Memory only. */
+export interface TokenSet {
+  accessToken: string;
+  /** Epoch milliseconds; `null` when the portal did not say. */
+  expiresAt: number | null;
+}
+
+export interface LoginSettings {
+  /** The portal's origin: OIDC issuer, discovery at `/.well-known/openid-configuration`. */
+  authority: string;
+  clientId: string;
+  /** The popup's callback page (`dist/callback.html`), same origin as the page. */
+  redirectUrl: string;
+  /**
+   * Where the code and refresh exchanges go instead of the portal's token endpoint: the clinic's
+   * token server, which adds the client secret (confidential client). Absent: public PKCE client.
+   */
+  tokenEndpoint?: string;
+  /** The popup, opened already in the click: its window name and size (see `popup.ts`). */
+  popup: { name: string; width: number; height: number };
+  /** Makes the widget's error (the main bundle's `ApiError`) for a failure. */
+  fail: (code: ErrorCode, message: string) => Error;
+}
+
+/**
+ * The lazily loaded login. Every method fails with the error `fail` makes; its code says:
+ * `popup_closed`, `login_denied`, `unauthorized` (a refresh the portal refused: sign in again),
+ * `network` / `timeout` / `server` (try again later; the session stands).
+ */
+export interface LoginClient {
+  /** Runs the code + PKCE flow in the already open window named `LOGIN_WINDOW_NAME`. */
+  signIn(): Promise<TokenSet>;
+  /** The refresh_token grant. */
+  refresh(): Promise<TokenSet>;
+  /** Forgets the user (memory only; nothing is stored anywhere else). */
+  signOut(): Promise<void>;
+}
+
+export type CreateLoginClient = (settings: LoginSettings) => LoginClient;

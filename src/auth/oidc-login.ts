@@ -1,0 +1,96 @@
+/**
+ * The patient login with oidc-client-ts: authorization code + PKCE in a popup, refresh with the
+ * refresh_token grant. This module is the lazily loaded chunk (`import()` on the first login
+ * click); nothing of it reaches guests. It imports no value of the main bundle (else the bundler
+ * splits a shared chunk off the main file, which every guest would download): what it needs comes
+ * in `LoginSettings`.
+ *
+ * Storage: the user and the PKCE state live in `InMemoryWebStorage`; nothing is written to the
+ * host page's localStorage or sessionStorage. No silent-renew iframe, no session monitor.
+ */
+import {
+  InMemoryWebStorage,
+  UserManager,
+  WebStorageStateStore,
+  type User,
+  type UserManagerSettings,
+} from 'oidc-client-ts';
+import type { LoginClient, LoginSettings, TokenSet } from './login-client.js';
+import { loginFailure, refreshFailure, type Failure } from './oidc-errors.js';
+
+/** Scopes of the patient login (the portal guide's list; no `openid`, so no ID token to check). */
+export const LOGIN_SCOPE = 'basic profile_read appointment_read appointment_write';
+
+const memory = () => new WebStorageStateStore({ store: new InMemoryWebStorage() });
+
+/** oidc-client-ts settings for the widget's login (exported for tests). */
+export function userManagerSettings(s: LoginSettings): UserManagerSettings {
+  return {
+    authority: s.authority,
+    client_id: s.clientId,
+    redirect_uri: s.redirectUrl,
+    popup_redirect_uri: s.redirectUrl,
+    response_type: 'code',
+    scope: LOGIN_SCOPE,
+    // The token server (confidential client) or, absent, the portal's own endpoint (discovery).
+    ...(s.tokenEndpoint ? { metadataSeed: { token_endpoint: s.tokenEndpoint } } : {}),
+    userStore: memory(),
+    stateStore: memory(),
+    automaticSilentRenew: false,
+    monitorSession: false,
+    loadUserInfo: false,
+    popupWindowTarget: s.popup.name,
+    popupWindowFeatures: {
+      width: s.popup.width,
+      height: s.popup.height,
+      location: false,
+      toolbar: false,
+    },
+    requestTimeoutInSeconds: 15,
+    fetchRequestCredentials: 'omit',
+  };
+}
+
+export function createLoginClient(settings: LoginSettings): LoginClient {
+  const manager = new UserManager(userManagerSettings(settings));
+  const fail = (f: Failure) => settings.fail(f.code, f.message);
+
+  function tokens(user: User | null): TokenSet {
+    if (!user?.access_token) throw settings.fail('login_denied', 'login: no access token');
+    return {
+      accessToken: user.access_token,
+      expiresAt: user.expires_at === undefined ? null : user.expires_at * 1000,
+    };
+  }
+
+  return {
+    async signIn() {
+      let user: User;
+      try {
+        // The popup is open already: found by its name and navigated to the portal's login.
+        user = await manager.signinPopup({
+          popupWindowTarget: settings.popup.name,
+          popupAbortOnClose: true,
+        });
+      } catch (error) {
+        throw fail(loginFailure(error));
+      }
+      return tokens(user);
+    },
+    async refresh() {
+      const user = await manager.getUser();
+      // Without a refresh token signinSilent would try a hidden iframe: not here.
+      if (!user?.refresh_token) throw settings.fail('unauthorized', 'refresh: no refresh token');
+      let fresh: User | null;
+      try {
+        fresh = await manager.signinSilent();
+      } catch (error) {
+        throw fail(refreshFailure(error));
+      }
+      return tokens(fresh);
+    },
+    async signOut() {
+      await manager.removeUser();
+    },
+  };
+}

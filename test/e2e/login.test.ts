@@ -1,0 +1,216 @@
+// Patient login in real Chromium against the sandbox: the popup through the portal's real login
+// and consent pages, both client set-ups, and what happens when the popup is blocked, closed or
+// the patient says no. Also: guests never download the login code.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page, Response } from 'playwright-core';
+import { openPage, startStack, type Stack } from '../support/stack.js';
+import { focusedInStep, loginPage, openLoginPopup, signIn, storageKeys } from '../support/login.js';
+
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack?.close());
+beforeEach(() => stack.control('/reset'));
+
+/** Token requests the page sends (where to, which grant). */
+function recordTokenRequests(page: Page): Array<{ url: string; grant: string | null }> {
+  const seen: Array<{ url: string; grant: string | null }> = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'POST' || !r.url().endsWith('/oauth/token')) return;
+    seen.push({ url: r.url(), grant: new URLSearchParams(r.postData() ?? '').get('grant_type') });
+  });
+  return seen;
+}
+
+/** Every script the page loads, with its text. */
+function recordScripts(page: Page): Array<Promise<{ url: string; text: string }>> {
+  const scripts: Array<Promise<{ url: string; text: string }>> = [];
+  page.on('response', (r: Response) => {
+    if (r.request().resourceType() !== 'script') return;
+    scripts.push(r.text().then((text) => ({ url: r.url(), text })));
+  });
+  return scripts;
+}
+
+const isLoginCode = (s: { text: string }) => s.text.includes('oidc-client');
+
+describe('patient login', () => {
+  it('signs in through the token server (confidential client) and keeps nothing in storage', async () => {
+    const { page, context, problems } = await openPage(stack, loginPage(stack, '/conf.html'));
+    const tokens = recordTokenRequests(page);
+    await page.getByText('Already a patient of this practice?').waitFor();
+    await signIn(page);
+    // The sign-in button is gone: focus moved to the step's heading.
+    await page.waitForFunction(
+      () => !!document.querySelector('patient-booking')!.shadowRoot!.activeElement,
+    );
+    assert.equal(await focusedInStep(page), 'How are you insured?');
+    const tokenServer = new URL(stack.tokenUrl).origin;
+    assert.deepEqual(tokens, [{ url: `${tokenServer}/oauth/token`, grant: 'authorization_code' }]);
+    assert.deepEqual(await storageKeys(page), []);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.deepEqual(await storageKeys(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('prefills the booking form when signed in, and signing out takes the details away', async () => {
+    const { page, context } = await openPage(stack, loginPage(stack, '/signout.html'));
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .click();
+    await page.getByLabel('Mobile number').fill('+49 151 7654321');
+    await signIn(page);
+    await page.waitForFunction(() => {
+      const root = document.querySelector('patient-booking')!.shadowRoot!;
+      const form = root.querySelector('pb-details-step')!.shadowRoot!;
+      return (
+        form.querySelector<HTMLInputElement>('input[autocomplete="given-name"]')?.value === 'Erika'
+      );
+    });
+    assert.equal(await page.getByLabel('Last name').inputValue(), 'Mustermann');
+    assert.equal(await page.getByLabel('Email address').inputValue(), 'patient@example.com');
+    assert.equal(
+      await page.getByLabel('Mobile number').inputValue(),
+      '+49 151 7654321',
+      'typed text wins',
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.equal(await page.getByLabel('First name').inputValue(), '');
+    assert.equal(await page.getByLabel('Email address').inputValue(), '');
+    await context.close();
+  });
+
+  it('signs in as a public client (PKCE only) where guests cannot book', async () => {
+    const url = loginPage(stack, '/public.html', { public: true });
+    const { page, context, problems } = await openPage(stack, url);
+    const tokens = recordTokenRequests(page);
+    await page.getByText('Please sign in to book an appointment.').waitFor();
+    await signIn(page);
+    await page.getByRole('heading', { name: 'How are you insured?' }).waitFor();
+    assert.deepEqual(tokens, [{ url: `${stack.portal}/oauth/token`, grant: 'authorization_code' }]);
+    assert.deepEqual(await storageKeys(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('loads no login code on the guest path, and fetches it on the first sign-in click', async () => {
+    const { page, context } = await openPage(stack, 'about:blank');
+    const scripts = recordScripts(page);
+    await page.goto(loginPage(stack, '/guest.html'));
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .click();
+    await page.getByLabel('First name').fill('Max');
+    await page.getByLabel('Last name').fill('Gast');
+    await page.getByLabel('Email address').fill('max@example.com');
+    await page.getByLabel('Date of birth').fill('1990-01-02');
+    await page.getByLabel('Mobile number').fill('+49 151 1111111');
+    await page.getByRole('button', { name: /Continue/ }).click();
+    await page.getByRole('button', { name: /Book now/ }).click();
+    await page.getByRole('heading', { name: /booked/i }).waitFor();
+    const guestScripts = await Promise.all(scripts);
+    assert.ok(guestScripts.length > 0);
+    assert.deepEqual(
+      guestScripts.filter(isLoginCode).map((s) => s.url),
+      [],
+    );
+
+    const popup = await openLoginPopup(page);
+    await popup.close();
+    await page.getByText('The sign-in window was closed', { exact: false }).waitFor();
+    const all = await Promise.all(scripts);
+    const login = all.slice(guestScripts.length).filter(isLoginCode);
+    assert.equal(login.length, 1, 'the login chunk is fetched on the first sign-in click');
+    assert.match(login[0]!.url, /\/dist\/chunks\/oidc-login-[\w-]+\.js$/);
+    await context.close();
+  });
+
+  it('explains a blocked popup and signs in on "Try again"', async () => {
+    const { page, context } = await openPage(stack, 'about:blank');
+    await page.addInitScript(() => {
+      const open = window.open.bind(window);
+      const w = window as unknown as { blockPopups: boolean };
+      w.blockPopups = true;
+      window.open = (url?: string | URL, target?: string, features?: string) =>
+        w.blockPopups && target === 'patient-booking-login' ? null : open(url, target, features);
+    });
+    await page.goto(loginPage(stack, '/blocked.html'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'The sign-in window was blocked' });
+    await alert.waitFor();
+    // The booking flow stays usable meanwhile.
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.evaluate(
+      () => ((window as unknown as { blockPopups: boolean }).blockPopups = false),
+    );
+    await signIn(page, /^Try again$/);
+    assert.equal(await alert.count(), 0);
+    await context.close();
+  });
+
+  it('unblocks the widget when the popup is closed, and signs in afterwards', async () => {
+    const { page, context } = await openPage(stack, loginPage(stack, '/closed.html'));
+    const popup = await openLoginPopup(page);
+    await popup.getByLabel('Email').waitFor();
+    await page.getByRole('button', { name: 'Signing in …' }).waitFor();
+    await popup.close();
+    await page.getByRole('alert').filter({ hasText: 'The sign-in window was closed' }).waitFor();
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    await page.getByRole('heading', { name: 'What is it about?' }).waitFor();
+    await signIn(page, /^Try again$/);
+    await context.close();
+  });
+
+  it('says so when the patient denies access on the consent page', async () => {
+    const { page, context, problems } = await openPage(stack, loginPage(stack, '/deny.html'));
+    const popup = await openLoginPopup(page);
+    await popup.getByLabel('Email').fill('patient@example.com');
+    await popup.getByLabel('Password').fill('sandbox');
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    const closed = popup.waitForEvent('close');
+    await popup
+      .getByRole('button', { name: 'Deny' })
+      .click()
+      .catch(() => {});
+    await closed;
+    await page.getByRole('alert').filter({ hasText: 'Signing in did not work' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('speaks German and works from the keyboard', async () => {
+    const url = loginPage(stack, '/de.html', { locale: 'de' });
+    const { page, context } = await openPage(stack, url);
+    const signInButton = page.getByRole('button', { name: 'Anmelden' });
+    await signInButton.focus();
+    const opened = page.waitForEvent('popup');
+    await page.keyboard.press('Enter');
+    const popup = await opened;
+    await popup.getByLabel('Email').waitFor();
+    await popup.close();
+    await page.getByRole('alert').filter({ hasText: 'Anmeldefenster' }).waitFor();
+    // Focus stays on the bar's button, which now offers to try again.
+    const focused = await page.evaluate(() => {
+      const bar = document
+        .querySelector('patient-booking')!
+        .shadowRoot!.querySelector('pb-account-bar')!;
+      return bar.shadowRoot!.activeElement?.textContent?.trim();
+    });
+    assert.equal(focused, 'Erneut versuchen');
+    await context.close();
+  });
+});

@@ -1,0 +1,91 @@
+// Patient login for end-to-end tests: a page with the widget set up for login, and the sign-in
+// through the sandbox's real login and consent pages in the popup.
+import type { Page } from 'playwright-core';
+import { widgetPage, type Stack } from './stack.js';
+
+export const DEMO_PATIENT = { email: 'patient@example.com', password: 'sandbox' };
+
+/**
+ * A page whose widget offers login. Default: the confidential set-up (`demo-client`, code
+ * exchange through the token server); `public: true`: `demo-spa` without a token server.
+ */
+export function loginPage(
+  stack: Stack,
+  path: string,
+  options: { public?: boolean; locale?: string; attrs?: Record<string, string> } = {},
+): string {
+  const attrs: Record<string, string> = {
+    locale: options.locale ?? 'en',
+    'client-id': options.public ? 'demo-spa' : 'demo-client',
+    'redirect-url': stack.callbackUrl,
+    ...options.attrs,
+  };
+  const url = widgetPage(stack, path, attrs);
+  if (!options.public) return url;
+  // widgetPage always adds token-url: serve the page again without it.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script type="module" src="/dist/patient-booking.js"></script></head>
+<body><patient-booking portal-url="${stack.portal}" ${Object.entries(attrs)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ')}></patient-booking></body></html>`;
+  stack.web.page(path, html);
+  return url;
+}
+
+/** Opens the popup from the account bar; resolves with it (blank until the portal loads). */
+export async function openLoginPopup(page: Page, button = /^(Sign in|Try again|Sign in again)$/) {
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: button }).click();
+  return popup;
+}
+
+/** Signs in through the sandbox's login and consent pages; waits for the signed-in bar. */
+export async function signIn(page: Page, button?: RegExp): Promise<void> {
+  const popup = await openLoginPopup(page, button);
+  await popup.getByLabel('Email').fill(DEMO_PATIENT.email);
+  await popup.getByLabel('Password').fill(DEMO_PATIENT.password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  // The popup closes itself right after "Allow": the click may not see its navigation end.
+  const closed = popup.waitForEvent('close');
+  await popup
+    .getByRole('button', { name: 'Allow' })
+    .click()
+    .catch(() => {});
+  await closed;
+  await page.getByText('Signed in as Erika Mustermann').waitFor();
+}
+
+/**
+ * Signs in again in the same browser: the portal remembers the patient (no login page); it may ask
+ * for consent again (the revoked grant) or close the popup at once.
+ */
+export async function signInAgain(page: Page, button?: RegExp): Promise<void> {
+  const popup = await openLoginPopup(page, button);
+  const closed = popup.waitForEvent('close');
+  const allow = popup.getByRole('button', { name: 'Allow' });
+  const next = await Promise.race([
+    closed.then(() => 'closed'),
+    allow.waitFor().then(
+      () => 'consent',
+      () => 'closed',
+    ),
+  ]);
+  if (next === 'consent') await allow.click().catch(() => {});
+  await closed;
+  await page.getByText('Signed in as Erika Mustermann').waitFor();
+}
+
+/** Keys in the page's localStorage and sessionStorage (must stay empty: tokens live in memory). */
+export function storageKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
+}
+
+/** The text of the focused element inside the widget's current step view, if focus is there. */
+export function focusedInStep(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const step = document.querySelector('patient-booking')!.shadowRoot!.activeElement;
+    if (!step?.matches('[part~="step"]')) return null;
+    return step.shadowRoot!.activeElement?.textContent?.trim() ?? null;
+  });
+}
