@@ -1,3 +1,61 @@
-// embed-frame.js (loaded by embed.html): renders the widget from the page's query parameters and
-// posts its events to the parent page. Imports nothing from the widget, so the widget stays one file.
-export {};
+/**
+ * embed-frame.js, loaded by embed.html before patient-booking.js: creates the widget from the
+ * page's query parameters (the contract's attribute names, nothing else) and, when the parent's
+ * origin is known and confirmed, posts the widget's events and the page's height to the parent
+ * (frame-post.ts). Imports nothing from the widget, so each stays one file.
+ */
+import type { ContractAttribute } from './protocol.js';
+import { startMessaging } from './frame-post.js';
+
+const ATTRIBUTES: Record<ContractAttribute, true> = {
+  'portal-url': true,
+  'api-url': true,
+  'token-url': true,
+  'client-id': true,
+  'redirect-url': true,
+  locale: true,
+  'insurance-id': true,
+  'appointment-category-id': true,
+  'appointment-type-id': true,
+  theme: true,
+};
+
+const TITLES = { de: 'Termin buchen', en: 'Book an appointment' } as const;
+
+/** The widget's language as it will pick it: `locale`, then the browser, then German. */
+function frameLocale(param: string | null): keyof typeof TITLES {
+  for (const tag of [param, ...navigator.languages]) {
+    const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'de' || primary === 'en') return primary;
+  }
+  return 'de';
+}
+
+/**
+ * No margin, no scrollbar: the host sizes the iframe to the content. Transparent, and with the same
+ * `color-scheme` as the iframe element (embed.js sets it), else the browser paints an opaque canvas
+ * around the widget. A constructed sheet, so a strict style-src needs nothing extra.
+ */
+function applyFrameStyles(): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ':root{color-scheme:light dark}' +
+      'html,body{margin:0;padding:0;overflow:hidden;background:transparent}' +
+      'body{display:flow-root}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+const params = new URLSearchParams(location.search);
+const locale = frameLocale(params.get('locale'));
+document.documentElement.lang = locale;
+document.title = TITLES[locale];
+applyFrameStyles();
+
+const widget = document.createElement('patient-booking');
+for (const name of Object.keys(ATTRIBUTES)) {
+  const value = params.get(name);
+  if (value !== null) widget.setAttribute(name, value);
+}
+document.body.append(widget);
+startMessaging(params.get('parent-origin'));

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import { StepView } from './step-view.js';
 import type { AccountView } from './view-events.js';
 
@@ -34,7 +35,7 @@ export type SignInStatus = 'signed-out' | 'signing-in' | 'signed-in';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-account-bar')
+@customElementOnce('pb-account-bar')
 export class PbAccountBar extends StepView {
   static override styles = [
     StepView.styles,

@@ -1,11 +1,15 @@
 /**
- * The signed-in patient's views, loaded on demand (`import('./views/account.js')`) so the guest
- * bundle stays small. Not part of `index.ts`. Import once for the custom element definitions.
+ * The signed-in patient's views, in the account chunk (`account/root-account.ts`, loaded on the
+ * first sign-in click) so the guest bundle stays small. The account bar itself is in the main
+ * bundle (the root shows "Sign in" from the start). Import once for the custom element definitions.
  */
 import './account-bar.js';
 import './appointments-step.js';
 import './appointment-detail.js';
 import './reschedule-confirm.js';
+// Shared with the booking flow: rescheduling picks a time; the detail waits and fails with these.
+import './time-step.js';
+import './status.js';
 
 export type { PbAccountBar, SignInStatus } from './account-bar.js';
 export type { PbAppointmentsStep } from './appointments-step.js';

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Appointment, Availability, Location } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -58,7 +59,7 @@ export type { DetailBusy } from './account-parts.js';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-appointment-detail')
+@customElementOnce('pb-appointment-detail')
 export class PbAppointmentDetail extends StepView {
   static override styles = [StepView.styles, summaryStyles, accountStyles, detailStyles];
 

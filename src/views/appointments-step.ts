@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Appointment, AppointmentsOverview } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -36,7 +37,7 @@ import type { AppointmentFilter } from './view-events.js';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-appointments-step')
+@customElementOnce('pb-appointments-step')
 export class PbAppointmentsStep extends StepView {
   static override styles = [
     StepView.styles,

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import { errorAlert, loadingNote, skeletons } from './parts.js';
 import { StepView } from './step-view.js';
 
@@ -37,7 +38,7 @@ interface Group {
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-choice-step')
+@customElementOnce('pb-choice-step')
 export class PbChoiceStep extends StepView {
   static override styles = [
     StepView.styles,

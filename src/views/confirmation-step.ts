@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Address } from '../api/types.js';
 import { buildIcs } from '../booking/ics.js';
 import { createFormat } from '../i18n/format.js';
@@ -33,7 +34,7 @@ export interface ConfirmationSummary {
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-confirmation-step')
+@customElementOnce('pb-confirmation-step')
 export class PbConfirmationStep extends StepView {
   static override styles = [
     StepView.styles,

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldError, PatientData, PatientField } from '../api/types.js';
 import { localToday } from '../i18n/plain-date.js';
@@ -32,7 +33,7 @@ const PREFIX = 'patient_data.';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-details-step')
+@customElementOnce('pb-details-step')
 export class PbDetailsStep extends StepView {
   static override styles = [StepView.styles, detailsStyles];
 

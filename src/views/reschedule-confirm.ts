@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Appointment, Availability } from '../api/types.js';
 import { createFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -24,7 +25,7 @@ import { StepView } from './step-view.js';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-reschedule-confirm')
+@customElementOnce('pb-reschedule-confirm')
 export class PbRescheduleConfirm extends StepView {
   static override styles = [
     StepView.styles,

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Address, PatientData } from '../api/types.js';
 import { createFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -39,7 +40,7 @@ export interface ReviewSummary {
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-review-step')
+@customElementOnce('pb-review-step')
 export class PbReviewStep extends StepView {
   static override styles = [
     StepView.styles,

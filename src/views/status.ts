@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import { errorAlert } from './parts.js';
 import { StepView } from './step-view.js';
 
@@ -16,7 +17,7 @@ import { StepView } from './step-view.js';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-danger,
  *   --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-status')
+@customElementOnce('pb-status')
 export class PbStatus extends StepView {
   static override styles = [
     StepView.styles,

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElementOnce } from '../define.js';
 import type { Availability, Location } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -35,7 +36,7 @@ import { timeStyles } from './time-styles.js';
  *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
  *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
-@customElement('pb-time-step')
+@customElementOnce('pb-time-step')
 export class PbTimeStep extends StepView {
   static override styles = [StepView.styles, timeStyles];
 

@@ -1,5 +1,7 @@
 // A tiny static server for end-to-end tests and benchmarks: the built dist/ under /dist/, and
-// pages the test registers in memory. Loopback only.
+// pages the test registers in memory. Loopback only (127.0.0.1), so it answers as
+// http://localhost:PORT (`origin`) and as http://127.0.0.1:PORT (`altOrigin`), two origins.
+// CSP reports POSTed to `/__csp-report` (a page's `report-uri`) are kept in `cspReports`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -16,17 +18,37 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   url: string;
   origin: string;
+  /** The same server under the other loopback name: http://127.0.0.1:PORT, a different origin. */
+  altOrigin: string;
+  /** Bodies of the CSP violation reports received at `CSP_REPORT_PATH`, oldest first. */
+  cspReports: unknown[];
   /** Serve `html` at `path` (with extra response headers, e.g. a CSP). */
   page(path: string, html: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
+/** Where pages send CSP violation reports (`report-uri /__csp-report`). */
+export const CSP_REPORT_PATH = '/__csp-report';
+
 export async function startStaticServer(root: string, host = 'localhost'): Promise<StaticServer> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const cspReports: unknown[] = [];
   const server = createServer((req, res) => void serve(req, res));
+
+  async function collectReport(req: IncomingMessage, res: ServerResponse) {
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
+    try {
+      cspReports.push(JSON.parse(body));
+    } catch {
+      cspReports.push(body);
+    }
+    res.writeHead(204).end();
+  }
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === CSP_REPORT_PATH && req.method === 'POST') return collectReport(req, res);
     const page = pages.get(path);
     if (page) {
       res.writeHead(200, {
@@ -54,6 +76,8 @@ export async function startStaticServer(root: string, host = 'localhost'): Promi
   return {
     url: origin,
     origin,
+    altOrigin: `http://${host === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${port}`,
+    cspReports,
     page: (path, html, headers = {}) => pages.set(path, { html, headers }),
     close: () =>
       new Promise<void>((resolve) => {

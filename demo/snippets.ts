@@ -1,0 +1,68 @@
+// The embed code for each mode, built from the contract attributes (demo/configurator.ts).
+import type { ContractAttribute } from '../src/embed/protocol.js';
+
+export const MODES = ['script', 'cms', 'iframe'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type Attributes = Partial<Record<ContractAttribute, string>>;
+
+export interface SnippetInput {
+  mode: Mode;
+  /** Where dist/ is served, ending in `/`: patient-booking.js, embed.js and embed.html live there. */
+  base: string;
+  attributes: Attributes;
+}
+
+/** For a double-quoted attribute value. */
+export const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Only the attributes that have a value, in the order given. */
+export const present = (attributes: Attributes) =>
+  Object.entries(attributes).filter((e): e is [ContractAttribute, string] => !!e[1]?.trim());
+
+/** embed.html's URL: the attributes as query parameters (`:` and `/` left readable). */
+export function embedUrl(base: string, attributes: Attributes): string {
+  const query = present(attributes)
+    .map(
+      ([k, v]) =>
+        `${k}=${encodeURIComponent(v.trim()).replace(/%3A/gi, ':').replace(/%2F/gi, '/')}`,
+    )
+    .join('&');
+  return `${base}embed.html${query ? `?${query}` : ''}`;
+}
+
+const FALLBACK = {
+  de: 'Die Online-Terminbuchung wird geladen. Sie erreichen uns auch telefonisch.',
+  en: 'Online booking is loading. You can also reach us by phone.',
+};
+
+function lines(open: string, attrs: Array<[string, string]>, close: string): string {
+  if (attrs.length === 0) return `${open}${close}`;
+  const body = attrs.map(([k, v]) => `  ${k}="${escapeAttribute(v.trim())}"`).join('\n');
+  return `${open}\n${body}${close}`;
+}
+
+export function snippet({ mode, base, attributes }: SnippetInput): string {
+  const attrs = present(attributes);
+  switch (mode) {
+    case 'script':
+      return [
+        `<script type="module" src="${escapeAttribute(base)}patient-booking.js"></script>`,
+        lines('<patient-booking', attrs, '\n></patient-booking>'),
+      ].join('\n');
+    case 'cms': {
+      const text = attributes.locale === 'en' ? FALLBACK.en : FALLBACK.de;
+      const data = attrs.map(([k, v]): [string, string] => [`data-${k}`, v]);
+      return [
+        lines('<div data-patient-booking', data, `>\n  ${text}\n</div>`),
+        `<script src="${escapeAttribute(base)}embed.js" defer></script>`,
+      ].join('\n');
+    }
+    case 'iframe':
+      return [
+        `<div data-patient-booking-iframe\n  data-src="${escapeAttribute(embedUrl(base, attributes))}"></div>`,
+        `<script src="${escapeAttribute(base)}embed.js" defer></script>`,
+      ].join('\n');
+  }
+}

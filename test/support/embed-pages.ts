@@ -1,0 +1,178 @@
+// Pages and observations for the embedding end-to-end tests (script tag, CMS markup, iframe,
+// strict CSP): host pages served by the stack's static server, a recorder that runs in every
+// frame (public events with their target, our postMessage traffic, CSP violations), and the
+// guest booking as a patient drives it in English.
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { strictCsp as documentedCsp, type CspOptions } from '../../scripts/csp.js';
+import type { Stack } from './stack.js';
+import { CSP_REPORT_PATH, type StaticServer } from './static-server.js';
+
+export const PUBLIC_EVENTS = [
+  'booking-confirmed',
+  'booking-rescheduled',
+  'booking-cancelled',
+  'booking-step-change',
+  'booking-error',
+] as const;
+
+export interface SeenEvent {
+  type: string;
+  detail: Record<string, unknown>;
+  /** `tag#id` of the event's target as the document sees it. */
+  target: string;
+  /** id of the nearest ancestor-or-self with an id. */
+  host: string | null;
+}
+
+export interface Seen {
+  events: SeenEvent[];
+  /**
+   * Every `message` event whose data says `source: 'patient-booking'`, accepted or not; `from` is
+   * the id of the sending iframe, `self` or `other`.
+   */
+  messages: Array<{ origin: string; type: unknown; from: string }>;
+  violations: Array<{ directive: string; blocked: string; sample: string }>;
+}
+
+/**
+ * An HTML document; `head` and `body` are trusted test markup. `icon` keeps the browser from asking
+ * for /favicon.ico (a strict `img-src 'self'` page needs a same-origin one).
+ */
+export function html(
+  body: string,
+  { head = '', lang = 'en', title = 'Host page', icon = 'data:,' } = {},
+): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="${icon}">
+<title>${title}</title>${head}</head><body>${body}</body></html>`;
+}
+
+/** Serves a script file (a page with a JavaScript content type). */
+export function script(web: StaticServer, path: string, code: string): void {
+  web.page(path, code, { 'content-type': 'text/javascript; charset=utf-8' });
+}
+
+/** `name="value"` pairs, escaped for a double-quoted attribute. */
+export function attrs(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join(' ');
+}
+
+/** The contract attributes every test page uses. */
+export function widgetAttributes(stack: Stack, extra: Record<string, string> = {}) {
+  return { 'portal-url': stack.portal, 'token-url': stack.tokenUrl, locale: 'en', ...extra };
+}
+
+/**
+ * Runs in every frame before its scripts and records into `window.__pb`. Plain source text: tsx
+ * would add helper calls to a function's compiled body that do not exist in the page.
+ */
+const RECORDER = `(() => {
+  const seen = (window.__pb = { events: [], messages: [], violations: [] });
+  for (const type of ${JSON.stringify(PUBLIC_EVENTS)}) {
+    document.addEventListener(type, (e) => {
+      const el = e.target;
+      seen.events.push({
+        type,
+        detail: e.detail,
+        target: el && el.tagName ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') : String(el),
+        host: (el && el.closest && el.closest('[id]') && el.closest('[id]').id) || null,
+      });
+    });
+  }
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.source === 'patient-booking') {
+      const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
+      const from = frame ? frame.id || 'iframe' : e.source === window ? 'self' : 'other';
+      seen.messages.push({ origin: e.origin, type: e.data.type, from });
+    }
+  }, true);
+  document.addEventListener('securitypolicyviolation', (e) => {
+    seen.violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+  }, true);
+})();`;
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors of every frame. */
+  problems: string[];
+}
+
+/** A fresh context and page with the recorder in every frame; navigates to `url`. */
+export async function open(
+  browser: Browser,
+  url: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Opened> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: RECORDER });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** What the recorder has seen so far in `where` (the page or one of its frames). */
+export async function seen(where: Page | Frame): Promise<Seen> {
+  return where.evaluate(() => (window as unknown as { __pb: Seen }).__pb);
+}
+
+/** Polls `check` until it is true (or fails after `timeoutMs`). */
+export async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 5000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Anything the booking flow can be driven in: a page, a frame locator or an element's locator. */
+export type Scope = Pick<Locator, 'getByRole' | 'getByLabel'>;
+
+export async function pickFirstTime(scope: Scope): Promise<void> {
+  const time = scope.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
+  await time.waitFor();
+  await time.click();
+}
+
+/** Insurance, category, type, the first free time, the details; stops on the review step. */
+export async function fillUpToReview(scope: Scope, email = 'erika@example.com'): Promise<void> {
+  await scope.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+  await scope.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+  await scope.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+  await pickFirstTime(scope);
+  await scope.getByLabel('First name').fill('Erika');
+  await scope.getByLabel('Last name').fill('Mustermann');
+  await scope.getByLabel('Email address').fill(email);
+  await scope.getByLabel('Date of birth').fill('1980-04-12');
+  await scope.getByLabel('Mobile number').fill('+49 151 23456789');
+  await scope.getByRole('button', { name: /Continue/ }).click();
+}
+
+/** A whole guest booking, from the insurance step to the confirmation. */
+export async function bookAsGuest(scope: Scope, email?: string): Promise<void> {
+  await fillUpToReview(scope, email);
+  await scope.getByRole('button', { name: /Book now/ }).click();
+  await scope.getByRole('heading', { name: /booked/i }).waitFor();
+}
+
+/** The documented strict policy (scripts/csp.ts), reporting to the static server. */
+export function strictCsp(options: Omit<CspOptions, 'reportUri'>): string {
+  return documentedCsp({ ...options, reportUri: CSP_REPORT_PATH });
+}
+
+/** The origins the widget connects to in the stack: the sandbox portal and the token server. */
+export const connectOrigins = (stack: Stack) => [stack.portal, new URL(stack.tokenUrl).origin];
+
+/** The keys a `booking-confirmed` detail has, by the contract. */
+export const CONFIRMED_KEYS = ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'];
