@@ -47,6 +47,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clientSecret: 'demo-secret',
       allowedOrigins: origins,
       redirectUris: origins.map((o) => `${o}/dist/callback.html`),
+      // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
+      rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
       ...options.tokenServer,
     },
     { log: () => {} },
