@@ -51,7 +51,12 @@ export class RateLimitError extends ApiError {
 /** 401 that a refresh could not cure: the user must sign in again (or the guest token is gone). */
 export class AuthError extends ApiError {
   override name = 'AuthError';
-  constructor(message: string, code: ErrorCode = ERROR_CODES.unauthorized, status = 401) {
-    super(message, code, status);
+  /** `status` null: no HTTP status applies (e.g. the token server could not be reached). */
+  constructor(
+    message: string,
+    code: ErrorCode = ERROR_CODES.unauthorized,
+    status: number | null = 401,
+  ) {
+    super(message, code, status ?? undefined);
   }
 }

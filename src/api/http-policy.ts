@@ -64,7 +64,14 @@ export function decide<T>(outcome: Outcome, ctx: PolicyContext<T>): Decision<T> 
     const ms = Math.min(MAX_RATE_LIMIT_WAIT_MS, (retryAfter ?? 0) + backoffMs());
     return { kind: 'wait', reason: 'rate_limited', ms };
   }
-  if (status >= 500 && canRetry) return { kind: 'wait', reason: 'retry', ms: backoffMs() };
+  if (status >= 500 && canRetry) {
+    // A 503 may say when to come back (RFC 9110 §10.2.3): not before then, and not at all when
+    // that is beyond the cap.
+    const retryAfter = parseRetryAfter(outcome.headers.get('Retry-After'), ctx.now());
+    if ((retryAfter ?? 0) <= MAX_RATE_LIMIT_WAIT_MS) {
+      return { kind: 'wait', reason: 'retry', ms: (retryAfter ?? 0) + backoffMs() };
+    }
+  }
   return { kind: 'fail', error: errorFromResponse(status, text, ctx.what) };
 }
 
@@ -72,10 +79,12 @@ export function decide<T>(outcome: Outcome, ctx: PolicyContext<T>): Decision<T> 
 export function tokenError(error: unknown, forceRefresh: boolean): ApiError {
   const cause = error instanceof Error ? error.message : String(error);
   if (forceRefresh) {
-    // Keep `token_server` so a guest sees "booking unavailable", not "please sign in".
-    const code =
-      error instanceof ApiError && error.code === 'token_server' ? error.code : undefined;
-    return new AuthError(`token refresh failed: ${cause}`, code);
+    // Keep `token_server` (and its status) so a guest sees "booking unavailable", not "please
+    // sign in", and the host's `booking-error` does not report a 401 the portal never sent.
+    if (error instanceof ApiError && error.code === 'token_server') {
+      return new AuthError(`token refresh failed: ${cause}`, error.code, error.status ?? null);
+    }
+    return new AuthError(`token refresh failed: ${cause}`);
   }
   return error instanceof ApiError ? error : new AuthError(`no access token: ${cause}`);
 }

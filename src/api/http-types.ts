@@ -3,7 +3,12 @@ import type { Query } from './http-response.js';
 import type { BackoffOptions } from './retry.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type GetToken = (options: { forceRefresh: boolean }) => Promise<string>;
+/**
+ * The access token for the next request. `forceRefresh`: the portal refused `refused` (a 401), so
+ * a cached token must not be returned again; a source that asks a server for its tokens (the
+ * guest token server) may pass `refused` on, so the server drops it from its own cache too.
+ */
+export type GetToken = (options: { forceRefresh: boolean; refused?: string }) => Promise<string>;
 export type WaitInfo = { reason: 'rate_limited' | 'retry'; ms: number };
 
 export interface HttpClientOptions {

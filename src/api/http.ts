@@ -63,11 +63,43 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     now: options.now ?? Date.now,
   };
 
-  async function token(forceRefresh: boolean, signal: AbortSignal): Promise<string> {
+  async function token(signal: AbortSignal): Promise<string> {
     try {
-      return await raceAbort(options.getToken({ forceRefresh }), signal);
+      return await raceAbort(options.getToken({ forceRefresh: false }), signal);
     } catch (error) {
-      throw signal.aborted ? abortReason(signal) : tokenError(error, forceRefresh);
+      throw signal.aborted ? abortReason(signal) : tokenError(error, false);
+    }
+  }
+
+  // One forced refresh at a time for all requests of this client. `generation` counts finished
+  // refreshes: a 401 for a token obtained before the last refresh finished is a late answer to
+  // the old token, so that request just asks for the current one (N parallel 401s cause one
+  // refresh, not N). Requests that join a running refresh use its token.
+  let generation = 0;
+  let refreshing: Promise<string> | null = null;
+
+  /** The refreshed token, or null when a refresh finished since `seen` (use the current one). */
+  async function refreshAfter(
+    seen: number,
+    refused: string,
+    signal: AbortSignal,
+  ): Promise<string | null> {
+    if (seen !== generation && !refreshing) return null;
+    refreshing ??= options.getToken({ forceRefresh: true, refused }).then(
+      (fresh) => {
+        generation += 1;
+        refreshing = null;
+        return fresh;
+      },
+      (error: unknown) => {
+        refreshing = null;
+        throw error;
+      },
+    );
+    try {
+      return await raceAbort(refreshing, signal);
+    } catch (error) {
+      throw signal.aborted ? abortReason(signal) : tokenError(error, true);
     }
   }
 
@@ -87,12 +119,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     let retries = 0;
     let refreshed = false;
-    let forceRefresh = false;
+    let refreshedToken: string | null = null;
 
     for (;;) {
       if (signal.aborted) throw abortReason(signal);
-      const bearer = await token(forceRefresh, signal);
-      forceRefresh = false;
+      const bearer = refreshedToken ?? (await token(signal));
+      const seenGeneration = generation;
+      refreshedToken = null;
       const fetchInit: RequestInit = {
         method,
         headers: { ...headers, Authorization: `Bearer ${bearer}` },
@@ -109,7 +142,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         case 'fail':
           throw decision.error;
         case 'refresh':
-          refreshed = forceRefresh = true;
+          refreshed = true;
+          refreshedToken = await refreshAfter(seenGeneration, bearer, signal);
           break;
         case 'wait':
           options.onWait?.({ reason: decision.reason, ms: decision.ms });

@@ -39,14 +39,14 @@ export class StepData {
 
   /** Each catalogue query once: its resource for rendering, its promise for checks that wait. */
   private readonly query = {
-    insurances: () => this.catalogue('insurances', (s) => this.api.insurances(s)),
+    insurances: () => this.catalogue('insurances', (s) => tenantList(this.api.insurances(s))),
     institution: () =>
       this.catalogue('institution', async (s) => {
-        const [first] = await this.api.institutions(s);
+        const [first] = await tenantList(this.api.institutions(s));
         if (!first) throw new ApiError('no institution', ERROR_CODES.config);
         return first;
       }),
-    locations: () => this.catalogue('locations', (s) => this.api.locations(s)),
+    locations: () => this.catalogue('locations', (s) => tenantList(this.api.locations(s))),
     categories: (insuranceId: string) =>
       this.catalogue(`categories:${insuranceId}`, (s) => this.api.categories({ insuranceId }, s)),
     types: (categoryId: string, insuranceId: string) =>
@@ -130,6 +130,20 @@ export class StepData {
   private catalogue<T>(key: string, loader: (signal: AbortSignal) => Promise<T>) {
     const promise = this.store.load(key, loader, GROUPS.catalogue);
     return { promise, resource: this.store.get<T>(key)! };
+  }
+}
+
+/**
+ * A list that every portal has (no ids in its path): a 404 there means the widget talks to
+ * something that is not the patient API (a wrong `portal-url` or `api-url`), not that an item is
+ * gone, so the patient is told the form is not set up correctly instead of "choose again".
+ */
+async function tenantList<T>(list: Promise<T>): Promise<T> {
+  try {
+    return await list;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== ERROR_CODES.notFound) throw error;
+    throw new ApiError(`${error.message} (not a patient API?)`, ERROR_CODES.config, error.status);
   }
 }
 
