@@ -1,7 +1,9 @@
 // The load generator, run as a second process (child_process.fork) so that it does not share an
-// event loop with the servers it measures. node:http with keep-alive agents, loopback only,
-// bounded in requests and time. It receives one job by IPC, answers with one result and exits.
+// event loop with the servers it measures. Loopback only, bounded in requests and time. It
+// receives one job by IPC, answers with one result and exits. The rate job speaks HTTP/1.1 on raw
+// keep-alive sockets (see RawConnection); the others use node:http with keep-alive agents.
 import http from 'node:http';
+import net from 'node:net';
 
 export interface Target {
   url: string;
@@ -74,8 +76,81 @@ function send(agent: http.Agent, t: Target): Promise<{ status: number; body: str
 const percentile = (sorted: Float64Array, p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
+/**
+ * One keep-alive connection, one request at a time, sending the bytes node:http's client would
+ * send. It costs the load generator a fraction of node:http's CPU, so that on a small machine the
+ * server under test, not the generator, runs out of CPU first. Answers must carry Content-Length
+ * (or have no body); anything else counts as an error.
+ */
+class RawConnection {
+  private readonly socket: net.Socket;
+  private buffered: Buffer = Buffer.alloc(0);
+  private waiting: { resolve(status: number): void; reject(error: Error): void } | undefined;
+  private failure: Error | undefined;
+
+  constructor(
+    url: URL,
+    private readonly request: Buffer,
+  ) {
+    this.socket = net.connect(Number(url.port || 80), url.hostname);
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    this.socket.on('error', (error) => this.fail(error));
+    this.socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  /** Sends the request; resolves with the status once the whole answer is in. */
+  send(): Promise<number> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(this.request);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    const headEnd = this.buffered.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const head = this.buffered.toString('latin1', 0, headEnd);
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
+    if (length === undefined && /\r\ntransfer-encoding:/i.test(head)) {
+      this.fail(new Error('the answer has no Content-Length'));
+      return;
+    }
+    const end = headEnd + 4 + Number(length ?? 0);
+    if (this.buffered.length < end) return;
+    this.buffered = this.buffered.subarray(end);
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (/\r\nconnection: *close/i.test(head)) this.fail(new Error('connection: close'));
+    waiting?.resolve(Number(head.slice(9, 12)));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.socket.destroy();
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(error);
+  }
+}
+
+/** The request bytes node:http's client sends for `t` (its headers, then Host and Connection). */
+function requestBytes(t: Target, url: URL): Buffer {
+  const lines = [`${t.method} ${url.pathname}${url.search} HTTP/1.1`];
+  for (const [name, value] of Object.entries(t.headers)) lines.push(`${name}: ${value}`);
+  lines.push(`Host: ${url.host}`, 'Connection: keep-alive', '', '');
+  return Buffer.from(lines.join('\r\n'), 'latin1');
+}
+
 async function rate(job: Extract<Job, { kind: 'rate' }>): Promise<RateResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const url = new URL(job.url);
+  const request = requestBytes(job, url);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
@@ -85,15 +160,16 @@ async function rate(job: Extract<Job, { kind: 'rate' }>): Promise<RateResult> {
   let cpu = process.cpuUsage();
   let cpuSwitched = false;
   async function worker(): Promise<void> {
+    let connection = new RawConnection(url, request);
     for (;;) {
       const t0 = performance.now();
-      if (t0 >= end) return;
+      if (t0 >= end) break;
       if (!cpuSwitched && t0 >= measureFrom) {
         cpuSwitched = true;
         cpu = process.cpuUsage();
       }
       try {
-        const { status } = await send(agent, job);
+        const status = await connection.send();
         const t1 = performance.now();
         if (t0 >= measureFrom && t1 <= end) {
           latencies.push(t1 - t0);
@@ -101,12 +177,14 @@ async function rate(job: Extract<Job, { kind: 'rate' }>): Promise<RateResult> {
         }
       } catch {
         errors += 1;
+        connection.close();
+        connection = new RawConnection(url, request);
       }
     }
+    connection.close();
   }
   await Promise.all(Array.from({ length: job.connections }, worker));
   const used = process.cpuUsage(cpu);
-  agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
   return {
     kind: 'rate',

@@ -1,7 +1,7 @@
 // The token server under load from a second process on loopback: requests per second and p99 of
 // POST /token with a cached token, against a bare node:http server answering the same bytes; and
 // the upstream token requests that 1,000 concurrent callers cause at a fresh token server.
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTokenServer } from '../server/token-server/node-adapter.js';
 import { runLoad } from './load.js';
@@ -65,14 +65,49 @@ function close(server: Server): Promise<void> {
   });
 }
 
-/** A bare node:http server that answers every request with exactly these bytes and headers. */
-async function bareServer(status: number, headers: Record<string, string>, body: Buffer) {
+/**
+ * A bare node:http server that answers every request with exactly these bytes: the same status,
+ * header names, order and values (`rawHeaders`, written as a flat list, as the token server does)
+ * and the same body. node:http adds Date, Connection and Keep-Alive itself, as for the token server.
+ */
+async function bareServer(answer: RecordedAnswer) {
+  const { status, headers, body } = answer;
   const server = createServer((req, res) => {
     req.resume();
     res.writeHead(status, headers);
     res.end(body);
   });
   return { url: await listen(server), close: () => close(server) };
+}
+
+interface RecordedAnswer {
+  status: number;
+  /** Flat `[name, value, …]` list, minus the headers node:http writes by itself. */
+  headers: string[];
+  body: string;
+}
+
+/** One request with node:http, recording the answer as sent (header case and order included). */
+function record(target: Target): Promise<RecordedAnswer> {
+  const own = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+  return new Promise((resolve, reject) => {
+    const req = request(target.url, { method: target.method, headers: target.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers: string[] = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+          const [name, value] = [res.rawHeaders[i]!, res.rawHeaders[i + 1]!];
+          if (!own.has(name.toLowerCase())) headers.push(name, value);
+        }
+        const body = Buffer.concat(chunks).toString();
+        resolve({ status: res.statusCode ?? 0, headers, body });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 const tokenRequest = (url: string): Target => ({
@@ -94,14 +129,7 @@ export async function measureTokenLoad(): Promise<TokenLoadResult> {
     rateLimit: NO_RATE_LIMIT,
   });
   const tokenUrl = `${server.url.replace('localhost', '127.0.0.1')}/token`;
-  const first = await fetch(tokenUrl, tokenRequest(tokenUrl));
-  const body = Buffer.from(await first.arrayBuffer());
-  const headers: Record<string, string> = {};
-  first.headers.forEach((value, name) => {
-    if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
-      headers[name] = value;
-  });
-  const bare = await bareServer(first.status, headers, body);
+  const bare = await bareServer(await record(tokenRequest(tokenUrl)));
   const job = {
     kind: 'rate' as const,
     connections: CONNECTIONS,

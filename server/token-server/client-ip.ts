@@ -4,6 +4,8 @@
  * how many proxies in front of us append to it (`TRUST_PROXY`), since clients can write it freely.
  */
 
+import type { HeaderReader } from './exchange.js';
+
 /** Per-request facts only the platform knows. */
 export interface RequestContext {
   /** The TCP peer address (Node: `req.socket.remoteAddress`). */
@@ -16,7 +18,7 @@ export interface RequestContext {
  * the outermost trusted proxy saw), falling back to the peer address when the header is short.
  */
 export function clientKey(
-  request: Request,
+  request: { headers: HeaderReader },
   context: RequestContext,
   trustProxyHops: number,
 ): string | undefined {
@@ -31,19 +33,23 @@ export function clientKey(
   return ip === undefined || ip === '' ? undefined : normalizeIp(ip);
 }
 
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const MAPPED_IPV4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/;
+const BRACKETS = /^\[|\](:\d+)?$/g;
+const ZONE = /%.*$/;
+const HEX_COLON = /^[0-9a-f:]+$/;
+
 /**
  * One key per IPv4 address and per IPv6 /64 (one customer's network: otherwise a single host
  * could rotate through 2^64 addresses). IPv4-mapped IPv6 counts as IPv4.
  */
 export function normalizeIp(raw: string): string {
-  const ip = raw
-    .replace(/^\[|\](:\d+)?$/g, '')
-    .replace(/%.*$/, '')
-    .toLowerCase();
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  if (IPV4.test(raw)) return raw; // the common case, as Node reports IPv4 peers
+  const ip = raw.replace(BRACKETS, '').replace(ZONE, '').toLowerCase();
+  const mapped = MAPPED_IPV4.exec(ip);
   if (mapped) return mapped[1] as string;
-  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(ip)) return ip;
-  if (!/^[0-9a-f:]+$/.test(ip) || !ip.includes(':')) return ip.slice(0, 64);
+  if (IPV4.test(ip)) return ip;
+  if (!HEX_COLON.test(ip) || !ip.includes(':')) return ip.slice(0, 64);
   const [head = '', tail] = ip.split('::', 2);
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');

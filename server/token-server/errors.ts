@@ -1,3 +1,5 @@
+import type { Reply } from './exchange.js';
+
 /** Error codes of the token server's JSON envelope `{"error": code, "message": text}`. */
 export const TOKEN_SERVER_ERRORS = {
   notFound: 'not_found',
@@ -20,28 +22,35 @@ export interface ErrorEnvelope {
 }
 
 /** Headers on every response this server writes: nothing is cacheable, nothing is sniffed. */
-export const BASE_HEADERS: Readonly<Record<string, string>> = {
+export const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
-};
+});
 
-/** A JSON response with the base headers. */
-export function jsonResponse(status: number, body: unknown, headers: HeadersInit = {}): Response {
-  const all = new Headers(headers);
-  for (const [name, value] of Object.entries(BASE_HEADERS)) all.set(name, value);
-  all.set('Content-Type', 'application/json');
-  return new Response(JSON.stringify(body), { status, headers: all });
+/** The base headers plus `Content-Type: application/json` (frozen: a constant, see `Reply`). */
+export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...BASE_HEADERS,
+  'Content-Type': 'application/json',
+});
+
+/** A JSON reply with the base headers (they win over `headers`). */
+export function jsonReply(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Reply {
+  return { status, headers: { ...headers, ...JSON_HEADERS }, body: JSON.stringify(body) };
 }
 
-/** An error envelope response. `message` is plain English and must never carry secrets or upstream bodies. */
-export function errorResponse(
+/** An error envelope reply. `message` is plain English and must never carry secrets or upstream bodies. */
+export function errorReply(
   status: number,
   error: TokenServerErrorCode,
   message: string,
-  headers: HeadersInit = {},
-): Response {
+  headers: Record<string, string> = {},
+): Reply {
   const envelope: ErrorEnvelope = { error, message };
-  return jsonResponse(status, envelope, headers);
+  return jsonReply(status, envelope, headers);
 }
 
 /**

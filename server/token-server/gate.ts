@@ -2,51 +2,63 @@
  * The checks every route shares, in this order: origin (403) → preflight (204) → per-IP rate
  * limit (429) → method (405) → custom header (403) → body size (413) → the route.
  */
-import { readRequestBody } from './body.js';
+import type { RequestContext } from './client-ip.js';
+import { clientKey } from './client-ip.js';
 import type { OriginCheck } from './cors.js';
 import { CLIENT_HEADER, hasClientHeader, preflightHeaders } from './cors.js';
-import { BASE_HEADERS, TOKEN_SERVER_ERRORS as E, errorResponse } from './errors.js';
+import { BASE_HEADERS, TOKEN_SERVER_ERRORS as E, errorReply } from './errors.js';
+import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 
 export interface GateInput {
-  request: Request;
+  request: PlainRequest;
   route: Route;
   origin: OriginCheck;
-  /** Rate-limit key (client IP); `undefined`: unknown, not limited. */
-  clientKey: string | undefined;
+  /** What the platform says about the client (its IP, for the rate limit). */
+  context: RequestContext;
   note(key: string, value: string): void;
 }
 
 export interface GateOptions {
   allowNoOrigin: boolean;
   limiters: Readonly<Record<Route['budget'], RateLimiter>>;
+  /** `X-Forwarded-For` hops to trust for the client IP (see `client-ip.ts`). */
+  trustProxy: number;
 }
 
-export async function passGate(input: GateInput, options: GateOptions): Promise<Response> {
-  const { request, route, origin, clientKey, note } = input;
+/** The 204 preflight answers, built once per route. */
+const preflights = new WeakMap<Route, Reply>();
+
+function preflight(route: Route): Reply {
+  let reply = preflights.get(route);
+  if (!reply) {
+    const headers = Object.freeze({ ...BASE_HEADERS, ...preflightHeaders(route) });
+    reply = { status: 204, headers, body: null };
+    preflights.set(route, reply);
+  }
+  return reply;
+}
+
+/** Synchronous up to the body: a bodiless request reaches the route without waiting. */
+export function passGate(input: GateInput, options: GateOptions): Awaitable<Reply> {
+  const { request, route, origin, note } = input;
   if (origin.kind === 'denied') {
-    return errorResponse(403, E.originNotAllowed, 'This origin may not use the token server.');
+    return errorReply(403, E.originNotAllowed, 'This origin may not use the token server.');
   }
   if (origin.kind === 'absent' && !options.allowNoOrigin) {
-    return errorResponse(
-      403,
-      E.originRequired,
-      'Requests must come from an allowed browser origin.',
-    );
+    return errorReply(403, E.originRequired, 'Requests must come from an allowed browser origin.');
   }
-  if (request.method === 'OPTIONS') {
-    return new Response(null, {
-      status: 204,
-      headers: { ...BASE_HEADERS, ...preflightHeaders(route) },
-    });
-  }
-  if (clientKey !== undefined) {
-    const decision = options.limiters[route.budget].hit(clientKey);
+  if (request.method === 'OPTIONS') return preflight(route);
+  const limiter = options.limiters[route.budget];
+  // The key (client IP) is looked for only when the budget is on; unknown: not limited.
+  const key = limiter.enabled ? clientKey(request, input.context, options.trustProxy) : undefined;
+  if (key !== undefined) {
+    const decision = limiter.hit(key);
     if (!decision.allowed) {
       note('ratelimit', route.budget);
       const seconds = String(decision.retryAfterSeconds);
-      return errorResponse(429, E.rateLimited, 'Too many requests; retry after a pause.', {
+      return errorReply(429, E.rateLimited, 'Too many requests; retry after a pause.', {
         'Retry-After': seconds,
         'RateLimit-Limit': String(decision.limit),
         'RateLimit-Remaining': '0',
@@ -56,16 +68,21 @@ export async function passGate(input: GateInput, options: GateOptions): Promise<
   }
   if (!route.methods.includes(request.method)) {
     const allow = [...route.methods, 'OPTIONS'].join(', ');
-    return errorResponse(405, E.methodNotAllowed, `Use ${route.methods.join(' or ')}.`, {
+    return errorReply(405, E.methodNotAllowed, `Use ${route.methods.join(' or ')}.`, {
       Allow: allow,
     });
   }
-  if (route.clientHeader !== false && !hasClientHeader(request)) {
-    return errorResponse(403, E.headerRequired, `Send the header ${CLIENT_HEADER}: 1.`);
+  if (route.clientHeader !== false && !hasClientHeader(request.headers)) {
+    return errorReply(403, E.headerRequired, `Send the header ${CLIENT_HEADER}: 1.`);
   }
-  const body = await readRequestBody(request, route.maxBodyBytes);
+  const body = request.readBody(route.maxBodyBytes);
+  return body instanceof Promise ? body.then((bytes) => enter(input, bytes)) : enter(input, body);
+}
+
+/** The route, given a body within its limit; 413 otherwise. */
+function enter({ request, route, note }: GateInput, body: Uint8Array | null): Awaitable<Reply> {
   if (body === null) {
-    return errorResponse(
+    return errorReply(
       413,
       E.payloadTooLarge,
       `The request body must not exceed ${route.maxBodyBytes} bytes.`,

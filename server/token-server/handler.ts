@@ -1,9 +1,10 @@
 import type { RequestContext } from './client-ip.js';
-import { clientKey } from './client-ip.js';
 import type { TokenServerConfig } from './config.js';
 import { DEFAULTS, defaultApiUrl, defaultTokenUrl } from './config.js';
-import { checkOrigin, withCors } from './cors.js';
-import { TOKEN_SERVER_ERRORS as E, errorResponse } from './errors.js';
+import { originChecker, withCors } from './cors.js';
+import { TOKEN_SERVER_ERRORS as E, errorReply } from './errors.js';
+import type { Awaitable, FinalReply, PlainRequest, Reply } from './exchange.js';
+import { fromRequest, toResponse } from './exchange.js';
 import { passGate } from './gate.js';
 import { loginRoute } from './login-route.js';
 import { requestClientCredentialsToken } from './portal-token.js';
@@ -37,6 +38,12 @@ export interface TokenServerStats {
 export interface TokenServer {
   /** `context.clientIp`: the peer address, for the per-IP rate limit (absent: not limited). */
   handle(request: Request, context?: RequestContext): Promise<Response>;
+  /**
+   * The same answer as plain data, for adapters that speak their platform's HTTP directly (the
+   * Node adapter): no web `Request`, `Headers` or `Response` objects on the way, and no promise
+   * when the answer is known at once (see `Awaitable`).
+   */
+  respond(request: PlainRequest, context?: RequestContext): Awaitable<FinalReply>;
   stats(): TokenServerStats;
 }
 
@@ -48,8 +55,8 @@ export function createTokenServer(
 ): TokenServer {
   const baseFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const now = deps.now ?? Date.now;
-  const log = deps.log ?? (() => undefined);
-  const allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
+  const { log } = deps;
+  const checkOrigin = originChecker(config.allowedOrigins);
   const upstream = { token: 0, login: 0, api: 0 };
   const counted =
     (kind: keyof typeof upstream): typeof fetch =>
@@ -70,7 +77,6 @@ export function createTokenServer(
   const limiter = (limit: number) =>
     createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
   const limiters = { token: limiter(rate.limit), proxy: limiter(rate.proxyLimit) };
-  const trust = config.trustProxy ?? 0;
 
   // The router: exact paths, then the proxy's allow-list.
   const routes = new Map<string, Route>([['/token', tokenRoute(guestTokens, now)]]);
@@ -94,40 +100,72 @@ export function createTokenServer(
       })
     : undefined;
 
+  const gateOptions = {
+    allowNoOrigin: config.allowNoOrigin === true,
+    limiters,
+    trustProxy: config.trustProxy ?? 0,
+  };
+
+  function answer(
+    request: PlainRequest,
+    context: RequestContext,
+    note: (key: string, value: string) => void,
+  ): Awaitable<FinalReply> {
+    const origin = checkOrigin(request.headers.get('Origin'));
+    let reply: Awaitable<Reply>;
+    try {
+      const route = routes.get(request.path) ?? proxy?.route(request.path);
+      reply = route
+        ? passGate({ request, route, origin, note, context }, gateOptions)
+        : errorReply(404, E.notFound, 'There is nothing at this path.');
+    } catch {
+      reply = failed(note);
+    }
+    if (!(reply instanceof Promise)) return withCors(reply, origin);
+    return reply.then(
+      (settled) => withCors(settled, origin),
+      () => withCors(failed(note), origin),
+    );
+  }
+
+  /** With a log sink: time the request, collect notes, write one line. Without: none of that. */
+  function respond(request: PlainRequest, context: RequestContext = {}): Awaitable<FinalReply> {
+    return log ? logged(request, context, log) : answer(request, context, ignore);
+  }
+
+  async function logged(
+    request: PlainRequest,
+    context: RequestContext,
+    sink: (line: string) => void,
+  ): Promise<FinalReply> {
+    const started = performance.now();
+    const notes: string[] = [];
+    const reply = await answer(request, context, (key, value) => notes.push(`${key}=${value}`));
+    const ms = Math.round(performance.now() - started);
+    const { method, path } = request;
+    try {
+      sink([method, path.slice(0, 100), reply.status, `${ms}ms`, ...notes].join(' '));
+    } catch {
+      // a broken log sink must not break responses
+    }
+    return reply;
+  }
+
   return {
-    async handle(request, context = {}) {
-      const started = performance.now();
-      const path = new URL(request.url).pathname;
-      const origin = checkOrigin(request, allowedOrigins);
-      const notes: string[] = [];
-      const note = (key: string, value: string) => notes.push(`${key}=${value}`);
-      let response: Response;
-      try {
-        const route = routes.get(path) ?? proxy?.route(path);
-        response = route
-          ? await passGate(
-              { request, route, origin, note, clientKey: clientKey(request, context, trust) },
-              { allowNoOrigin: config.allowNoOrigin === true, limiters },
-            )
-          : errorResponse(404, E.notFound, 'There is nothing at this path.');
-      } catch {
-        note('failure', 'exception');
-        response = errorResponse(500, E.internal, 'The token server failed unexpectedly.');
-      }
-      response = withCors(response, origin);
-      const ms = Math.round(performance.now() - started);
-      const line = [request.method, path.slice(0, 100), response.status, `${ms}ms`, ...notes];
-      try {
-        log(line.join(' '));
-      } catch {
-        // a broken log sink must not break responses
-      }
-      return response;
-    },
+    handle: async (request, context) => toResponse(await respond(fromRequest(request), context)),
+    respond,
     stats: () => ({
       upstream: { ...upstream },
       proxyCache: cache.stats(),
       rateLimited: limiters.token.refusals() + limiters.proxy.refusals(),
     }),
   };
+}
+
+const ignore = (): void => undefined;
+
+/** The 500 envelope for a route that threw. */
+function failed(note: (key: string, value: string) => void): Reply {
+  note('failure', 'exception');
+  return errorReply(500, E.internal, 'The token server failed unexpectedly.');
 }

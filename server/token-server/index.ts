@@ -7,6 +7,7 @@
 export { createTokenServer } from './handler.js';
 export type { TokenServer, TokenServerDeps, TokenServerStats } from './handler.js';
 export type { RequestContext } from './client-ip.js';
+export type { Awaitable, FinalReply, HeaderReader, PlainRequest, Reply } from './exchange.js';
 export { readTokenServerEnv, DEFAULTS } from './config.js';
 export type {
   ProxyConfig,

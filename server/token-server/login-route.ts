@@ -3,7 +3,8 @@
  * oidc-client-ts sends an ordinary token request here instead of to the portal; this route checks
  * it, adds the client secret and relays the portal's answer (`portal-login.ts`).
  */
-import { PortalError, errorResponse, jsonResponse } from './errors.js';
+import { PortalError, errorReply, jsonReply } from './errors.js';
+import type { Reply } from './exchange.js';
 import type { PortalLoginOptions } from './portal-login.js';
 import { relayTokenRequest } from './portal-login.js';
 import type { Route } from './route.js';
@@ -26,8 +27,8 @@ type LoginGrant = keyof typeof GRANTS;
 const isLoginGrant = (grant: string): grant is LoginGrant => Object.hasOwn(GRANTS, grant);
 
 /** An RFC 6749 §5.2 error response. */
-function oauthError(error: string, description: string): Response {
-  return jsonResponse(400, { error, error_description: description }, { Pragma: 'no-cache' });
+function oauthError(error: string, description: string): Reply {
+  return jsonReply(400, { error, error_description: description }, { Pragma: 'no-cache' });
 }
 
 /** The form parameters, or `undefined` when the body is not UTF-8 or repeats a parameter. */
@@ -87,7 +88,7 @@ export function loginRoute(options: LoginRouteOptions): Route {
       } catch (error) {
         if (!(error instanceof PortalError)) throw error;
         note('portal', error.reason);
-        return errorResponse(502, error.code, error.message);
+        return errorReply(502, error.code, error.message);
       }
     },
   };

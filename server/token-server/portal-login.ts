@@ -1,5 +1,6 @@
 /** The upstream half of `POST /oauth/token`: add client authentication, relay the portal's answer. */
 import { BASE_HEADERS, PortalError, TOKEN_SERVER_ERRORS } from './errors.js';
+import type { Reply } from './exchange.js';
 import { basicAuth, callPortal, isRecord, readPortalBody } from './upstream.js';
 
 export interface PortalLoginOptions {
@@ -22,7 +23,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function relayTokenRequest(
   options: PortalLoginOptions,
   form: URLSearchParams,
-): Promise<Response> {
+): Promise<Reply> {
   const { clientId, clientSecret } = options;
   const authorization = basicAuth(clientId, clientSecret);
   const response = await callPortal(
@@ -55,14 +56,14 @@ export async function relayTokenRequest(
       'echo',
     );
   }
-  const headers = new Headers({
+  const headers: Record<string, string> = {
     ...BASE_HEADERS,
     'Content-Type': 'application/json',
     Pragma: 'no-cache',
-  });
+  };
   const retryAfter = response.headers.get('Retry-After');
-  if (retryAfter !== null) headers.set('Retry-After', retryAfter);
-  return new Response(text, { status: response.status, headers });
+  if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+  return { status: response.status, headers, body: text };
 }
 
 /** The body as text when it is UTF-8 JSON whose top level is an object, else `undefined`. */

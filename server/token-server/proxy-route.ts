@@ -3,7 +3,8 @@
  * with the server's cached guest token (the browser's own `Authorization` is never forwarded).
  * Catalogue GETs are cached for minutes, availabilities for seconds, POST /booking never.
  */
-import { BASE_HEADERS, PortalError, errorResponse } from './errors.js';
+import { BASE_HEADERS, PortalError, errorReply } from './errors.js';
+import type { PlainRequest, Reply } from './exchange.js';
 import type { CacheResult, ProxyCache, UpstreamAnswer } from './proxy-cache.js';
 import type { ProxyKind } from './proxy-paths.js';
 import { PROXY_PREFIX, proxyKind } from './proxy-paths.js';
@@ -42,9 +43,8 @@ export function createApiProxy(options: ApiProxyOptions): ApiProxy {
 }
 
 /** Path below the prefix plus the query string, exactly as the browser sent them. */
-function pathAndQuery(request: Request): string {
-  const url = new URL(request.url);
-  return `${url.pathname.slice(PROXY_PREFIX.length)}${url.search}`;
+function pathAndQuery(request: PlainRequest): string {
+  return `${request.path.slice(PROXY_PREFIX.length)}${request.search}`;
 }
 
 function cachedGet(options: ApiProxyOptions, ttlSeconds: number): Route {
@@ -62,7 +62,7 @@ function cachedGet(options: ApiProxyOptions, ttlSeconds: number): Route {
         const seconds = result.freshSeconds;
         const cacheControl =
           seconds === undefined ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`;
-        return toResponse(result.answer, cacheControl);
+        return toReply(result.answer, cacheControl);
       }),
   };
 }
@@ -81,27 +81,26 @@ function booking(options: ApiProxyOptions): Route {
           { method: 'POST', pathAndQuery: pathAndQuery(request), body, idempotencyKey },
           note,
         );
-        return toResponse(answer, 'no-store');
+        return toReply(answer, 'no-store');
       }),
   };
 }
 
 /** Runs `work`; a `PortalError` (no token, portal unreachable) becomes a 502 envelope. */
-async function relay(note: RouteContext['note'], work: () => Promise<Response>): Promise<Response> {
+async function relay(note: RouteContext['note'], work: () => Promise<Reply>): Promise<Reply> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
     note('portal', error.reason);
-    return errorResponse(502, error.code, error.message);
+    return errorReply(502, error.code, error.message);
   }
 }
 
 /** The portal's status, body and passed headers, with our `Cache-Control`. */
-function toResponse(answer: UpstreamAnswer, cacheControl: string): Response {
-  const headers = new Headers(answer.headers as [string, string][]);
-  for (const [name, value] of Object.entries(BASE_HEADERS)) headers.set(name, value);
-  headers.set('Cache-Control', cacheControl);
+function toReply(answer: UpstreamAnswer, cacheControl: string): Reply {
+  const headers: Record<string, string> = Object.fromEntries(answer.headers);
+  Object.assign(headers, BASE_HEADERS, { 'Cache-Control': cacheControl });
   const empty = answer.status === 204 || answer.status === 205 || answer.status === 304;
-  return new Response(empty ? null : answer.body.slice(), { status: answer.status, headers });
+  return { status: answer.status, headers, body: empty ? null : answer.body };
 }

@@ -1,12 +1,15 @@
 /**
  * Fixed-window request budget per key (client IP), in memory. Memory is bounded: at most
- * `maxKeys` windows; a new key first drops expired windows, then the oldest one.
+ * `maxKeys` windows; a new key first drops expired windows, then the oldest one. O(1) per hit
+ * (amortized: each window is dropped at most once).
  */
 
 export type RateDecision =
   { allowed: true } | { allowed: false; limit: number; retryAfterSeconds: number };
 
 export interface RateLimiter {
+  /** False when the limit is 0: `hit` always allows, so callers may skip finding the key. */
+  readonly enabled: boolean;
   /** Counts one request of `key` and says whether it is within the budget. */
   hit(key: string): RateDecision;
   /** Windows currently held (for tests of the memory bound). */
@@ -23,6 +26,8 @@ export interface RateLimiterOptions {
   /** Default 10 000. */
   maxKeys?: number;
 }
+
+const ALLOWED: RateDecision = Object.freeze({ allowed: true });
 
 interface Window {
   startedAt: number;
@@ -48,8 +53,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   return {
+    enabled: limit > 0,
     hit(key) {
-      if (limit <= 0) return { allowed: true };
+      if (limit <= 0) return ALLOWED;
       const at = now();
       let window = windows.get(key);
       if (!window || at - window.startedAt >= windowMs) {
@@ -59,7 +65,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         windows.set(key, window);
       }
       window.count += 1;
-      if (window.count <= limit) return { allowed: true };
+      if (window.count <= limit) return ALLOWED;
       refused += 1;
       const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - at) / 1000));
       return { allowed: false, limit, retryAfterSeconds };

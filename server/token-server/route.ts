@@ -1,6 +1,8 @@
+import type { Awaitable, PlainRequest, Reply } from './exchange.js';
+
 /** What a route sees once the shared gate (origin, rate limit, method, header, body size) has passed. */
 export interface RouteContext {
-  request: Request;
+  request: PlainRequest;
   /** The request body, already read and no larger than the route's `maxBodyBytes`. */
   body: Uint8Array;
   /** Adds `key=value` to this request's log line. Never pass tokens, codes, secrets or bodies. */
@@ -24,5 +26,6 @@ export interface Route {
   /** `Access-Control-Allow-Headers` of the preflight. Default `Content-Type, X-Patient-Booking`. */
   allowHeaders?: string;
   budget: RouteBudget;
-  handle(context: RouteContext): Promise<Response>;
+  /** May answer synchronously (see `Awaitable`). */
+  handle(context: RouteContext): Awaitable<Reply>;
 }

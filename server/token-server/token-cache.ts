@@ -13,6 +13,8 @@ export type TokenSource = 'hit' | 'miss' | 'shared';
 export interface TokenCache {
   /** A token valid for a while yet. Rejects with the upstream error; failures are not cached. */
   get(): Promise<{ token: CachedToken; source: TokenSource }>;
+  /** The cached token if `get()` would answer with it at once (`hit`), else `undefined`. */
+  peek(): CachedToken | undefined;
   /**
    * Drops the cached token if it is still `accessToken` (the portal refused it), so the next
    * `get()` fetches a new one. Many callers refused with the same token cause one new request.
@@ -50,9 +52,13 @@ export function createTokenCache(
     return token;
   }
 
+  const peek = () => (cached && now() < cached.refreshAt ? cached.token : undefined);
+
   return {
+    peek,
     async get() {
-      if (cached && now() < cached.refreshAt) return { token: cached.token, source: 'hit' };
+      const hit = peek();
+      if (hit) return { token: hit, source: 'hit' };
       if (flight) return { token: await flight, source: 'shared' };
       flight = fetchAndStore().finally(() => {
         flight = undefined;
