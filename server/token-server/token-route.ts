@@ -1,3 +1,4 @@
+import { PREFLIGHT } from './cors.js';
 import { JSON_HEADERS, PortalError, errorReply } from './errors.js';
 import type { Reply } from './exchange.js';
 import type { Route, RouteContext } from './route.js';
@@ -10,6 +11,13 @@ export interface GuestTokenResponse {
   /** Seconds the token stays valid from now (the cached token's remaining lifetime). */
   expires_in: number;
 }
+
+/**
+ * Sent by the widget with the token the portal just refused (401): the portal may end a token
+ * early (revoked, or its clock rounds lifetimes), and a cache that kept handing it out would lock
+ * guests out until it expired here. Only the cached token itself can be dropped this way.
+ */
+export const REFUSED_TOKEN_HEADER = 'X-Refused-Token';
 
 /** `POST /token`: a cached client_credentials (scope `basic`) token for guest bookings. */
 export function tokenRoute(cache: TokenCache, now: () => number): Route {
@@ -33,7 +41,10 @@ export function tokenRoute(cache: TokenCache, now: () => number): Route {
     methods: ['POST'],
     budget: 'token',
     maxBodyBytes: 1024, // the body is ignored, but nobody gets to stream megabytes at us
-    handle({ note }) {
+    allowHeaders: `${PREFLIGHT.headers}, ${REFUSED_TOKEN_HEADER}`,
+    handle({ request, note }) {
+      const refused = request.headers.get(REFUSED_TOKEN_HEADER);
+      if (refused) cache.invalidate(refused);
       const cached = cache.peek(); // the common case: answered at once, without a promise
       if (!cached) return fetched(note);
       note('cache', 'hit');

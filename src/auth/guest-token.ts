@@ -8,8 +8,11 @@ import { ApiError, ERROR_CODES } from '../api/errors.js';
 import { fetchOnce } from '../api/http.js';
 
 export interface GuestTokenSource {
-  /** A valid token; `forceRefresh` drops the cached one (after a 401). */
-  getToken(options: { forceRefresh: boolean }): Promise<string>;
+  /**
+   * A valid token; `forceRefresh` drops the cached one (after a 401), and `refused`, the token
+   * the portal refused, is handed to the token server so it drops it from its cache too.
+   */
+  getToken(options: { forceRefresh: boolean; refused?: string }): Promise<string>;
   /** Starts fetching a token now, so it is ready for the first API call; errors wait for `getToken`. */
   prefetch(): void;
   /** Forgets the token (and ignores a request still under way). */
@@ -55,7 +58,7 @@ function readToken(json: unknown, fetchedAt: number): Cached {
   // Without a usable lifetime: keep it briefly; a 401 would force a new one anyway.
   const seconds =
     typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : NaN;
-  const lifetime = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_LIFETIME_S) * 1000;
+  const lifetime = (Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_LIFETIME_S) * 1000;
   // Short-lived tokens: renew at half their life rather than right away.
   return { token, refreshAt: fetchedAt + lifetime - Math.min(EXPIRY_MARGIN_MS, lifetime / 2) };
 }
@@ -66,14 +69,22 @@ export function createGuestTokenSource(options: GuestTokenOptions): GuestTokenSo
   let flight: Promise<string> | null = null;
   let generation = 0;
 
-  async function requestToken(): Promise<Cached> {
+  async function requestToken(refused?: string): Promise<Cached> {
     const fetchedAt = now();
     let response;
     try {
       response = await fetchOnce(
         options.tokenUrl,
         // The header makes it a CORS preflighted request: the token server refuses plain form posts.
-        { method: 'POST', headers: { Accept: 'application/json', 'X-Patient-Booking': '1' } },
+        // A refused token goes back so the token server drops it from its cache too.
+        {
+          method: 'POST',
+          headers: {
+            Accept: 'application/json',
+            'X-Patient-Booking': '1',
+            ...(refused ? { 'X-Refused-Token': refused } : {}),
+          },
+        },
         { fetch: options.fetch, timeoutMs: options.timeoutMs },
       );
     } catch (error) {
@@ -85,9 +96,9 @@ export function createGuestTokenSource(options: GuestTokenOptions): GuestTokenSo
     return readToken(response.json, fetchedAt);
   }
 
-  function start(): Promise<string> {
+  function start(refused?: string): Promise<string> {
     const mine = generation;
-    const promise = requestToken().then(
+    const promise = requestToken(refused).then(
       (result) => {
         if (mine === generation) {
           cached = result;
@@ -107,12 +118,12 @@ export function createGuestTokenSource(options: GuestTokenOptions): GuestTokenSo
   const fresh = () => (cached !== null && now() < cached.refreshAt ? cached.token : null);
 
   return {
-    getToken({ forceRefresh }) {
+    getToken({ forceRefresh, refused }) {
       if (forceRefresh) cached = null;
       const token = fresh();
       if (token !== null) return Promise.resolve(token);
       // Parallel callers (forced or not) share one request.
-      return flight ?? start();
+      return flight ?? start(forceRefresh ? refused : undefined);
     },
     prefetch() {
       if (fresh() !== null || flight) return;

@@ -131,7 +131,7 @@ describe('faults: access tokens', () => {
     );
     await assertFaultsUsed(shortLived);
 
-    // The portal takes the client again, with long-lived tokens (see the todo tests below).
+    // The portal takes the client again, with long-lived tokens.
     await shortLived.control('/config', { tokenTtl: 7200 });
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
@@ -147,76 +147,60 @@ describe('faults: access tokens', () => {
 });
 
 /**
- * Why two tests are `todo`: the token server keeps handing out its cached guest token after the
- * portal refused it (revoked, or expired early: the portal counts lifetimes in whole seconds, so a
- * 2 s token may die 1 s before the token server's 0.2 s margin). The widget's forced refresh then
- * gets the same dead token back, and the patient sees "Your session has expired" until the token
- * server's cache runs out (up to 2 h). Fix: the widget passes the refused token on
- * (`getToken({forceRefresh, refused})`, api/http-types.ts) → src/auth/guest-token.ts sends it as
- * `X-Refused-Token` → the token server's POST /token drops it (`cache.invalidate(refused)`) before
- * `cache.get()`, and allows that header in CORS. See the reliability report. Not in the tally.
+ * The portal ends tokens early (revoked, or a 2 s token dying a second before the token server's
+ * margin, as the portal counts whole seconds): the widget hands the refused token back
+ * (`X-Refused-Token`) so the token server drops it instead of serving it again.
  */
-const TOKEN_SERVER_KEEPS_REFUSED_TOKENS =
-  'the token server serves a token the portal refused (fix: src/auth/guest-token.ts + server/token-server/token-route.ts, cors.ts)';
-
 describe('faults: access tokens the portal refuses for good', () => {
-  it(
-    'tokens that really expire mid-flow (lifetime 2 s) are renewed and the booking completes',
-    { todo: TOKEN_SERVER_KEEPS_REFUSED_TOKENS },
-    async () => {
-      const url = widgetPage(stack, '/auth-expiry.html', {
-        locale: 'en',
-        'portal-url': shortLived.portal,
-        'token-url': shortLived.tokenUrl,
-      });
-      const { page, net, context, uncaught } = await openLogged(stack, url);
-      await chooseType(page);
-      await pickTime(page);
-      // The patient takes a while over the form: the token of the first steps expires meanwhile.
-      await page.waitForTimeout(2_500);
-      await fillDetails(page);
-      await bookNow(page).click();
-      await confirmation(page).waitFor();
+  it('tokens that really expire mid-flow (lifetime 2 s) are renewed and the booking completes', async () => {
+    const url = widgetPage(stack, '/auth-expiry.html', {
+      locale: 'en',
+      'portal-url': shortLived.portal,
+      'token-url': shortLived.tokenUrl,
+    });
+    const { page, net, context, uncaught } = await openLogged(stack, url);
+    await chooseType(page);
+    await pickTime(page);
+    // The patient takes a while over the form: the token of the first steps expires meanwhile.
+    await page.waitForTimeout(2_500);
+    await fillDetails(page);
+    await bookNow(page).click();
+    await confirmation(page).waitFor();
 
-      const bearers = new Set(
-        net.entries
-          .filter((e) => e.url.origin === shortLived.portal)
-          .map((e) => e.headers.authorization),
-      );
-      bearers.delete(undefined as unknown as string);
-      assert.ok(bearers.size >= 2, 'the widget went on with a new token');
-      await assertBookings(shortLived, tally, 1);
-      assert.deepEqual(await errorEvents(page), []);
-      assert.deepEqual(uncaught, []);
-      await context.close();
-    },
-  );
+    const bearers = new Set(
+      net.entries
+        .filter((e) => e.url.origin === shortLived.portal)
+        .map((e) => e.headers.authorization),
+    );
+    bearers.delete(undefined as unknown as string);
+    assert.ok(bearers.size >= 2, 'the widget went on with a new token');
+    await assertBookings(shortLived, tally, 1);
+    assert.deepEqual(await errorEvents(page), []);
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
 
-  it(
-    'every token revoked at the portal mid-flow: the widget gets a fresh guest token and completes',
-    { todo: TOKEN_SERVER_KEEPS_REFUSED_TOKENS },
-    async () => {
-      const url = widgetPage(stack, '/auth-revoked.html', { locale: 'en' });
-      const { page, context, uncaught } = await openLogged(stack, url);
-      await chooseType(page);
-      await pickTime(page);
-      await fillDetails(page);
-      await stack.control('/revoke');
-      await bookNow(page).click();
-      const outcome = await Promise.race([
-        confirmation(page)
-          .waitFor({ timeout: 8_000 })
-          .then(() => 'confirmed'),
-        page
-          .getByRole('alert')
-          .first()
-          .waitFor({ timeout: 8_000 })
-          .then(async () => `error: ${await page.getByRole('alert').first().textContent()}`),
-      ]);
-      assert.equal(outcome, 'confirmed');
-      await assertBookings(stack, tally, 1);
-      assert.deepEqual(uncaught, []);
-      await context.close();
-    },
-  );
+  it('every token revoked at the portal mid-flow: the widget gets a fresh guest token and completes', async () => {
+    const url = widgetPage(stack, '/auth-revoked.html', { locale: 'en' });
+    const { page, context, uncaught } = await openLogged(stack, url);
+    await chooseType(page);
+    await pickTime(page);
+    await fillDetails(page);
+    await stack.control('/revoke');
+    await bookNow(page).click();
+    const outcome = await Promise.race([
+      confirmation(page)
+        .waitFor({ timeout: 8_000 })
+        .then(() => 'confirmed'),
+      page
+        .getByRole('alert')
+        .first()
+        .waitFor({ timeout: 8_000 })
+        .then(async () => `error: ${await page.getByRole('alert').first().textContent()}`),
+    ]);
+    assert.equal(outcome, 'confirmed');
+    await assertBookings(stack, tally, 1);
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
 });

@@ -104,6 +104,16 @@ describe('token server over HTTP', () => {
     assert.match(logs[1] ?? '', /^POST \/token 200 \d+ms cache=hit$/);
   });
 
+  it('drops the cached token when the widget reports it refused (X-Refused-Token), and only that one', async () => {
+    assert.equal((await json(await call())).access_token, 'tok-1');
+    const stale = await call({ headers: { ...GOOD, 'X-Refused-Token': 'not-the-cached-token' } });
+    assert.equal((await json(stale)).access_token, 'tok-1', 'another token cannot evict the cache');
+    assert.equal(portal.requests.length, 1);
+    const renewed = await call({ headers: { ...GOOD, 'X-Refused-Token': 'tok-1' } });
+    assert.equal((await json(renewed)).access_token, 'tok-2');
+    assert.equal(portal.requests.length, 2);
+  });
+
   describe('portal failures become 502 envelopes', () => {
     const cases = [
       { mode: 'invalid_client', error: 'portal_rejected', text: /refused.*\(invalid_client\)/ },
@@ -185,7 +195,7 @@ describe('token server over HTTP', () => {
       assert.equal(response.headers.get('access-control-allow-methods'), 'POST');
       assert.equal(
         response.headers.get('access-control-allow-headers'),
-        'Content-Type, X-Patient-Booking',
+        'Content-Type, X-Patient-Booking, X-Refused-Token',
       );
       assert.equal(response.headers.get('access-control-max-age'), '600');
       assert.match(response.headers.get('vary') ?? '', /\bOrigin\b/);
