@@ -1,4 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
 /**
  * `npm run build` → dist/patient-booking.js (ES module; lazily loaded code in dist/chunks/),
@@ -7,8 +9,12 @@ import { defineConfig, type Plugin } from 'vite';
  * `npm start` uses the dev server on 5173 for the demo pages (index.html, demo/).
  */
 
-/** Entries that must stay one self-contained file (no import of a shared chunk). */
-const SINGLE_FILE = ['embed.js', 'embed-frame.js', 'callback.js'];
+/**
+ * Entries that must stay one self-contained file (no static import of a shared chunk): the embed
+ * entries and the callback page, and patient-booking.js itself, so that the guest path's code
+ * comes in one request (its lazy chunks import from it, never the other way round).
+ */
+const SINGLE_FILE = ['patient-booking.js', 'embed.js', 'embed-frame.js', 'callback.js'];
 /** Entries that also run as classic scripts (`<script src defer>`): wrapped, no import/export. */
 const CLASSIC = ['embed.js'];
 
@@ -37,13 +43,128 @@ function embedEntries(): Plugin {
   };
 }
 
+const graphs = new WeakMap<Rolldown.ChunkingContext, Map<string, Set<string>>>();
+
+/** Every module the given entries reach through static imports (once per chunking pass). */
+function staticGraph(ctx: Rolldown.ChunkingContext, entries: readonly string[]): Set<string> {
+  const key = entries.join('|');
+  let byEntries = graphs.get(ctx);
+  if (!byEntries) graphs.set(ctx, (byEntries = new Map()));
+  let found = byEntries.get(key);
+  if (found) return found;
+  found = new Set();
+  const queue = [...entries];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (found.has(id)) continue;
+    found.add(id);
+    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  byEntries.set(key, found);
+  return found;
+}
+
+const MAIN = [resolve('src/patient-booking.ts')];
+/** The code of the steps after the first: the booking flow's chunk and the later steps' views. */
+const STEPS = [resolve('src/booking/flow.ts'), resolve('src/step-render-later.ts')];
+
+/**
+ * Two chunks by hand; rolldown's automatic ones would cost requests:
+ * - patient-booking.js keeps what the entry imports statically. Left alone, rolldown moves the
+ *   modules that the entry shares with two or more lazy chunks (lit, the view base) into a common
+ *   chunk that the entry imports: one more request on the guest path.
+ * - Everything the steps after the first need goes into one chunk, which the root fetches ahead
+ *   of need (`flow.ts` and `step-render-later.ts` both resolve to it), instead of five files in
+ *   two rounds. The account chunk imports what it shares with them from it.
+ */
+const chunkGroups: Rolldown.CodeSplittingGroup[] = [
+  {
+    name: (id, ctx) => (staticGraph(ctx, MAIN).has(id) ? 'patient-booking' : null),
+    debugName: 'patient-booking (static imports of the entry)',
+  },
+  {
+    name: (id, ctx) =>
+      !staticGraph(ctx, MAIN).has(id) && staticGraph(ctx, STEPS).has(id) ? 'steps' : null,
+    debugName: 'steps (after the first)',
+  },
+];
+
+/**
+ * Vite wraps every `import()` of the app in its preload helper, which would fetch the chunk's own
+ * static imports beside it. The chunks the guest path fetches import nothing but
+ * patient-booking.js (see `chunkGroups`), which is loaded already, and the account code fetches
+ * the steps' chunk beside its own (`account/gate.ts`): the helper would only cost bytes on the
+ * guest path, so it becomes a plain call.
+ */
+function noPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'patient-booking:no-preload-helper',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? id : null),
+    load: (source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
+/**
+ * Lit's `html` and `css` templates keep the source's line breaks, indentation and CSS comments in
+ * the bundle. A run of white space with a line break in it renders like one space (no template
+ * here sits in a `white-space: pre` context), so the build writes one space instead; in CSS it
+ * also drops comments and the spaces next to braces, semicolons, commas and after colons (no
+ * selector here has a space after a colon, no string a comma and a space).
+ */
+function compactTemplates(): Plugin {
+  const TAGS = new Set(['html', 'css']);
+  const compactHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  const compactCss = (text: string) =>
+    compactHtml(text.replace(/\/\*[\s\S]*?\*\//g, ''))
+      .replace(/\s*([{};,])\s*|(:)\s+/g, '$1$2')
+      .replace(/;}/g, '}');
+  return {
+    name: 'patient-booking:compact-templates',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const parts: Array<[start: number, end: number, compact: (text: string) => string]> = [];
+      const visit = (node: ts.Node): void => {
+        const tag = ts.isTaggedTemplateExpression(node) ? node.tag.getText(file) : '';
+        if (ts.isTaggedTemplateExpression(node) && TAGS.has(tag)) {
+          const compact = tag === 'css' ? compactCss : compactHtml;
+          const t = node.template;
+          if (ts.isNoSubstitutionTemplateLiteral(t)) {
+            parts.push([t.getStart(file) + 1, t.end - 1, compact]);
+          } else {
+            parts.push([t.head.getStart(file) + 1, t.head.end - 2, compact]);
+            for (const span of t.templateSpans) {
+              const literal = span.literal;
+              const close = ts.isTemplateTail(literal) ? 1 : 2;
+              parts.push([literal.getStart(file) + 1, literal.end - close, compact]);
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (parts.length === 0) return null;
+      let out = code;
+      for (const [start, end, compact] of parts.sort((a, b) => b[0] - a[0])) {
+        out = out.slice(0, start) + compact(out.slice(start, end)) + out.slice(end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [embedEntries()],
+  plugins: [noPreloadHelper(), compactTemplates(), embedEntries()],
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    modulePreload: { polyfill: false },
+    // No preload helper: see `noPreloadHelper`.
+    modulePreload: false,
     reportCompressedSize: true,
     rolldownOptions: {
       input: {
@@ -52,8 +173,11 @@ export default defineConfig({
         'embed-frame': 'src/embed/frame.ts',
         callback: 'src/auth/callback.ts',
       },
-      preserveEntrySignatures: 'exports-only',
+      // Lazy chunks import what they share with the entry from the entry itself (no shared
+      // chunk on the critical path, no re-export stub for patient-booking.js).
+      preserveEntrySignatures: 'allow-extension',
       output: {
+        codeSplitting: { groups: chunkGroups },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',

@@ -3,7 +3,7 @@
  * widget shows (and reports), never a blank box or an uncaught exception.
  */
 import { ApiError, ERROR_CODES } from './api/errors.js';
-import type { Preset } from './booking/machine.js';
+import type { Preset } from './booking/steps.js';
 
 export interface WidgetAttributes {
   portalUrl?: string | null;

@@ -2,7 +2,7 @@
  * The public events of `<patient-booking>` (the contract in DESIGN.md). Every detail holds ids and
  * times only, never patient data: hosts forward these to analytics.
  */
-import type { Step } from './booking/machine.js';
+import type { Step } from './booking/steps.js';
 import type { ErrorCode } from './api/errors.js';
 
 export interface BookingConfirmedDetail {

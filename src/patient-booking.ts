@@ -1,30 +1,30 @@
 /**
- * `<patient-booking>`: the root element. Reads its attributes, wires the portal API, the guest
- * token source and the patient session to the booking and account controllers, and renders the
- * sign-in bar and the current step's view (or, signed in, the patient's appointments).
+ * `<patient-booking>`: the root element. Reads its attributes, wires the portal API and the guest
+ * token source to the booking controller and the account's gate, and renders the sign-in bar and
+ * the current step's view (or, signed in, the patient's appointments).
+ *
+ * This module and what it imports statically are `patient-booking.js`, everything a guest needs
+ * up to the first step: the first step's catalogue part loads beside the guest token; the steps
+ * after the first (`step-render.ts`), the account (`account/gate.ts`) and the login library
+ * load on demand. See README, "Performance".
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from './decorators.js';
 import type { ApiError } from './api/errors.js';
-import type { AccountController } from './account/controller.js';
-import { createAccount, renderAccountArea, type AccountArea } from './account/root-account.js';
-import {
-  isAppointmentScreen,
-  showsAppointments,
-  type AccountState,
-  type Screen,
-} from './account/machine.js';
+import { AccountGate } from './account/gate.js';
 import { BookingController } from './booking/controller.js';
-import { previousStep, STEPS, isSkipped, type BookingState } from './booking/machine.js';
+import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
+import { publicError } from './booking/public-error.js';
+import { toApiError } from './booking/resources.js';
 import { readConfig } from './config.js';
 import { emit } from './events.js';
-import { messagesFor, resolveLocale, type Locale, type Messages } from './i18n/index.js';
-import { publicError } from './booking/public-error.js';
-import { renderStep, type StepView } from './step-render.js';
+import { Catalogue } from './i18n/catalogue.js';
+import { resolveLocale, type Locale } from './i18n/locale.js';
+import { errorMessage, type CoreMessages } from './i18n/messages.js';
+import { LaterSteps, renderStep, withLaterMessages, type StepView } from './step-render.js';
 import { rootStyles } from './styles.js';
 import { createWiring } from './wiring.js';
-import './views/index.js';
-import './views/account.js';
+import './views/choice-step.js';
 
 export type { PatientBookingEventMap } from './events.js';
 
@@ -57,12 +57,21 @@ export class PatientBooking extends LitElement {
   static override styles = rootStyles;
 
   private booking: BookingController | null = null;
-  private account: AccountController | null = null;
+  private account: AccountGate | null = null;
   /** Guests may book (a token server is configured); otherwise only after signing in. */
   private guestAccess = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly later = new LaterSteps(this, () => this.booking);
+  private readonly catalogue = new Catalogue(this, {
+    loaded: () => {
+      // The first step may have rendered before the catalogue: announce it now.
+      const booking = this.booking;
+      if (booking?.started && !this.announcement) this.stepRendered(booking.state, true);
+    },
+    failed: (error) => emit(this, 'booking-error', publicError(toApiError(error))),
+  });
 
   /** Portal origin: OIDC issuer and API host. Required. */
   @property({ attribute: 'portal-url' }) portalUrl: string | null = null;
@@ -91,6 +100,8 @@ export class PatientBooking extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The catalogue loads beside the guest token (both start here, before the first render).
+    this.catalogue.load(this.activeLocale);
     if (!this.booking && !this.configError) this.setUp();
   }
 
@@ -99,7 +110,10 @@ export class PatientBooking extends LitElement {
     clearTimeout(this.waitTimer);
   }
 
-  /** Sets the widget up again when a configuration attribute changes after the first set-up. */
+  /**
+   * Sets the widget up again when a configuration attribute changes after the first set-up, or
+   * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
+   */
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = [
       'portalUrl',
@@ -111,24 +125,31 @@ export class PatientBooking extends LitElement {
       'categoryId',
       'typeId',
     ];
-    if (this.hasUpdated && keys.some((k) => changed.has(k as keyof PatientBooking))) this.setUp();
+    const again = this.hasUpdated || this.configError;
+    if (again && keys.some((k) => changed.has(k as keyof PatientBooking))) this.setUp();
+    this.catalogue.load(this.activeLocale);
     this.startBooking();
-    if (this.booking?.started) this.booking.ensureStepData();
-    this.account?.ensureScreenData();
+    const booking = this.booking;
+    if (booking?.started) {
+      booking.ensureStepData();
+      // Past the first step the later steps are near: fetch their code now.
+      if (booking.state.step !== 'insurance') this.later.prefetch();
+    }
+    this.account?.loaded?.ensureScreenData();
   }
 
   private get activeLocale(): Locale {
     return resolveLocale(this.locale, document.documentElement.lang, navigator.languages ?? []);
   }
 
-  private get t(): Messages {
-    return messagesFor(this.activeLocale);
+  /** The language shown: that of the catalogue (the other one may still be loading). */
+  private get shownLocale(): Locale {
+    return this.catalogue.locale ?? this.activeLocale;
   }
 
   private setUp(): void {
     if (this.booking) this.removeController(this.booking);
-    if (this.account) this.removeController(this.account);
-    this.account?.options.session.signOut();
+    this.account?.dispose();
     this.booking = null;
     this.account = null;
     this.bookingStarted = false;
@@ -153,20 +174,26 @@ export class PatientBooking extends LitElement {
     this.configError = null;
     const wiring = createWiring(result.config, {
       onWait: (seconds) => this.showWaiting(seconds),
-      onSessionEnded: () => this.account?.send({ type: 'SESSION_ENDED' }),
     });
-    const session = wiring.session;
     const booking = new BookingController(this, {
       api: wiring.api,
-      isGuest: () => !session?.signedIn,
-      onStepRendered: (s, initial) => this.stepRendered(s, initial),
+      isGuest: () => !wiring.session?.signedIn,
+      onStepRendered: (s, initial) => void this.stepRendered(s, initial),
     });
     this.booking = booking;
     this.guestAccess = wiring.guestAccess;
     this.preset = result.config.preset;
-    this.account = session
-      ? createAccount(this, wiring.api, session, booking, (s, previous) => {
-          void this.screenRendered(s, previous);
+    this.account = wiring.login
+      ? new AccountGate({
+          host: this,
+          wiring,
+          booking,
+          hooks: {
+            messages: () => this.catalogue.messages,
+            locale: () => this.shownLocale,
+            announce: (text) => (this.announcement = text),
+            focusStep: () => void this.focusStep(),
+          },
         })
       : null;
     this.startBooking();
@@ -180,34 +207,19 @@ export class PatientBooking extends LitElement {
   }
 
   private get canBook(): boolean {
-    return this.guestAccess || !!this.account?.signedIn;
+    return this.guestAccess || !!this.account?.loaded?.signedIn;
   }
 
-  /** After an account screen change: announce it; move focus unless the patient is typing. */
-  private async screenRendered(s: AccountState, previous: Screen): Promise<void> {
-    const t = this.t;
-    const area = this.accountArea;
-    if (!area || s.screen === 'signingIn') return;
-    const shown = showsAppointments(s);
-    const fromAppointments = isAppointmentScreen(previous);
-    if (shown) this.announcement = t.widget.stepAnnouncement(area.screenName(t));
-    else if (previous === 'signingIn' && s.screen === 'booking') {
-      this.announcement = t.login.signedInAs();
-    } else if (fromAppointments && this.booking) {
-      this.announcement = t.widget.stepAnnouncement(t.steps[this.booking.state.step]);
-    }
-    // The bar's buttons change with the sign-in state: focus on one that is gone goes to the step.
-    await this.renderRoot.querySelector('pb-account-bar')?.updateComplete;
-    const lost = !(this.renderRoot as ShadowRoot).activeElement;
-    if (shown || fromAppointments || lost) this.focusStep();
+  /** The account's screens are shown (the patient's appointments, not the booking flow). */
+  private get accountShown(): boolean {
+    return !!this.account?.loaded?.shown;
   }
 
-  private focusStep(): void {
+  /** Moves focus to the step's heading, once the step's view is there. */
+  private async focusStep(): Promise<void> {
+    const step = this.booking?.state.step;
+    if (step && !this.accountShown) await this.later.ready(step);
     this.renderRoot.querySelector<StepView>('[part~="step"]')?.focusHeading?.();
-  }
-
-  private get accountArea(): AccountArea | null {
-    return this.account ? renderAccountArea(this.account) : null;
   }
 
   private showWaiting(seconds: number): void {
@@ -218,27 +230,40 @@ export class PatientBooking extends LitElement {
 
   /** After a step change: announce it and move focus to its heading (not on the first render). */
   private stepRendered(s: BookingState, initial: boolean): void {
-    if (this.account && showsAppointments(this.account.state)) return;
-    this.announcement = this.t.widget.stepAnnouncement(this.t.steps[s.step]);
+    if (this.accountShown) return;
+    const t = this.catalogue.messages;
+    if (t) this.announcement = t.widget.stepAnnouncement(t.steps[s.step]);
     if (initial) return;
-    this.focusStep();
+    void this.focusStep();
   }
 
   override render() {
-    const t = this.t;
+    const t = this.catalogue.messages;
+    // The catalogue is on its way (beside the token): a skeleton without text until it is here.
+    if (!t) {
+      return html`<section class="waiting" aria-busy="true">
+        <span class="skeleton title"></span><span class="skeleton"></span
+        ><span class="skeleton"></span><span class="skeleton"></span>
+      </section>`;
+    }
+    const area = this.account?.loaded;
     return html`
-      <section aria-labelledby="title">
+      <section
+        aria-labelledby="title"
+        @pointerover=${this.later.onIntent}
+        @focusin=${this.later.onIntent}
+      >
         <header part="header">
           <h1 id="title">${t.widget.title}</h1>
-          ${this.accountArea?.shown ? this.accountArea.renderBack(t) : this.renderProgress(t)}
+          ${area?.shown ? area.renderBack(t) : this.renderProgress(t)}
         </header>
-        ${this.accountArea?.renderBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.account?.renderBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
+        <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
   }
 
-  private renderProgress(t: Messages) {
+  private renderProgress(t: CoreMessages) {
     const s = this.booking?.started ? this.booking.state : null;
     if (!s) return nothing;
     const shown = STEPS.filter((step) => step !== 'confirmed' && !isSkipped(step, s.preset));
@@ -266,15 +291,16 @@ export class PatientBooking extends LitElement {
     `;
   }
 
-  private renderNotices(t: Messages) {
-    const area = this.accountArea;
+  private renderNotices(t: CoreMessages) {
+    const area = this.account?.loaded;
     if (area?.shown) return area.renderNotice(t);
     const notice = this.configError ?? this.booking?.notice ?? null;
+    const all = withLaterMessages(t, this.shownLocale);
     return html`
       ${
         notice
           ? html`<div class="notice" part="notice" role="alert">
-              ${t.errors[notice.code] ?? t.errors.unknown}
+              ${errorMessage(all, notice.code)}
             </div>`
           : nothing
       }
@@ -288,12 +314,14 @@ export class PatientBooking extends LitElement {
     `;
   }
 
-  private renderBody(t: Messages) {
+  private renderBody(t: CoreMessages) {
     if (this.configError || !this.booking) return nothing;
-    const area = this.accountArea;
-    if (area?.shown) return area.renderScreen(t, this.activeLocale);
+    const area = this.account?.loaded;
+    const locale = this.shownLocale;
+    if (area?.shown) return area.renderScreen(t, locale);
     if (!this.canBook) return html`<p class="sign-in-first">${t.login.signInToBook}</p>`;
-    return renderStep(this.booking, t, this.activeLocale);
+    const failed = this.later.failed ? errorMessage(t, this.later.failed.code) : undefined;
+    return renderStep(this.booking, t, locale, failed, this.later.prefetch);
   }
 }
 

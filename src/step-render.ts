@@ -1,14 +1,21 @@
 /**
  * Maps the controller's state and data to the current step's view (properties in, events out).
  * The root calls `renderStep`; views never see the controller or the API.
+ *
+ * The first step (the insurance) is here, in the main bundle. The others and the views they need
+ * beyond the choice view are `step-render-later.ts`, in the steps' chunk (with the booking
+ * flow's code), which the root fetches ahead of need (`LaterSteps`).
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import type { AppointmentType, Location } from './api/types.js';
+import { html, type nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ApiError } from './api/errors.js';
 import type { BookingController } from './booking/controller.js';
-import type { Resource } from './booking/resources.js';
-import { plainDateIn } from './booking/calendar.js';
-import type { Locale, Messages } from './i18n/index.js';
+import { publicError } from './booking/public-error.js';
+import { toApiError, type Resource } from './booking/resources.js';
+import type { Step } from './booking/steps.js';
+import { emit } from './events.js';
+import type { Locale } from './i18n/locale.js';
+import { errorMessage, type CoreMessages } from './i18n/messages.js';
+import type * as LaterCode from './step-render-later.js';
 import type { ChoiceOption } from './views/choice-step.js';
 
 /** What every step view offers the root. */
@@ -16,43 +23,121 @@ export interface StepView extends HTMLElement {
   focusHeading?: () => void;
 }
 
-type Ctx = { b: BookingController; t: Messages; locale: Locale };
+/** The first step reads only the first part of the catalogue. */
+export type Ctx = { b: BookingController; t: CoreMessages; locale: Locale };
 
-const errorText = (t: Messages, e: ApiError) => t.errors[e.code] ?? t.errors.unknown;
-const valueOf = <T>(r: Resource<T> | null | undefined) =>
+type LaterModule = typeof LaterCode;
+let later: LaterModule | null = null;
+let loadingLater: Promise<LaterModule> | null = null;
+
+/** The steps `step-render-later.ts` renders: all but the first. */
+const isLaterStep = (step: Step): boolean => step !== 'insurance';
+
+/** Loads the later steps' code (once; again after a failure). */
+function loadLaterSteps(): Promise<LaterModule> {
+  loadingLater ??= import('./step-render-later.js').then(
+    (m) => (later = m),
+    (error: unknown) => {
+      loadingLater = null;
+      throw error;
+    },
+  );
+  return loadingLater;
+}
+
+/**
+ * Fetches the steps after the first for one root, ahead of need: the booking flow's code and the
+ * later steps' views (one chunk). The root renders again when they are there.
+ */
+export class LaterSteps {
+  /** The fetch failed while such a step was current: its stand-in shows this with Retry. */
+  failed: ApiError | null = null;
+  private requested = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly booking: () => BookingController | null,
+  ) {}
+
+  /** Starts the fetch (once; again after a failure). */
+  prefetch = (): void => {
+    if (this.requested) return;
+    this.requested = true;
+    if (this.failed) this.host.requestUpdate();
+    this.failed = null;
+    void this.booking()?.loadFlow();
+    loadLaterSteps().then(
+      () => this.host.requestUpdate(),
+      (error: unknown) => {
+        this.requested = false;
+        const s = this.booking()?.state;
+        if (!s || !isLaterStep(s.step)) return; // not needed yet: fetched again when it is
+        this.failed = toApiError(error);
+        emit(this.host, 'booking-error', publicError(this.failed));
+        this.host.requestUpdate();
+      },
+    );
+  };
+
+  /** The first pointer or focus in the step: the patient is about to choose. */
+  onIntent = (e: Event): void => {
+    if ((e.target as Element | null)?.closest?.('[part~="step"]')) this.prefetch();
+  };
+
+  /** Resolves once `step`'s view can render (its code is there, or failed to come). */
+  async ready(step: Step): Promise<void> {
+    if (!isLaterStep(step) || later) return;
+    this.prefetch();
+    await loadLaterSteps().catch(() => {});
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+  }
+}
+
+/** The catalogue with the later steps' part once it is there (their errors among others). */
+export const withLaterMessages = (t: CoreMessages, locale: Locale): CoreMessages =>
+  later ? later.completeFor(t, locale) : t;
+
+export const errorText = (t: CoreMessages, e: ApiError) => errorMessage(t, e.code);
+export const valueOf = <T>(r: Resource<T> | null | undefined) =>
   r?.status === 'ready' ? r.value : undefined;
-const errorOf = (t: Messages, ...rs: Array<Resource<unknown> | null | undefined>) => {
+export const errorOf = (t: CoreMessages, ...rs: Array<Resource<unknown> | null | undefined>) => {
   const failed = rs.find((r) => r?.status === 'error');
   return failed?.status === 'error' ? errorText(t, failed.error) : undefined;
 };
 
+/**
+ * The current step. While the later steps' code loads, a waiting choice view stands in
+ * (`laterError`: it failed to load; the view's Retry calls `onRetryLater`).
+ */
 export function renderStep(
   b: BookingController,
-  t: Messages,
+  t: CoreMessages,
   locale: Locale,
+  laterError?: string,
+  onRetryLater?: () => void,
 ): TemplateResult | typeof nothing {
-  if (!b.started)
-    return html`<pb-choice-step part="step" .t=${t} heading=${t.common.loading}></pb-choice-step>`;
+  if (!b.started) return waiting(t);
   const ctx = { b, t, locale };
   switch (b.state.step) {
     case 'insurance':
       return insurance(ctx);
-    case 'category':
-      return category(ctx, b.state.insuranceId);
-    case 'type':
-      return type(ctx, b.state.categoryId, b.state.insuranceId);
-    case 'time':
-      return time(ctx);
-    case 'details':
-      return details(ctx);
-    case 'review':
-      return review(ctx);
-    case 'confirmed':
-      return confirmed(ctx);
+    default:
+      return later ? later.renderLaterStep(ctx) : waiting(t, laterError, onRetryLater);
   }
 }
 
-function choice(
+function waiting(t: CoreMessages, error?: string, onRetry?: () => void): TemplateResult {
+  return html`<pb-choice-step
+    part="step"
+    .t=${t}
+    .heading=${t.common.loading}
+    .error=${error}
+    @pb-retry=${() => onRetry?.()}
+  ></pb-choice-step>`;
+}
+
+export function choice(
   ctx: Ctx,
   heading: string,
   emptyText: string,
@@ -71,7 +156,7 @@ function choice(
   ></pb-choice-step>`;
 }
 
-function mapResource<T, U>(r: Resource<T>, f: (v: T) => U): Resource<U> {
+export function mapResource<T, U>(r: Resource<T>, f: (v: T) => U): Resource<U> {
   return r.status === 'ready' ? { status: 'ready', value: f(r.value) } : r;
 }
 
@@ -82,186 +167,4 @@ function insurance({ b, t, locale }: Ctx) {
   return choice({ b, t, locale }, t.insurance.heading, t.insurance.empty, r, (id) =>
     b.send({ type: 'SELECT_INSURANCE', id }),
   );
-}
-
-function category({ b, t, locale }: Ctx, insuranceId: string) {
-  const r = mapResource(b.data.categories(insuranceId), (list) =>
-    list.map((c) => ({
-      id: c.id,
-      label: c.name,
-      ...(c.description ? { description: c.description } : {}),
-    })),
-  );
-  return choice({ b, t, locale }, t.category.heading, t.category.empty, r, (id) =>
-    b.send({ type: 'SELECT_CATEGORY', id }),
-  );
-}
-
-function typeOption(
-  t: Messages,
-  type: AppointmentType,
-  locations: Location[] | undefined,
-): ChoiceOption {
-  // A duration of 0 means the portal did not say: show none rather than "0 min".
-  const meta = type.durationMinutes > 0 ? [t.common.durationMinutes(type.durationMinutes)] : [];
-  if (type.video) meta.push(t.common.video);
-  const names = type.locationIds
-    .map((id) => locations?.find((l) => l.id === id)?.name)
-    .filter(Boolean);
-  if (names.length > 1) meta.push(t.type.locations(names.length));
-  else if (names[0]) meta.push(names[0]);
-  return {
-    id: type.id,
-    label: type.name,
-    meta,
-    ...(type.description ? { description: type.description } : {}),
-  };
-}
-
-function type({ b, t, locale }: Ctx, categoryId: string, insuranceId: string) {
-  const locations = valueOf(b.data.locations());
-  const r = mapResource(b.data.types(categoryId, insuranceId), (list) =>
-    list.map((x) => typeOption(t, x, locations)),
-  );
-  return choice({ b, t, locale }, t.type.heading, t.type.empty, r, (id) =>
-    b.send({ type: 'SELECT_TYPE', id }),
-  );
-}
-
-function time({ b, t, locale }: Ctx) {
-  const s = b.state;
-  if (s.step !== 'time') return nothing;
-  const institution = b.data.institution();
-  const slots = b.times.slots();
-  const list = valueOf(slots);
-  const first = list && list.length === 0 ? b.times.firstAfter() : null;
-  const tz = valueOf(institution)?.timeZone ?? 'Europe/Berlin';
-  const found = valueOf(first);
-  const firstAvailable =
-    first && found
-      ? found.availability
-        ? { date: plainDateIn(found.availability.startsAt, tz) }
-        : null
-      : undefined;
-  const selection = { typeId: s.typeId, categoryId: s.categoryId, insuranceId: s.insuranceId };
-  return html`<pb-time-step
-    part="step"
-    .t=${t}
-    .locale=${locale}
-    .timeZone=${tz}
-    .visitorTimeZone=${Intl.DateTimeFormat().resolvedOptions().timeZone}
-    .windowFrom=${b.times.from ?? ''}
-    .windowTo=${b.times.to ?? ''}
-    .today=${b.times.today ?? ''}
-    .availabilities=${list}
-    .locations=${valueOf(b.data.locations()) ?? []}
-    .firstAvailable=${firstAvailable}
-    .searching=${first?.status === 'loading'}
-    .error=${errorOf(t, institution, slots, first)}
-    @pb-select=${(e: CustomEvent<{ id: string }>) => {
-      const slot = list?.find((a) => a.id === e.detail.id);
-      if (slot) b.selectSlot(slot);
-    }}
-    @pb-range=${(e: CustomEvent<{ from: string }>) => b.times.moveTo(e.detail.from, selection)}
-    @pb-find-first=${() => b.times.firstAfter()}
-    @pb-retry=${() => b.retry()}
-  ></pb-time-step>`;
-}
-
-function details({ b, t }: Ctx) {
-  const s = b.state;
-  if (s.step !== 'details') return nothing;
-  const type = b.data.type(s.typeId, s.categoryId, s.insuranceId);
-  const value = valueOf(type);
-  return html`<pb-details-step
-    part="step"
-    .t=${t}
-    .fields=${value?.requiredFields ?? []}
-    .value=${b.draft}
-    .errors=${b.fieldErrors}
-    .asapAvailable=${value?.asapEnabled ?? false}
-    .asapOptIn=${b.asapOptIn}
-    @pb-patient-input=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) =>
-      b.setDraft(e.detail.value, e.detail.asapOptIn)}
-    @pb-patient-submit=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) => {
-      b.setDraft(e.detail.value, e.detail.asapOptIn);
-      b.send({ type: 'SUBMIT_DETAILS', patient: e.detail.value, asapOptIn: e.detail.asapOptIn });
-    }}
-  ></pb-details-step>`;
-}
-
-/** The chosen slot and its type, location and insurance, for the review and confirmation. */
-function chosen(b: BookingController) {
-  const s = b.state;
-  if (s.step !== 'review' && s.step !== 'confirmed') return null;
-  const typeValue = valueOf(b.data.type(s.typeId, s.categoryId, s.insuranceId));
-  const slot = b.slot?.id === s.availabilityId ? b.slot : null;
-  const startsAt = b.appointment?.startsAt ?? slot?.startsAt;
-  const endsAt = b.appointment?.endsAt ?? slot?.endsAt;
-  if (!typeValue || !startsAt || !endsAt) return null;
-  const locationId = b.appointment?.location?.id ?? slot?.locationId ?? typeValue.locationIds[0];
-  const location =
-    b.appointment?.location ?? valueOf(b.data.locations())?.find((l) => l.id === locationId);
-  const insurance = valueOf(b.data.insurances())?.find((i) => i.id === s.insuranceId);
-  const institution = valueOf(b.data.institution());
-  return {
-    typeValue,
-    startsAt,
-    endsAt,
-    location,
-    insurance,
-    institution,
-    tz: institution?.timeZone ?? 'Europe/Berlin',
-  };
-}
-
-function review({ b, t, locale }: Ctx) {
-  const s = b.state;
-  const c = chosen(b);
-  if (s.step !== 'review' || !c) return nothing;
-  return html`<pb-review-step
-    part="step"
-    .t=${t}
-    .locale=${locale}
-    .timeZone=${c.tz}
-    .summary=${{
-      typeName: c.typeValue.name,
-      startsAt: c.startsAt,
-      endsAt: c.endsAt,
-      locationName: c.location?.name,
-      address: c.location?.address,
-      insuranceName: c.insurance?.name,
-      video: c.typeValue.video,
-      patient: s.patient,
-    }}
-    .submitting=${s.submission?.status === 'sending'}
-    .error=${s.submission?.status === 'failed' && b.bookingError ? errorText(t, b.bookingError) : undefined}
-    @pb-confirm=${() => b.confirm()}
-    @pb-retry=${() => b.retry()}
-    @pb-edit=${(e: CustomEvent<{ step: 'insurance' | 'category' | 'type' | 'time' | 'details' }>) =>
-      b.send({ type: 'EDIT', step: e.detail.step })}
-  ></pb-review-step>`;
-}
-
-function confirmed({ b, t, locale }: Ctx) {
-  const s = b.state;
-  const c = chosen(b);
-  if (s.step !== 'confirmed' || !c) return nothing;
-  return html`<pb-confirmation-step
-    part="step"
-    .t=${t}
-    .locale=${locale}
-    .timeZone=${c.tz}
-    .summary=${{
-      appointmentId: s.appointmentId,
-      typeName: c.typeValue.name,
-      startsAt: c.startsAt,
-      endsAt: c.endsAt,
-      locationName: c.location?.name,
-      address: c.location?.address,
-      institutionName: c.institution?.name,
-      video: c.typeValue.video,
-    }}
-    @pb-restart=${() => b.send({ type: 'RESTART' })}
-  ></pb-confirmation-step>`;
 }

@@ -1,58 +1,70 @@
 /**
  * Builds what the controllers use from the element's configuration: the guest token source
- * (started at once, in parallel with the first render), the patient session (login code loaded
- * on the first sign-in only) and the one HTTP client, which asks the session for its token while
- * a patient is signed in and the guest token source otherwise.
+ * (started at once, in parallel with the first render) and the one HTTP client, which asks the
+ * patient's session for its token while a patient is signed in and the guest token source
+ * otherwise. The session, the login's settings and the patient endpoints belong to the account
+ * code, loaded on the first sign-in click (`account/gate.ts`); the login library comes beside it.
  */
-import { createHttpClient } from './api/http.js';
-import { createPortal, type Portal } from './api/portal.js';
+import { createHttpClient, type HttpClient } from './api/http.js';
+import type { CataloguePortal } from './api/portal-catalogue.js';
+import { firstStepEndpoints } from './api/portal-first.js';
 import { createGuestTokenSource } from './auth/guest-token.js';
-import type { LoginSettings } from './auth/login-client.js';
-import { LOGIN_WINDOW_NAME, POPUP_SIZE } from './auth/popup.js';
-import { UserSession } from './auth/session.js';
-import { ApiError, ERROR_CODES, type ErrorCode } from './api/errors.js';
+import type { UserSession } from './auth/session.js';
+import { ApiError, ERROR_CODES } from './api/errors.js';
+import { loadFlow } from './booking/load-flow.js';
 import type { WidgetConfig } from './config.js';
 
 export interface Wiring {
-  api: Portal;
-  /** Null without `client-id`: no login. */
-  session: UserSession | null;
+  /** The endpoints a guest may use: catalogue, availabilities, booking. */
+  api: CataloguePortal;
+  /** For the patient endpoints (made by the account code). */
+  http: HttpClient;
+  /** The element's configuration (the account code makes the login's settings from it). */
+  config: WidgetConfig;
   /** True when guests can book (a token server is configured). */
   guestAccess: boolean;
+  /** True when patients can sign in (`client-id` and `redirect-url`). */
+  login: boolean;
+  /** The signed-in patient's session, once the account code has made one. */
+  session: UserSession | null;
 }
 
-/** The login's settings; the token server mediates the code exchange when there is one. */
-export function loginSettings(config: WidgetConfig): LoginSettings | null {
-  if (!config.clientId || !config.redirectUrl) return null;
+/**
+ * The endpoints a guest may use: the first step's at once, the others through the booking flow's
+ * chunk (which the flow has fetched before it leaves the first step).
+ */
+function guestEndpoints(http: HttpClient): CataloguePortal {
+  let rest: CataloguePortal | null = null;
+  const later = <K extends keyof CataloguePortal>(name: K): CataloguePortal[K] => {
+    const call = async (...args: unknown[]) => {
+      rest ??= (await loadFlow()).catalogueEndpoints(http);
+      return (rest[name] as (...a: unknown[]) => unknown)(...args);
+    };
+    return call as CataloguePortal[K];
+  };
   return {
-    authority: config.portalOrigin,
-    clientId: config.clientId,
-    redirectUrl: config.redirectUrl,
-    ...(config.tokenUrl ? { tokenEndpoint: new URL('oauth/token', config.tokenUrl).href } : {}),
-    popup: { name: LOGIN_WINDOW_NAME, ...POPUP_SIZE },
-    fail: (code: ErrorCode, message: string) =>
-      new ApiError(message, code, code === ERROR_CODES.unauthorized ? 401 : undefined),
+    ...firstStepEndpoints(http),
+    institution: later('institution'),
+    locations: later('locations'),
+    categories: later('categories'),
+    types: later('types'),
+    type: later('type'),
+    availabilities: later('availabilities'),
+    firstAvailable: later('firstAvailable'),
+    book: later('book'),
   };
 }
 
 export function createWiring(
   config: WidgetConfig,
-  hooks: { onWait: (seconds: number) => void; onSessionEnded: () => void },
+  hooks: { onWait: (seconds: number) => void },
 ): Wiring {
   const guest = config.tokenUrl ? createGuestTokenSource({ tokenUrl: config.tokenUrl }) : null;
   guest?.prefetch();
-  const settings = loginSettings(config);
-  const session = settings
-    ? new UserSession({
-        // The login chunk: oidc-client-ts, fetched on the first sign-in only.
-        load: () => import('./auth/oidc-login.js').then((m) => m.createLoginClient(settings)),
-        onEnded: hooks.onSessionEnded,
-      })
-    : null;
   const http = createHttpClient({
     baseUrl: config.apiUrl,
     getToken: (o) => {
-      if (session?.signedIn) return session.getToken(o);
+      if (wiring.session?.signedIn) return wiring.session.getToken(o);
       if (guest) return guest.getToken(o);
       return Promise.reject(
         new ApiError('sign in first (no token-url)', ERROR_CODES.unauthorized, 401),
@@ -60,9 +72,13 @@ export function createWiring(
     },
     onWait: ({ ms }) => hooks.onWait(Math.max(1, Math.ceil(ms / 1000))),
   });
-  return {
-    api: createPortal(http, { userinfoUrl: config.userinfoUrl }),
-    session,
+  const wiring: Wiring = {
+    api: guestEndpoints(http),
+    http,
+    config,
     guestAccess: guest !== null,
+    login: !!(config.clientId && config.redirectUrl),
+    session: null,
   };
+  return wiring;
 }

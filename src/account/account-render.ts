@@ -7,7 +7,10 @@ import type { ApiError } from '../api/errors.js';
 import type { Availability } from '../api/types.js';
 import { plainDateIn } from '../booking/calendar.js';
 import type { Resource } from '../booking/resources.js';
-import { createFormat, type Locale, type Messages } from '../i18n/index.js';
+import { createFormat } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
+import { accountBar } from './bar.js';
 import type { AccountController } from './controller.js';
 import type { Notice } from './detail-actions.js';
 import { SESSION_EXPIRED, showsAppointments, type Filter } from './machine.js';
@@ -39,20 +42,20 @@ export function timeZoneOf(a: AccountController): string {
 
 export function renderAccountBar(a: AccountController, t: Messages): TemplateResult {
   const s = a.state;
-  const status =
-    s.screen === 'signedOut' ? 'signed-out' : s.screen === 'signingIn' ? 'signing-in' : 'signed-in';
-  return html`<pb-account-bar
-    part="account"
-    .t=${t}
-    .status=${status}
-    .name=${displayName(a.profile)}
-    .view=${showsAppointments(s) ? 'appointments' : 'booking'}
-    .error=${s.screen === 'signedOut' ? loginErrorText(t, s.error) : undefined}
-    @pb-login=${() => a.send({ type: 'LOGIN' })}
-    @pb-logout=${() => a.send({ type: 'LOGOUT' })}
-    @pb-show=${(e: CustomEvent<{ view: 'booking' | 'appointments' }>) =>
-      a.send({ type: 'SHOW', view: e.detail.view })}
-  ></pb-account-bar>`;
+  return accountBar(t, {
+    status:
+      s.screen === 'signedOut'
+        ? 'signed-out'
+        : s.screen === 'signingIn'
+          ? 'signing-in'
+          : 'signed-in',
+    name: displayName(a.profile),
+    view: showsAppointments(s) ? 'appointments' : 'booking',
+    error: s.screen === 'signedOut' ? loginErrorText(t, s.error) : undefined,
+    onLogin: () => a.send({ type: 'LOGIN' }),
+    onLogout: () => a.send({ type: 'LOGOUT' }),
+    onShow: (view) => a.send({ type: 'SHOW', view }),
+  });
 }
 
 /** The heading of an account screen, for the step announcement. */

@@ -1,13 +1,25 @@
 /**
- * The root element's account wiring, kept out of `patient-booking.ts`: the account controller
- * tied to the booking flow (the profile prefills the booking form; signing out clears it), and
- * the parts of the root's template that belong to the account.
+ * The account chunk's entry, loaded by `gate.ts` on the first "Sign in" click: the patient's
+ * session and endpoints, the account controller tied to the booking flow (the profile prefills
+ * the booking form; signing out clears it), the parts of the root's template that belong to the
+ * account, and what a screen change announces and focuses.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { PatientPortal } from '../api/portal.js';
-import type { UserSession } from '../auth/session.js';
-import type { BookingController } from '../booking/controller.js';
-import type { Locale, Messages } from '../i18n/index.js';
+import { html, nothing } from 'lit';
+import { patientEndpoints } from '../api/portal-patient.js';
+import { ApiError, ERROR_CODES } from '../api/errors.js';
+import { loadLoginChunk } from '../auth/login-client.js';
+import { loginSettings } from '../auth/login-settings.js';
+import { openLoginWindow } from '../auth/popup.js';
+import { UserSession } from '../auth/session.js';
+import { deAccount } from '../i18n/de-account.js';
+import { deSteps } from '../i18n/de-steps.js';
+import { enAccount } from '../i18n/en-account.js';
+import { enSteps } from '../i18n/en-steps.js';
+import { completeMessages } from '../i18n/complete.js';
+import type { Locale } from '../i18n/locale.js';
+import type { CoreMessages, Messages } from '../i18n/messages.js';
+import '../views/account.js';
+import type { AccountContext, LoadedAccount } from './gate.js';
 import {
   renderAccount,
   renderAccountBar,
@@ -15,44 +27,94 @@ import {
   screenName,
 } from './account-render.js';
 import { AccountController } from './controller.js';
-import { showsAppointments, type AccountState, type Screen } from './machine.js';
-import { profileToPatient } from './prefill.js';
+import {
+  isAppointmentScreen,
+  showsAppointments,
+  type AccountState,
+  type Screen,
+} from './machine.js';
+import { forgetPatient, prefillBooking, profileToPatient } from './prefill.js';
 
-export function createAccount(
-  host: ReactiveControllerHost & HTMLElement,
-  api: PatientPortal,
-  session: UserSession,
-  booking: BookingController,
-  onScreenRendered: (state: AccountState, previous: Screen) => void,
-): AccountController {
-  return new AccountController(host, {
-    api,
+export type { AccountArea } from './gate.js';
+
+/** The account's and the later steps' parts of the catalogue (rescheduling picks a time). */
+const PARTS = {
+  de: [deSteps, deAccount],
+  en: [enSteps, enAccount],
+} as const;
+
+/** The root's first part of the catalogue, completed for the account's views. */
+const complete = (t: CoreMessages, locale: Locale): Messages =>
+  completeMessages(t, ...PARTS[locale]);
+
+export function createAccount(context: AccountContext): LoadedAccount {
+  const { host, wiring, booking, hooks } = context;
+  /** The popup the gate opened in the first click; later clicks open their own. */
+  let opened: { popup: Window | null } | null = null;
+  const settings = loginSettings(wiring.config);
+  const session = new UserSession({
+    load: () => {
+      if (!settings) return Promise.reject(new ApiError('no client-id', ERROR_CODES.config));
+      return loadLoginChunk().then((m) => m.createLoginClient(settings));
+    },
+    onEnded: () => account.send({ type: 'SESSION_ENDED' }),
+  });
+  wiring.session = session;
+  const account: AccountController = new AccountController(host, {
+    api: patientEndpoints(wiring.http, { userinfoUrl: wiring.config.userinfoUrl }),
     session,
     catalogue: booking.data,
-    onScreenRendered,
+    openLogin: () => (opened ? opened.popup : openLoginWindow()),
+    onScreenRendered: (s, previous) => void screenRendered(context, account, s, previous),
     onProfile: (profile, why) => {
-      if (profile) booking.prefill(profileToPatient(profile));
+      if (profile) prefillBooking(booking, profileToPatient(profile));
       // An expired session keeps what was typed; signing out takes the patient's data away.
-      else if (why === 'signedOut') booking.forgetPatient();
+      else if (why === 'signedOut') forgetPatient(booking);
+      host.requestUpdate();
     },
   });
+  const area = areaOf(account);
+  const full = (t: CoreMessages) => complete(t, hooks.locale());
+  return {
+    get shown() {
+      return showsAppointments(account.state);
+    },
+    get signedIn() {
+      return account.signedIn;
+    },
+    screenName: (t) => area.screenName(full(t)),
+    renderBar: (t) => area.renderBar(full(t)),
+    renderBack: (t) => area.renderBack(full(t)),
+    renderNotice: (t) => area.renderNotice(full(t)),
+    renderScreen: (t, locale) => area.renderScreen(full(t), locale),
+    login(popup) {
+      opened = { popup };
+      try {
+        account.send({ type: 'LOGIN' });
+      } finally {
+        opened = null;
+      }
+    },
+    ensureScreenData: () => account.ensureScreenData(),
+    dispose() {
+      session.signOut();
+      host.removeController(account);
+      if (wiring.session === session) wiring.session = null;
+    },
+  };
 }
 
-/** What the root renders for the account. */
-export interface AccountArea {
-  /** The patient's appointments are shown (not the booking flow). */
-  shown: boolean;
+/** The account's parts of the root's template, for the whole catalogue. */
+interface Area {
   screenName(t: Messages): string;
   renderBar(t: Messages): unknown;
-  /** The header's back button, where the screen has none of its own. */
   renderBack(t: Messages): unknown;
   renderNotice(t: Messages): unknown;
   renderScreen(t: Messages, locale: Locale): unknown;
 }
 
-export function renderAccountArea(a: AccountController): AccountArea {
+function areaOf(a: AccountController): Area {
   return {
-    shown: showsAppointments(a.state),
     screenName: (t) => screenName(t, a),
     renderBar: (t) => renderAccountBar(a, t),
     renderBack: (t) =>
@@ -64,4 +126,33 @@ export function renderAccountArea(a: AccountController): AccountArea {
     renderNotice: (t) => renderAccountNotice(a, t),
     renderScreen: (t, locale) => renderAccount(a, t, locale),
   };
+}
+
+/** What the root renders for the account, as things stand (with the whole catalogue). */
+export function renderAccountArea(a: AccountController): Area & { shown: boolean } {
+  return { shown: showsAppointments(a.state), ...areaOf(a) };
+}
+
+/** After an account screen change: announce it; move focus unless the patient is typing. */
+async function screenRendered(
+  { host, booking, hooks }: AccountContext,
+  a: AccountController,
+  s: AccountState,
+  previous: Screen,
+): Promise<void> {
+  const core = hooks.messages();
+  if (!core || s.screen === 'signingIn') return;
+  const t = complete(core, hooks.locale());
+  const shown = showsAppointments(s);
+  const fromAppointments = isAppointmentScreen(previous);
+  if (shown) hooks.announce(t.widget.stepAnnouncement(screenName(t, a)));
+  else if (previous === 'signingIn' && s.screen === 'booking') {
+    hooks.announce(t.login.signedInAs());
+  } else if (fromAppointments) {
+    hooks.announce(t.widget.stepAnnouncement(t.steps[booking.state.step]));
+  }
+  // The bar's buttons change with the sign-in state: focus on one that is gone goes to the step.
+  await host.renderRoot.querySelector('pb-account-bar')?.updateComplete;
+  const lost = !(host.renderRoot as ShadowRoot).activeElement;
+  if (shown || fromAppointments || lost) hooks.focusStep();
 }

@@ -11,17 +11,16 @@ import { decodeAvailability, decodeLocation, stripUndefined } from './decode-cat
 import {
   badResponse,
   bool,
-  date,
   id,
   isObject,
   object,
-  optDate,
   optId,
   optNumber,
   optString,
   optional,
   string,
 } from './json.js';
+import { date, optDate } from './json-dates.js';
 
 /** Unknown statuses count as confirmed; whether it may be changed is `cancelable`/`reschedulable`. */
 function status(value: unknown): AppointmentStatus {

@@ -1,12 +1,13 @@
 /**
- * JSON → view models (`types.ts`): the envelopes here, the resources in `decode-catalogue.ts`
- * and `decode-patient.ts` (re-exported, so this is the one module to import decoders from).
+ * JSON → view models (`types.ts`): the envelopes here and in `envelope.ts` (lists), the resources
+ * in `decode-catalogue.ts` and `decode-patient.ts` (all re-exported, so this is the one module to
+ * import decoders from).
  */
-import type { Page } from './types.js';
-import { badResponse, bool, isObject, object, optNumber } from './json.js';
+import { badResponse, object } from './json.js';
 import type { Decoder } from './json.js';
 
 export type { Decoder } from './json.js';
+export { decodeList, list } from './envelope.js';
 export {
   DEFAULT_TIME_ZONE,
   FALLBACK_INSURANCE_KIND,
@@ -34,26 +35,8 @@ export function decodeOne<T>(json: unknown, decoder: Decoder<T>): T {
   return decoder(envelope.data);
 }
 
-/** `{"data": […], "meta": {has_more, total_count}}` → a page; without `meta` there is no more. */
-export function decodeList<T>(json: unknown, decoder: Decoder<T>): Page<T> {
-  const envelope = object(json, 'list envelope');
-  if (!Array.isArray(envelope.data)) throw badResponse('list envelope without data array');
-  const meta = isObject(envelope.meta) ? envelope.meta : {};
-  const page: Page<T> = {
-    items: envelope.data.map((item: unknown) => decoder(item)),
-    hasMore: bool(meta, 'has_more'),
-  };
-  const total = optNumber(meta, 'total_count');
-  if (total !== undefined) page.totalCount = total;
-  return page;
-}
-
-/** Curried forms for `HttpRequestInit.decode`. */
+/** The curried form for `HttpRequestInit.decode`. */
 export const one =
   <T>(decoder: Decoder<T>): Decoder<T> =>
   (json) =>
     decodeOne(json, decoder);
-export const list =
-  <T>(decoder: Decoder<T>): Decoder<Page<T>> =>
-  (json) =>
-    decodeList(json, decoder);

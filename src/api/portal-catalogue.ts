@@ -9,12 +9,13 @@ import {
   decodeAvailability,
   decodeCategory,
   decodeInstitution,
-  decodeInsurance,
   decodeLocation,
   one,
 } from './decode.js';
 import type { Decoder } from './decode.js';
-import { listAll, notifyWith, patientData, seg } from './portal-util.js';
+import { firstStepEndpoints } from './portal-first.js';
+import { notifyWith, patientData } from './patient-data.js';
+import { listAll, seg } from './portal-util.js';
 import type {
   Appointment,
   AppointmentType,
@@ -102,8 +103,7 @@ export function catalogueEndpoints(http: HttpClient): CataloguePortal {
     );
 
   return {
-    insurances: (signal) => listAll(http, '/insurances', {}, decodeInsurance, signal),
-    institutions: (signal) => listAll(http, '/institutions', {}, decodeInstitution, signal),
+    ...firstStepEndpoints(http),
     institution: (id, signal) => get(`/institutions/${seg(id)}`, decodeInstitution, signal),
     locations: (signal) => listAll(http, '/locations', {}, decodeLocation, signal),
     categories: (q, signal) =>

@@ -16,7 +16,8 @@ import {
 } from './decode.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { PER_PAGE } from './paging.js';
-import { listAll, notifyWith, seg } from './portal-util.js';
+import { notifyWith } from './patient-data.js';
+import { listAll, seg } from './portal-util.js';
 import type {
   Appointment,
   AppointmentsOverview,

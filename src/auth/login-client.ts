@@ -1,5 +1,5 @@
 /**
- * What the main bundle knows of the patient login: types only. The implementation
+ * What the main bundle knows of the patient login: types, and where to load it. The implementation
  * (`oidc-login.ts`, with oidc-client-ts) is a separate chunk, loaded with `import()` on the first
  * login click, so guests never download it.
  */
@@ -44,3 +44,6 @@ export interface LoginClient {
 }
 
 export type CreateLoginClient = (settings: LoginSettings) => LoginClient;
+
+/** The login chunk (oidc-client-ts): the first "Sign in" fetches it, beside the account code. */
+export const loadLoginChunk = () => import('./oidc-login.js');

@@ -1,25 +1,24 @@
 /**
  * Runs the booking flow for the root element: holds the machine's state, feeds it events, runs the
  * effects it returns (loading, booking, public events) and asks the host to re-render.
+ *
+ * The first step needs no more than this, its data and the first render: the transitions, the time
+ * step's window and the preselection check come with the booking flow's code (`flow.ts`), which
+ * the root fetches ahead of need (`loadFlow()`). Events that arrive before it are held and sent
+ * once it is there.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Appointment, Availability, FieldError, PatientData } from '../api/types.js';
-import { ERROR_CODES, type ApiError } from '../api/errors.js';
+import { ApiError, ERROR_CODES } from '../api/errors.js';
 import { emit } from '../events.js';
 import type { BookingApi } from './booking-api.js';
-import {
-  initialState,
-  transition,
-  type BookingEvent,
-  type BookingState,
-  type Effect,
-  type Preset,
-  SUBMISSION_STATUS,
-} from './machine.js';
+import type { Flow } from './load-flow.js';
+import { loadFlow } from './load-flow.js';
+import type { BookingEvent, Effect } from './machine.js';
+import { initialState, type BookingState, type Preset } from './steps.js';
 import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
-import { TimeWindow } from './time-window.js';
-import { validatePreset } from './preset.js';
+import type { TimeWindow } from './time-window.js';
 import { publicError } from './public-error.js';
 
 export interface BookingControllerOptions {
@@ -37,7 +36,8 @@ export class BookingController implements ReactiveController {
   /** False until the preselection has been checked; the root shows a loading state meanwhile. */
   started = false;
   readonly data: StepData;
-  readonly times: TimeWindow;
+  /** The time step's window of days; null until the flow's chunk is there. */
+  times: TimeWindow | null = null;
   /** What the patient typed, kept across steps and errors; memory only. */
   draft: PatientData = {};
   asapOptIn = false;
@@ -49,8 +49,14 @@ export class BookingController implements ReactiveController {
   appointment: Appointment | null = null;
   /** The time the patient picked, kept whole for the review (its window may be gone by then). */
   slot: Availability | null = null;
-  /** The signed-in patient's details (from their profile), offered in empty fields. */
-  private prefilled: PatientData | null = null;
+  /**
+   * The signed-in patient's details (from their profile), offered in the empty fields of the
+   * form and again after "Book another appointment". Set by the account (`account/prefill.ts`).
+   */
+  prefilled: PatientData | null = null;
+  private flow: Flow | null = null;
+  /** Events sent before the flow's chunk arrived, in order. */
+  private held: BookingEvent[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -62,7 +68,6 @@ export class BookingController implements ReactiveController {
       () => host.requestUpdate(),
       (error) => emit(host, 'booking-error', publicError(error)),
     );
-    this.times = new TimeWindow(this.data, () => host.requestUpdate(), options.now);
   }
 
   hostConnected(): void {}
@@ -71,11 +76,37 @@ export class BookingController implements ReactiveController {
     this.data.store.abortGroup(GROUPS.times);
   }
 
+  /**
+   * The booking flow's chunk, fetched once (the root asks for it ahead of need). Held events are
+   * sent when it arrives; if it cannot be fetched, they are dropped and the patient is told.
+   */
+  loadFlow(): Promise<Flow | null> {
+    return loadFlow().then(
+      (flow) => {
+        if (!this.flow) {
+          this.flow = flow;
+          this.times = new flow.TimeWindow(
+            this.data,
+            this.options.api,
+            () => this.host.requestUpdate(),
+            this.options.now,
+          );
+        }
+        for (const event of this.held.splice(0)) this.send(event);
+        return flow;
+      },
+      (error: unknown) => {
+        if (this.held.splice(0).length > 0) this.fail(toApiError(error), 'notice');
+        return null;
+      },
+    );
+  }
+
   /** Checks the host's preselection, then enters the first step it leaves open. */
   async start(preset: Preset): Promise<void> {
     this.started = false;
     this.host.requestUpdate();
-    const { valid, error } = await validatePreset(this.data, preset);
+    const { valid, error } = await this.checkPreset(preset);
     if (error) this.fail(error, 'notice');
     this.started = true;
     const previous = this.state.step;
@@ -84,7 +115,12 @@ export class BookingController implements ReactiveController {
   }
 
   send(event: BookingEvent): void {
-    const { state, effects } = transition(this.state, event);
+    if (!this.flow) {
+      this.held.push(event);
+      void this.loadFlow();
+      return;
+    }
+    const { state, effects } = this.flow.transition(this.state, event);
     if (state === this.state) return;
     this.state = state;
     for (const effect of effects) this.run(effect);
@@ -94,30 +130,6 @@ export class BookingController implements ReactiveController {
   selectSlot(slot: Availability): void {
     this.slot = slot;
     this.send({ type: 'SELECT_SLOT', id: slot.id });
-  }
-
-  /**
-   * The signed-in patient's details fill the fields the patient left empty (what they typed
-   * wins); they stay editable and come back after "Book another appointment".
-   */
-  prefill(data: PatientData): void {
-    this.prefilled = data;
-    this.draft = withPrefill(this.draft, data);
-    this.host.requestUpdate();
-  }
-
-  /**
-   * The patient signed out: their data leaves the form, and a review under way goes back to it.
-   * (A session that merely expired keeps the draft: the root does not call this then.)
-   */
-  forgetPatient(): void {
-    this.prefilled = null;
-    this.resetPatient();
-    const s = this.state;
-    if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
-      this.send({ type: 'EDIT', step: 'details' });
-    }
-    this.host.requestUpdate();
   }
 
   setDraft(value: PatientData, asapOptIn: boolean): void {
@@ -137,8 +149,8 @@ export class BookingController implements ReactiveController {
 
   private run(effect: Effect): void {
     if (effect.type === 'stepChanged') this.afterStep(effect.previousStep, false);
-    if (effect.type === 'book') void this.book(effect);
-    if (effect.type === 'bookingConfirmed') this.confirmed();
+    // The machine effects come from the flow's chunk, which runs the booking's own.
+    else this.flow?.runBookingEffect(this, effect, this.options, this.host);
   }
 
   private afterStep(previousStep: string | null, initial: boolean): void {
@@ -166,47 +178,17 @@ export class BookingController implements ReactiveController {
       this.data.type(s.typeId, s.categoryId, s.insuranceId);
       this.data.locations();
     }
-    if (s.step === 'time') this.times.ensure(s);
+    if (s.step === 'time') this.times?.ensure(s);
   }
 
-  private async book(effect: Extract<Effect, { type: 'book' }>): Promise<void> {
-    this.bookingError = null;
-    const { availabilityId, patient, asapOptIn, idempotencyKey } = effect;
-    const asapEmail = asapOptIn ? patient.email : undefined;
-    try {
-      const appointment = await this.options.api.book(
-        { availabilityId, patient, idempotencyKey, ...(asapEmail ? { asapEmail } : {}) },
-        new AbortController().signal,
-      );
-      this.appointment = appointment;
-      this.send({ type: 'BOOKED', appointmentId: appointment.id });
-    } catch (e) {
-      const error = toApiError(e);
-      if (error.code === ERROR_CODES.availabilityTaken) {
-        this.fail(error, 'notice');
-        this.times.forgetCurrent();
-        this.send({ type: 'SLOT_TAKEN' });
-      } else if (error.code === ERROR_CODES.validation && error.fieldErrors.length > 0) {
-        this.fieldErrors = error.fieldErrors;
-        this.fail(error, 'field');
-        this.send({ type: 'DETAILS_REJECTED' });
-      } else {
-        this.fail(error, 'booking');
-        this.send({ type: 'BOOK_FAILED' });
-      }
-    }
-  }
-
-  private confirmed(): void {
-    const a = this.appointment;
-    if (!a || this.state.step !== 'confirmed') return;
-    emit(this.host, 'booking-confirmed', {
-      appointmentId: a.id,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt.toISOString(),
-      appointmentTypeId: this.state.typeId,
-      guest: this.options.isGuest(),
-    });
+  /** A preselection is checked against the catalogue, with the flow's code (none: nothing to check). */
+  private async checkPreset(preset: Preset): Promise<{ valid: Preset; error?: ApiError }> {
+    if (!preset.insuranceId && !preset.categoryId && !preset.typeId) return { valid: {} };
+    if (preset.insuranceId) this.data.insurances(); // beside the chunk, not after it
+    const flow = await this.loadFlow();
+    if (!flow)
+      return { valid: {}, error: new ApiError('flow failed to load', ERROR_CODES.network) };
+    return flow.validatePreset(this.data, preset);
   }
 
   /** Keeps the error where the root shows it and tells the host page (code and status only). */
@@ -217,7 +199,8 @@ export class BookingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private resetPatient(): void {
+  /** A new patient: the form empty (or prefilled), no appointment, no errors. */
+  resetPatient(): void {
     this.draft = this.prefilled ? { ...this.prefilled } : {};
     this.asapOptIn = false;
     this.fieldErrors = [];
@@ -234,13 +217,4 @@ export class BookingController implements ReactiveController {
     this.fieldErrors = [];
     this.send({ type: 'CONFIRM', idempotencyKey: this.newKey() });
   }
-}
-
-/** `draft` with `prefill`'s values in the fields that are empty. */
-function withPrefill(draft: PatientData, prefill: PatientData): PatientData {
-  const out: PatientData = { ...draft };
-  for (const [key, value] of Object.entries(prefill) as [keyof PatientData, unknown][]) {
-    if (out[key] === undefined || out[key] === '') Object.assign(out, { [key]: value });
-  }
-  return out;
 }

@@ -1,67 +1,39 @@
 /**
- * The booking flow as a pure state machine: no DOM, no fetch, no clock, no randomness.
+ * The booking flow as a pure state machine: no DOM, no fetch, no clock, no randomness. The
+ * steps and states themselves are `steps.ts`; this module holds the transitions.
  * `transition(state, event)` returns the next state and the side effects to run, as data;
  * the controller runs them. Unknown events in a state return the same state and no effects.
  */
 import type { PatientData } from '../api/types.js';
+import {
+  ORDER,
+  SUBMISSION_STATUS,
+  afterCategory,
+  afterInsurance,
+  fromPreset,
+  isSkipped,
+  previousStep,
+  type Base,
+  type BookingState,
+  type EditableStep,
+  type Preset,
+  type Slotted,
+  type Step,
+} from './steps.js';
 
-export const STEPS = [
-  'insurance',
-  'category',
-  'type',
-  'time',
-  'details',
-  'review',
-  'confirmed',
-] as const;
-export type Step = (typeof STEPS)[number];
-
-/** Steps the host page may preselect (and so skip) by attribute. */
-export interface Preset {
-  insuranceId?: string;
-  categoryId?: string;
-  typeId?: string;
-}
-
-interface Base {
-  preset: Preset;
-}
-interface Insured extends Base {
-  insuranceId: string;
-}
-interface Categorised extends Insured {
-  categoryId: string;
-}
-interface Typed extends Categorised {
-  typeId: string;
-}
-interface Slotted extends Typed {
-  availabilityId: string;
-}
-
-export const SUBMISSION_STATUS = { sending: 'sending', failed: 'failed' } as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUS)[keyof typeof SUBMISSION_STATUS];
-
-/** One booking attempt; its key is reused for every retry of the same submission. */
-export interface Submission {
-  idempotencyKey: string;
-  status: SubmissionStatus;
-}
-
-export type BookingState =
-  | (Base & { step: 'insurance' })
-  | (Insured & { step: 'category' })
-  | (Categorised & { step: 'type' })
-  /** `slotTaken`: the slot chosen before was taken at submit; the user picks another. */
-  | (Typed & { step: 'time'; slotTaken: boolean })
-  | (Slotted & { step: 'details' })
-  | (Slotted & {
-      step: 'review';
-      patient: PatientData;
-      asapOptIn: boolean;
-      submission: Submission | null;
-    })
-  | (Slotted & { step: 'confirmed'; appointmentId: string });
+export {
+  STEPS,
+  SUBMISSION_STATUS,
+  initialState,
+  isSkipped,
+  previousStep,
+  type BookingState,
+  type EditableStep,
+  type Preset,
+  type Step,
+  type Submission,
+  type SubmissionStatus,
+} from './steps.js';
 
 export type BookingEvent =
   | { type: 'START'; preset: Preset }
@@ -80,8 +52,6 @@ export type BookingEvent =
   | { type: 'BACK' }
   | { type: 'EDIT'; step: EditableStep }
   | { type: 'RESTART' };
-
-export type EditableStep = 'insurance' | 'category' | 'type' | 'time' | 'details';
 
 export type Effect =
   | { type: 'stepChanged'; step: Step; previousStep: Step }
@@ -104,47 +74,6 @@ type StateOf<S extends Step> = Extract<BookingState, { step: S }>;
 type Handlers<S extends Step> = {
   [E in BookingEvent['type']]?: (state: StateOf<S>, event: EventOf<E>) => BookingState;
 };
-
-export function initialState(preset: Preset = {}): BookingState {
-  return fromPreset(preset);
-}
-
-/** The furthest step the preset reaches; a category or type without the insurance cannot skip. */
-function fromPreset(preset: Preset): BookingState {
-  if (!preset.insuranceId) return { step: 'insurance', preset };
-  return afterInsurance(preset, preset.insuranceId);
-}
-
-function afterInsurance(preset: Preset, insuranceId: string): BookingState {
-  if (!preset.categoryId) return { step: 'category', preset, insuranceId };
-  return afterCategory(preset, insuranceId, preset.categoryId);
-}
-
-function afterCategory(preset: Preset, insuranceId: string, categoryId: string): BookingState {
-  if (!preset.typeId) return { step: 'type', preset, insuranceId, categoryId };
-  return { step: 'time', preset, insuranceId, categoryId, typeId: preset.typeId, slotTaken: false };
-}
-
-/** A step is skipped when the host preselected its answer. */
-export function isSkipped(step: Step, preset: Preset): boolean {
-  if (step === 'insurance') return preset.insuranceId !== undefined;
-  if (step === 'category')
-    return preset.insuranceId !== undefined && preset.categoryId !== undefined;
-  if (step === 'type') return isSkipped('category', preset) && preset.typeId !== undefined;
-  return false;
-}
-
-const ORDER: readonly Step[] = STEPS;
-
-/** The step BACK leads to, or null when there is none (first step, or all earlier ones skipped). */
-export function previousStep(state: BookingState): EditableStep | null {
-  if (state.step === 'confirmed') return null;
-  for (let i = ORDER.indexOf(state.step) - 1; i >= 0; i--) {
-    const step = ORDER[i] as EditableStep;
-    if (!isSkipped(step, state.preset)) return step;
-  }
-  return null;
-}
 
 /** Go back to an earlier step, keeping the answers that lead to it. */
 function goTo(state: BookingState, step: EditableStep): BookingState {

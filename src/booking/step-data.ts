@@ -1,30 +1,16 @@
 /**
  * The data each step shows, loaded on demand through one ResourceStore: every catalogue answer is
  * fetched once per page life and shared by all steps (going back and forth refetches nothing).
- * Each getter starts the load when needed and returns the resource as it stands.
+ * Each getter starts the load when needed and returns the resource as it stands. The time step's
+ * own loads (availabilities, the first free time) are its window's: `time-window.ts`.
  */
-import type {
-  AppointmentType,
-  Availability,
-  Category,
-  Institution,
-  Insurance,
-  Location,
-} from '../api/types.js';
+import type { AppointmentType, Category, Institution, Insurance, Location } from '../api/types.js';
 import { ApiError, ERROR_CODES } from '../api/errors.js';
-import type { BookingApi, FirstAvailableResult } from './booking-api.js';
+import type { BookingApi } from './booking-api.js';
 import { ResourceStore, type Resource } from './resources.js';
 
 /** Catalogue loads live for the page; times belong to the time step and are aborted on leaving it. */
 export const GROUPS = { catalogue: 'catalogue', times: 'times' } as const;
-
-export interface SlotQuery {
-  typeId: string;
-  categoryId: string;
-  insuranceId: string;
-  from: string;
-  to: string;
-}
 
 export class StepData {
   readonly store: ResourceStore;
@@ -96,37 +82,6 @@ export class StepData {
     return this.query.type(typeId).resource;
   }
 
-  slots(q: SlotQuery): Resource<Availability[]> {
-    const key = slotKey(q);
-    void this.store.load(
-      key,
-      (s) =>
-        this.api.availabilities(
-          q.typeId,
-          { categoryId: q.categoryId, insuranceId: q.insuranceId, from: q.from, to: q.to },
-          s,
-        ),
-      GROUPS.times,
-    );
-    return this.store.get<Availability[]>(key)!;
-  }
-
-  firstAvailable(q: Omit<SlotQuery, 'to'>, maxDays: number): Resource<FirstAvailableResult> {
-    const key = `first:${q.typeId}:${q.categoryId}:${q.insuranceId}:${q.from}`;
-    const { typeId, categoryId, insuranceId, from } = q;
-    void this.store.load(
-      key,
-      (s) => this.api.firstAvailable(typeId, { categoryId, insuranceId, from, maxDays }, s),
-      GROUPS.times,
-    );
-    return this.store.get<FirstAvailableResult>(key)!;
-  }
-
-  /** Times change under the user's feet (a slot was taken): forget them so they load afresh. */
-  forgetSlots(q: SlotQuery): void {
-    this.store.invalidate(slotKey(q));
-  }
-
   private catalogue<T>(key: string, loader: (signal: AbortSignal) => Promise<T>) {
     const promise = this.store.load(key, loader, GROUPS.catalogue);
     return { promise, resource: this.store.get<T>(key)! };
@@ -146,6 +101,3 @@ async function tenantList<T>(list: Promise<T>): Promise<T> {
     throw new ApiError(`${error.message} (not a patient API?)`, ERROR_CODES.config, error.status);
   }
 }
-
-const slotKey = (q: SlotQuery) =>
-  `slots:${q.typeId}:${q.categoryId}:${q.insuranceId}:${q.from}:${q.to}`;

@@ -1,3 +1,8 @@
+/**
+ * The i18n API in one place, for tests and tools. `messagesFor` bundles both whole catalogues;
+ * the widget itself loads them in parts (`load.ts`): only the shown language, and only what the
+ * current step needs.
+ */
 import { de } from './de.js';
 import { en } from './en.js';
 import type { Locale } from './locale.js';
@@ -5,14 +10,22 @@ import type { Messages } from './messages.js';
 
 export type { Locale } from './locale.js';
 export { LOCALES, resolveLocale, toLocale } from './locale.js';
-export type { ErrorMessages, Gender, Messages, StepKey } from './messages.js';
+export type {
+  AccountMessages,
+  CoreMessages,
+  ErrorMessages,
+  Gender,
+  Messages,
+  StepKey,
+  StepMessages,
+} from './messages.js';
 export { GENDERS, STEP_KEYS } from './messages.js';
 export { createFormat } from './format.js';
 export type { Format, DayLabel } from './format.js';
 
 const catalogues: Record<Locale, Messages> = { de, en };
 
-/** The catalogue for a locale (both are tiny and bundled statically). */
+/** A locale's whole catalogue (both are bundled statically). */
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }

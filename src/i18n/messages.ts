@@ -203,3 +203,49 @@ export interface Messages {
     unsubscribed: string;
   };
 }
+
+/** Error codes the first step can meet; the others come with the parts that can meet them. */
+type FirstStepErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'bad_response'
+  | 'server'
+  | 'config'
+  | 'token_server';
+
+/**
+ * The catalogue in the parts the widget loads one by one: the first step's (with the guest token,
+ * before the first render), the later steps' (with their views) and the account's. `common`,
+ * `errors` and `login` are spread over the parts: each has what its own screens show.
+ */
+export type CoreMessages = Pick<Messages, 'widget' | 'steps' | 'insurance'> & {
+  common: Pick<Messages['common'], 'back' | 'retry' | 'loading'>;
+  errors: Pick<ErrorMessages, FirstStepErrorCode | 'retryIn' | 'unknown'>;
+  login: Pick<
+    Messages['login'],
+    'signIn' | 'signInPrompt' | 'signingIn' | 'signingInHint' | 'tryAgain' | 'signInToBook'
+  >;
+};
+export type StepMessages = Pick<
+  Messages,
+  'category' | 'type' | 'time' | 'details' | 'review' | 'confirmation'
+> & {
+  common: Omit<Messages['common'], keyof CoreMessages['common']>;
+  errors: Pick<ErrorMessages, 'availability_taken' | 'validation' | 'asap_not_enabled'>;
+};
+export type AccountMessages = Pick<Messages, 'account'> & {
+  errors: Pick<
+    ErrorMessages,
+    'not_cancelable' | 'not_reschedulable' | 'popup_blocked' | 'popup_closed' | 'login_denied'
+  >;
+  login: Omit<Messages['login'], keyof CoreMessages['login']>;
+};
+
+/** The message of an error code, or the general one where the loaded parts have none. */
+export function errorMessage(t: Pick<CoreMessages, 'errors'>, code: ErrorCode): string {
+  return (t.errors as Partial<Record<ErrorCode, string>>)[code] ?? t.errors.unknown;
+}

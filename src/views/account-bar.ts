@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import { StepView } from './step-view.js';
 import type { AccountView } from './view-events.js';
@@ -106,6 +106,13 @@ export class PbAccountBar extends StepView {
 
   /** A sign-in problem (popup blocked or closed, login denied, session expired). */
   @property() error?: string;
+
+  /** Focus to the sign-in button (the root hands focus over from its stand-in, `account/bar.ts`). */
+  focusSignIn(): void {
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in"]')?.focus(),
+    );
+  }
 
   private onLogin = (): void => {
     if (this.status === 'signing-in') return;

@@ -1,7 +1,8 @@
 /**
  * The signed-in patient's views, in the account chunk (`account/root-account.ts`, loaded on the
- * first sign-in click) so the guest bundle stays small. The account bar itself is in the main
- * bundle (the root shows "Sign in" from the start). Import once for the custom element definitions.
+ * first sign-in click) so the guest bundle stays small; the account bar too (until it is defined,
+ * the root shows a stand-in with the same "Sign in": `account/bar.ts`). Import once for the
+ * custom element definitions.
  */
 import './account-bar.js';
 import './appointments-step.js';

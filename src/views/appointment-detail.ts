@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { query } from 'lit/decorators/query.js';
+import { property, state } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import type { Appointment, Availability, Location } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';

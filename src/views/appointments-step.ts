@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import type { Appointment, AppointmentsOverview } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import { errorAlert, loadingNote, skeletons } from './parts.js';
 import { StepView } from './step-view.js';

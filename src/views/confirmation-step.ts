@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import type { Address } from '../api/types.js';
 import { buildIcs } from '../booking/ics.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldError, PatientData, PatientField } from '../api/types.js';

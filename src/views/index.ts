@@ -1,4 +1,8 @@
-/** All step views; import once for their side effect (custom element definitions). */
+/**
+ * All step views; import once for their side effect (custom element definitions). The widget
+ * itself loads them in two parts: the choice view with the root (`patient-booking.ts`), the others
+ * with the steps after the first (`step-render-later.ts`).
+ */
 import './choice-step.js';
 import './time-step.js';
 import './details-step.js';

@@ -1,11 +1,60 @@
 import { css } from 'lit';
 
 /**
+ * What the root and every view share: hidden, box sizing, focus rings, the screen-reader-only
+ * text (`.vh`) and the skeleton blocks of a loading state. The root has it too (`styles.ts`).
+ */
+export const baseStyles = css`
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus {
+    outline: none;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius, 8px);
+    background: color-mix(in srgb, var(--_border) 30%, var(--_surface));
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: pb-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes pb-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+`;
+
+/**
  * Styles every step view shares. Colours come only from the root's `--patient-booking-*`
  * custom properties (light and dark themes set them); the fallbacks make a view readable alone.
  * `--_*` are private aliases.
  */
 export const sharedStyles = css`
+  ${baseStyles}
   :host {
     --_accent: var(--patient-booking-accent, #0b5cad);
     --_text: var(--patient-booking-text, #1b1f24);
@@ -23,14 +72,6 @@ export const sharedStyles = css`
     line-height: 1.45;
     overflow-wrap: anywhere;
   }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
   h2 {
     margin: 0 0 1rem;
     font-size: 1.25rem;
@@ -42,13 +83,6 @@ export const sharedStyles = css`
   }
   p {
     margin: 0 0 0.75rem;
-  }
-  :focus {
-    outline: none;
-  }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   ul.plain {
     list-style: none;
@@ -126,31 +160,5 @@ export const sharedStyles = css`
     border-radius: 999px;
     font-size: 0.85rem;
     font-weight: 500;
-  }
-  .vh {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-  .skeleton {
-    display: block;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_border) 30%, var(--_surface));
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: pb-pulse 1.4s ease-in-out infinite;
-    }
-  }
-  @keyframes pb-pulse {
-    50% {
-      opacity: 0.45;
-    }
   }
 `;

@@ -1,5 +1,5 @@
 import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../decorators.js';
 import type { Messages } from '../i18n/messages.js';
 import { sharedStyles } from './shared-styles.js';
 import { viewEvent, type ViewEventDetails, type ViewEventName } from './view-events.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import type { Availability, Location } from '../api/types.js';
 import { createFormat, type Format } from '../i18n/format.js';

@@ -49,7 +49,10 @@ async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
   await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
   await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
   await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
-  await page.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first().click();
+  await page
+    .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+    .first()
+    .click();
   await page.getByLabel(l.firstName).fill(PATIENT[0]!);
   await page.getByLabel(l.lastName).fill(PATIENT[1]!);
   await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
@@ -110,8 +113,18 @@ describe('guest booking', () => {
       assert.equal(confirmed.detail.guest, true);
       assert.equal(confirmed.detail.appointmentTypeId, '199');
       assert.equal(confirmed.detail.appointmentId, created[0]!.id);
-      const steps = events.filter((e) => e.type === 'booking-step-change').map((e) => e.detail.step);
-      assert.deepEqual(steps, ['insurance', 'category', 'type', 'time', 'details', 'review', 'confirmed']);
+      const steps = events
+        .filter((e) => e.type === 'booking-step-change')
+        .map((e) => e.detail.step);
+      assert.deepEqual(steps, [
+        'insurance',
+        'category',
+        'type',
+        'time',
+        'details',
+        'review',
+        'confirmed',
+      ]);
       assertNoPatientData(events);
       assert.deepEqual(problems, []);
       await context.close();
@@ -131,7 +144,10 @@ describe('guest booking', () => {
     await press(/Allgemeinmedizin/, 'Space');
     await page.getByRole('heading', { name: 'Which appointment do you need?' }).waitFor();
     await press(/Hausärztliche Beratung/);
-    await page.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .waitFor();
     await press(/^BUTTON \d{1,2}:\d{2}/);
     await page.getByLabel('First name').waitFor();
     const type = async (pattern: RegExp, text: string) => {
@@ -153,7 +169,10 @@ describe('guest booking', () => {
   });
 
   it('moves focus to the new step heading after each choice', async () => {
-    const { page, context } = await openPage(stack, widgetPage(stack, '/focus.html', { locale: 'en' }));
+    const { page, context } = await openPage(
+      stack,
+      widgetPage(stack, '/focus.html', { locale: 'en' }),
+    );
     await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
     await page.getByRole('heading', { name: 'What is it about?' }).waitFor();
     await page.waitForFunction(() => {

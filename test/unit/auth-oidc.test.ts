@@ -3,7 +3,7 @@ import { loginFailure, refreshFailure } from '../../src/auth/oidc-errors.js';
 import { LOGIN_SCOPE, userManagerSettings } from '../../src/auth/oidc-login.js';
 import { notifyOpener } from '../../src/auth/popup-callback.js';
 import { LOGIN_WINDOW_NAME, openLoginWindow, popupFeatures } from '../../src/auth/popup.js';
-import { loginSettings } from '../../src/wiring.js';
+import { loginSettings } from '../../src/auth/login-settings.js';
 import type { WidgetConfig } from '../../src/config.js';
 
 /** An oidc-client-ts ErrorResponse look-alike. */

@@ -1,0 +1,111 @@
+import type { StepMessages } from './messages.js';
+
+const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
+
+/** German catalogue, the later steps (time, details, review, confirmation). */
+export const deSteps: StepMessages = {
+  common: {
+    change: 'Ändern',
+    changeWhat: (what) => `Ändern: ${what}`,
+    durationMinutes: (n) => `${n} Min.`,
+    video: 'Videosprechstunde',
+    optional: 'optional',
+  },
+  category: {
+    heading: 'Worum geht es?',
+    empty: 'Online sind gerade keine Termine buchbar. Bitte rufen Sie die Praxis an.',
+  },
+  type: {
+    heading: 'Welcher Termin passt?',
+    empty:
+      'Hierfür sind online keine Termine buchbar. Bitte wählen Sie ein anderes Anliegen oder rufen Sie die Praxis an.',
+    locations: (n) => `${n} Standorte`,
+  },
+  errors: {
+    availability_taken:
+      'Dieser Termin wurde gerade vergeben. Bitte wählen Sie eine andere Zeit – Ihre Angaben bleiben erhalten.',
+    validation: 'Bitte prüfen Sie die markierten Angaben.',
+    asap_not_enabled:
+      'Für diese Terminart gibt es keine Benachrichtigung über frühere Termine. Bitte fahren Sie ohne diese Option fort.',
+  },
+  time: {
+    heading: 'Wann passt es Ihnen?',
+    daysLabel: 'Tag wählen',
+    range: (from, to) => `${from} bis ${to}`,
+    earlier: 'Frühere Tage',
+    later: 'Spätere Tage',
+    timesHeading: (day) => `Freie Zeiten am ${day}`,
+    timesCount: (n) => `${n} ${plural(n, 'Termin', 'Termine')}`,
+    zoneNote: (zone, abbr) => `Alle Uhrzeiten in Ortszeit der Praxis: ${zone} (${abbr}).`,
+    location: 'Standort',
+    allLocations: 'Alle Standorte',
+    emptyRange: (from, to) => `Keine freien Termine vom ${from} bis ${to}.`,
+    findFirst: 'Ersten freien Termin suchen',
+    searching: 'Suche nach dem ersten freien Termin …',
+    nextAvailable: (date) => `Nächster freier Termin: ${date}`,
+    noneAvailable:
+      'In den nächsten 6 Monaten gibt es keine freien Termine. Bitte rufen Sie die Praxis an.',
+  },
+  details: {
+    heading: 'Ihre Angaben',
+    intro: 'Damit die Praxis Sie erreicht und Ihnen die Bestätigung schicken kann.',
+    labels: {
+      title: 'Titel',
+      first_name: 'Vorname',
+      last_name: 'Nachname',
+      gender: 'Geschlecht',
+      born_on: 'Geburtsdatum',
+      email: 'E-Mail-Adresse',
+      mobile: 'Handynummer',
+      phone: 'Telefonnummer',
+      insurance: 'Krankenversicherung',
+      accepts_email: 'Ich bin einverstanden, dass mich die Praxis per E-Mail informiert.',
+    },
+    required: {
+      title: 'Bitte geben Sie Ihren Titel an.',
+      first_name: 'Bitte geben Sie Ihren Vornamen ein.',
+      last_name: 'Bitte geben Sie Ihren Nachnamen ein.',
+      gender: 'Bitte wählen Sie Ihr Geschlecht.',
+      born_on: 'Bitte geben Sie Ihr Geburtsdatum ein.',
+      email: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+      mobile: 'Bitte geben Sie Ihre Handynummer ein.',
+      phone: 'Bitte geben Sie Ihre Telefonnummer ein.',
+      insurance: 'Bitte geben Sie Ihre Krankenversicherung an.',
+      accepts_email: 'Bitte bestätigen Sie die E-Mail-Benachrichtigung.',
+    },
+    invalid: {
+      email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+      bornOnFuture: 'Das Geburtsdatum darf nicht in der Zukunft liegen.',
+      bornOnInvalid: 'Bitte geben Sie ein gültiges Geburtsdatum ein.',
+      phone: 'Bitte geben Sie eine gültige Telefonnummer ein, z. B. 030 1234567.',
+      tooLong: 'Diese Angabe ist zu lang.',
+      other: 'Bitte prüfen Sie diese Angabe.',
+    },
+    genders: { m: 'männlich', f: 'weiblich', d: 'divers' },
+    choose: 'Bitte wählen',
+    asapOptIn: 'Benachrichtigen Sie mich, wenn ein früherer Termin frei wird.',
+    asapHint: 'Sie erhalten dann eine E-Mail und können den Termin vorverlegen.',
+    serverErrors: 'Bitte prüfen Sie Ihre Angaben:',
+    submit: 'Weiter',
+  },
+  review: {
+    heading: 'Bitte prüfen Sie Ihre Buchung',
+    appointment: 'Termin',
+    when: 'Datum und Uhrzeit',
+    where: 'Ort',
+    videoWhere: 'Online per Video',
+    insurance: 'Versicherung',
+    patient: 'Ihre Angaben',
+    confirm: 'Verbindlich buchen',
+    submitting: 'Wird gebucht …',
+    binding: 'Mit „Verbindlich buchen“ reservieren Sie diesen Termin fest für sich.',
+  },
+  confirmation: {
+    heading: 'Ihr Termin ist gebucht',
+    thanks: 'Vielen Dank! Wir freuen uns auf Sie.',
+    emailNote: 'Die Bestätigung erhalten Sie auch per E-Mail.',
+    addToCalendar: 'Zum Kalender hinzufügen',
+    bookAnother: 'Weiteren Termin buchen',
+    calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+  },
+};

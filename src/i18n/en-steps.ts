@@ -1,0 +1,110 @@
+import type { StepMessages } from './messages.js';
+
+const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
+
+/** English catalogue, the later steps (time, details, review, confirmation). */
+export const enSteps: StepMessages = {
+  common: {
+    change: 'Change',
+    changeWhat: (what) => `Change: ${what}`,
+    durationMinutes: (n) => `${n} min`,
+    video: 'Video consultation',
+    optional: 'optional',
+  },
+  category: {
+    heading: 'What is it about?',
+    empty: 'No appointments can be booked online right now. Please call the practice.',
+  },
+  type: {
+    heading: 'Which appointment do you need?',
+    empty:
+      'No appointments can be booked online for this. Please choose another reason or call the practice.',
+    locations: (n) => `${n} locations`,
+  },
+  errors: {
+    availability_taken:
+      'This time was just taken. Please choose another time – your details are kept.',
+    validation: 'Please check the marked fields.',
+    asap_not_enabled:
+      'Notifications about earlier times are not offered for this appointment type. Please continue without them.',
+  },
+  time: {
+    heading: 'When suits you?',
+    daysLabel: 'Choose a day',
+    range: (from, to) => `${from} to ${to}`,
+    earlier: 'Earlier days',
+    later: 'Later days',
+    timesHeading: (day) => `Free times on ${day}`,
+    timesCount: (n) => `${n} ${plural(n, 'time', 'times')}`,
+    zoneNote: (zone, abbr) => `All times are in the practice's local time: ${zone} (${abbr}).`,
+    location: 'Location',
+    allLocations: 'All locations',
+    emptyRange: (from, to) => `No free times from ${from} to ${to}.`,
+    findFirst: 'Find the first free time',
+    searching: 'Looking for the first free time …',
+    nextAvailable: (date) => `Next free time: ${date}`,
+    noneAvailable: 'There are no free times in the next 6 months. Please call the practice.',
+  },
+  details: {
+    heading: 'Your details',
+    intro: 'So the practice can reach you and send you the confirmation.',
+    labels: {
+      title: 'Title',
+      first_name: 'First name',
+      last_name: 'Last name',
+      gender: 'Gender',
+      born_on: 'Date of birth',
+      email: 'Email address',
+      mobile: 'Mobile number',
+      phone: 'Phone number',
+      insurance: 'Health insurance',
+      accepts_email: 'The practice may contact me by email.',
+    },
+    required: {
+      title: 'Please enter your title.',
+      first_name: 'Please enter your first name.',
+      last_name: 'Please enter your last name.',
+      gender: 'Please choose your gender.',
+      born_on: 'Please enter your date of birth.',
+      email: 'Please enter your email address.',
+      mobile: 'Please enter your mobile number.',
+      phone: 'Please enter your phone number.',
+      insurance: 'Please enter your health insurance.',
+      accepts_email: 'Please confirm email notifications.',
+    },
+    invalid: {
+      email: 'Please enter a valid email address, like name@example.com.',
+      bornOnFuture: 'Your date of birth cannot be in the future.',
+      bornOnInvalid: 'Please enter a valid date of birth.',
+      phone: 'Please enter a valid phone number, like +49 30 1234567.',
+      tooLong: 'This is too long.',
+      other: 'Please check this entry.',
+    },
+    genders: { m: 'male', f: 'female', d: 'diverse' },
+    choose: 'Please choose',
+    asapOptIn: 'Let me know if an earlier time becomes free.',
+    asapHint: 'You will get an email and can move your appointment forward.',
+    serverErrors: 'Please check your details:',
+    submit: 'Continue',
+  },
+  review: {
+    heading: 'Please check your booking',
+    appointment: 'Appointment',
+    when: 'Date and time',
+    where: 'Place',
+    videoWhere: 'Online by video',
+    insurance: 'Insurance',
+    patient: 'Your details',
+    confirm: 'Book now',
+    submitting: 'Booking …',
+    binding: 'With “Book now” this appointment is firmly reserved for you.',
+  },
+  confirmation: {
+    heading: 'Your appointment is booked',
+    thanks: 'Thank you! We look forward to seeing you.',
+    emailNote: 'You will also receive the confirmation by email.',
+    addToCalendar: 'Add to calendar',
+    bookAnother: 'Book another appointment',
+    calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+  },
+};
