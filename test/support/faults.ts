@@ -255,12 +255,14 @@ export class NetLog {
  * Browser-clock times of a finished request: when it started and when its answer had arrived
  * (Node's clock when the browser's timing is not available).
  */
-export function timesOf(entry: NetEntry): { start: number; end: number } {
+export function timesOf(entry: NetEntry): { start: number; end: number; answered: number } {
   const t = entry.request.timing();
   if (t.startTime > 0 && t.responseEnd >= 0) {
-    return { start: t.startTime, end: t.startTime + t.responseEnd };
+    const answered = t.startTime + (t.responseStart >= 0 ? t.responseStart : t.responseEnd);
+    return { start: t.startTime, end: t.startTime + t.responseEnd, answered };
   }
-  return { start: entry.sentAt, end: entry.doneAt ?? entry.sentAt };
+  const end = entry.doneAt ?? entry.sentAt;
+  return { start: entry.sentAt, end, answered: end };
 }
 
 /**
@@ -283,7 +285,9 @@ export async function assertRetryAfterKept(
     assert.ok(next, `a retry follows the ${entry.status} of ${entry.method} ${entry.path}`);
     const retryAfter = Number(header?.value ?? NaN);
     assert.ok(retryAfter > 0, `the ${entry.status} carried Retry-After`);
-    const gap = timesOf(next).start - timesOf(entry).end;
+    // Retry-After counts from the answer, so from its first byte: the widget's wait starts when the
+    // status arrives, while the rest of the 429's body may still be on its way.
+    const gap = timesOf(next).start - timesOf(entry).answered;
     // 5 ms for timer and clock granularity: the widget waits Retry-After plus jitter.
     assert.ok(
       gap >= retryAfter * 1000 - 5,
