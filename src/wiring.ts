@@ -70,7 +70,11 @@ export function createWiring(
         new ApiError('sign in first (no token-url)', ERROR_CODES.unauthorized, 401),
       );
     },
-    onWait: ({ ms }) => hooks.onWait(Math.max(1, Math.ceil(ms / 1000))),
+    // Only a rate limit gets the "many requests, retrying in n s" notice; other retries (5xx, a
+    // dropped connection) happen under the step's own loading or sending state.
+    onWait: ({ reason, ms }) => {
+      if (reason === 'rate_limited') hooks.onWait(Math.max(1, Math.ceil(ms / 1000)));
+    },
   });
   const wiring: Wiring = {
     api: guestEndpoints(http),
