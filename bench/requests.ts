@@ -30,6 +30,10 @@ export const MINIMUM: ReadonlyArray<{ endpoint: string; why: string }> = [
     why: 'the patient picks one (filtered by category and insurance)',
   },
   {
+    endpoint: 'GET /locations',
+    why: 'the place: types and times name locations by id only, and the widget shows where (the type list, the times of a type with several locations, the review and the confirmation with its address)',
+  },
+  {
     endpoint: 'GET /appointment_types/{id}/availabilities',
     why: 'one window of ≤ 31 days comes whole in one answer',
   },
