@@ -1,10 +1,10 @@
 /**
- * Calendar dates without a time ('YYYY-MM-DD', as the API's `from` / `to` use them).
- * Arithmetic runs on UTC noon so that no time zone or DST shift can move the day.
+ * Calendar dates without a time ('YYYY-MM-DD') for formatting; their arithmetic lives in
+ * booking/calendar.ts.
+ * Dates are read at UTC noon so that no time zone or DST shift can move the day.
  */
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' → a Date at 12:00 UTC of that day; throws on anything else. */
 export function plainToUtcNoon(plain: string): Date {
@@ -22,16 +22,6 @@ export function plainToUtcNoon(plain: string): Date {
 export function utcToPlain(d: Date): string {
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** `plain` shifted by `days` (may be negative). */
-export function addDays(plain: string, days: number): string {
-  return utcToPlain(new Date(plainToUtcNoon(plain).getTime() + days * DAY_MS));
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((plainToUtcNoon(to).getTime() - plainToUtcNoon(from).getTime()) / DAY_MS);
 }
 
 /** The local calendar day of this browser as 'YYYY-MM-DD'. */
