@@ -13,7 +13,10 @@ export interface GuestTokenSource {
    * the portal refused, is handed to the token server so it drops it from its cache too.
    */
   getToken(options: { forceRefresh: boolean; refused?: string }): Promise<string>;
-  /** Starts fetching a token now, so it is ready for the first API call; errors wait for `getToken`. */
+  /**
+   * Starts fetching a token now, so it is ready for the first API call. If it fails, the callers
+   * that joined it ask once more: a prefetch error is never anyone's answer.
+   */
   prefetch(): void;
   /** Forgets the token (and ignores a request still under way). */
   clear(): void;
@@ -67,6 +70,7 @@ export function createGuestTokenSource(options: GuestTokenOptions): GuestTokenSo
   const now = options.now ?? Date.now;
   let cached: Cached | null = null;
   let flight: Promise<string> | null = null;
+  let prefetched: Promise<string> | null = null;
   let generation = 0;
 
   async function requestToken(refused?: string): Promise<Cached> {
@@ -122,12 +126,17 @@ export function createGuestTokenSource(options: GuestTokenOptions): GuestTokenSo
       if (forceRefresh) cached = null;
       const token = fresh();
       if (token !== null) return Promise.resolve(token);
-      // Parallel callers (forced or not) share one request.
-      return flight ?? start(forceRefresh ? refused : undefined);
+      const ask = () => flight ?? start(forceRefresh ? refused : undefined);
+      // Parallel callers (forced or not) share one request. A failed prefetch has already
+      // cleared `flight` when its joiners' `catch` runs: the first starts a new request, the
+      // rest share it.
+      if (flight !== null && flight === prefetched) return flight.catch(ask);
+      return ask();
     },
     prefetch() {
       if (fresh() !== null || flight) return;
-      start().catch(() => {}); // reported by the next getToken, which asks again
+      prefetched = start();
+      prefetched.catch(() => {}); // its joiners ask again (see getToken)
     },
     clear() {
       cached = null;

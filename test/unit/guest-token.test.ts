@@ -98,6 +98,24 @@ describe('guest token source', () => {
     expect(net.calls).to.have.length(2);
   });
 
+  it('callers that joined a failing prefetch share one new request', async () => {
+    const { source, net } = setup([text(500, 'boom'), tokenServer()]);
+    source.prefetch();
+    const tokens = await Promise.all([
+      source.getToken({ forceRefresh: false }),
+      source.getToken({ forceRefresh: false }),
+    ]);
+    expect(tokens).to.deep.equal(['token-1', 'token-1']);
+    expect(net.calls).to.have.length(2);
+  });
+
+  it("a caller's own failing request reaches it, without a second try", async () => {
+    const { source, net } = setup([text(500, 'boom'), tokenServer()]);
+    const error = (await rejection(source.getToken({ forceRefresh: false }))) as ApiError;
+    expect(error.code).to.equal('token_server');
+    expect(net.calls).to.have.length(1);
+  });
+
   it('failures are token_server errors; nothing is cached', async () => {
     for (const reply of [
       text(503, 'down'),

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createHttpClient, isAbortError } from '../../src/api/http.js';
 import type { HttpClientOptions, WaitInfo } from '../../src/api/http.js';
 import { ApiError, AuthError, RateLimitError } from '../../src/api/errors.js';
@@ -252,8 +252,7 @@ describe('http client: abort and timeout', () => {
     });
     const controller = new AbortController();
     const pending = http.request('GET', '/x', { signal: controller.signal, decode });
-    await tick(10);
-    expect(waits).to.have.length(1);
+    await waitUntil(() => waits.length === 1, 'no backoff wait began');
     const reason = new DOMException('user left', 'AbortError');
     controller.abort(reason);
     expect(await rejection(pending)).to.equal(reason);
