@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AppointmentType, Location } from './api/types.js';
 import type { BookingController } from './booking/controller.js';
-import { plainDateIn } from './booking/calendar.js';
+import { plainDateIn } from './time/calendar.js';
 import { deSteps } from './i18n/de-steps.js';
 import { enSteps } from './i18n/en-steps.js';
 import { completeMessages } from './i18n/complete.js';

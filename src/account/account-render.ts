@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/errors.js';
 import type { Availability } from '../api/types.js';
-import { plainDateIn } from '../booking/calendar.js';
+import { plainDateIn } from '../time/calendar.js';
 import type { Resource } from '../booking/resources.js';
 import { createFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';

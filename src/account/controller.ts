@@ -10,7 +10,7 @@ import type { PatientPortal } from '../api/portal.js';
 import type { Appointment, Availability, UserProfile } from '../api/types.js';
 import { openLoginWindow } from '../auth/popup.js';
 import type { UserSession } from '../auth/session.js';
-import { todayIn } from '../booking/calendar.js';
+import { todayIn } from '../time/calendar.js';
 import '../booking/later-sentences.js';
 import { publicError } from '../booking/public-error.js';
 import { toApiError } from '../booking/resources.js';

@@ -6,7 +6,7 @@
 import type { ApiError } from '../api/errors.js';
 import type { PatientPortal } from '../api/portal.js';
 import type { Availability } from '../api/types.js';
-import { addDays, windowsFrom, type PlainDate } from '../booking/calendar.js';
+import { addDays, windowsFrom, type PlainDate } from '../time/calendar.js';
 import { ResourceStore, type Resource } from '../booking/resources.js';
 import { SEARCH_DAYS, WINDOW_DAYS } from '../booking/time-window.js';
 

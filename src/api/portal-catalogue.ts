@@ -26,8 +26,8 @@ import type {
   Location,
   PatientData,
 } from './types.js';
-import { windowsFrom } from '../booking/calendar.js';
-import type { PlainDate } from '../booking/calendar.js';
+import { windowsFrom } from '../time/calendar.js';
+import type { PlainDate } from '../time/calendar.js';
 
 export interface AvailabilityQuery {
   categoryId?: string;

@@ -28,7 +28,7 @@ import type {
   UserProfile,
   VideoAccess,
 } from './types.js';
-import type { PlainDate } from '../booking/calendar.js';
+import type { PlainDate } from '../time/calendar.js';
 
 /** `upcoming` includes cancelled future appointments; absent lists all. */
 export type AppointmentFilter = 'upcoming' | 'past';

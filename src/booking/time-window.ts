@@ -4,7 +4,7 @@
  */
 import type { Availability } from '../api/types.js';
 import type { BookingApi, FirstAvailableResult } from './booking-api.js';
-import { addDays, todayIn } from './calendar.js';
+import { addDays, todayIn } from '../time/calendar.js';
 import type { Resource } from './resources.js';
 import { GROUPS, type StepData } from './step-data.js';
 

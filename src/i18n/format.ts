@@ -1,5 +1,5 @@
 import type { Locale } from './locale.js';
-import { plainToUtcNoon } from './plain-date.js';
+import { plainToUtcNoon } from '../time/calendar.js';
 
 /** A day button's parts: "Mo.", "23", "Nov." */
 export interface DayLabel {

@@ -3,7 +3,7 @@ import { property, state } from '../decorators.js';
 import { customElementOnce } from '../define.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldError, PatientData, PatientField } from '../api/types.js';
-import { localToday } from '../i18n/plain-date.js';
+import { localToday } from '../time/calendar.js';
 import { GENDERS } from '../i18n/messages.js';
 import { detailsStyles } from './details-styles.js';
 import { fieldsFor, validityMessage, type FieldSpec } from './details-fields.js';

@@ -2,13 +2,13 @@ import { expect } from '@open-wc/testing';
 import {
   addDays,
   daysBetween,
-  groupByDay,
   isPlainDate,
   plainDateIn,
   todayIn,
+  localToday,
+  plainToUtcNoon,
   windowsFrom,
-} from '../../src/booking/calendar.js';
-import type { Availability } from '../../src/api/types.js';
+} from '../../src/time/calendar.js';
 
 const BERLIN = 'Europe/Berlin';
 const at = (iso: string) => new Date(iso);
@@ -85,35 +85,14 @@ describe('calendar: arithmetic', () => {
   });
 });
 
-describe('calendar: groupByDay', () => {
-  const slot = (id: string, iso: string): Availability => ({
-    id,
-    startsAt: new Date(iso),
-    endsAt: new Date(Date.parse(iso) + 900_000),
+describe('calendar: plain dates for formatting', () => {
+  it('reads a plain date at 12:00 UTC and refuses what is not one', () => {
+    expect(plainToUtcNoon('2026-03-29').toISOString()).to.equal('2026-03-29T12:00:00.000Z');
+    expect(() => plainToUtcNoon('2026-02-30')).to.throw(RangeError);
   });
 
-  it('groups by the clinic’s day and keeps order, across the DST night', () => {
-    const groups = groupByDay(
-      [
-        slot('a', '2026-03-28T22:30:00Z'), // 23:30 CET, 28th
-        slot('b', '2026-03-28T23:30:00Z'), // 00:30 CET, 29th
-        slot('c', '2026-03-29T21:30:00Z'), // 23:30 CEST, 29th
-        slot('d', '2026-03-29T22:30:00Z'), // 00:30 CEST, 30th
-      ],
-      BERLIN,
-    );
-    expect([...groups.keys()]).to.deep.equal(['2026-03-28', '2026-03-29', '2026-03-30']);
-    expect(groups.get('2026-03-29')?.map((a) => a.id)).to.deep.equal(['b', 'c']);
-  });
-
-  it('groups 2,000 availabilities by day (timing lives in the benchmark)', () => {
-    const start = Date.parse('2026-03-01T07:00:00Z');
-    const many = Array.from({ length: 2000 }, (_, i) =>
-      slot(`s${i}`, new Date(start + i * 20 * 60_000).toISOString()),
-    );
-    const groups = groupByDay(many, BERLIN);
-    expect([...groups.values()].reduce((n, list) => n + list.length, 0)).to.equal(2000);
-    expect(groups.get('2026-03-01')?.[0].id).to.equal('s0');
-    expect(groups.size).to.equal(29); // 2000 × 20 min ≈ 27.8 days from 1 March, 08:00
+  it("today on this browser's own clock", () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).to.equal('2026-01-05');
+    expect(localToday(new Date(2026, 0, 6, 0, 1))).to.equal('2026-01-06');
   });
 });

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createFormat } from '../../src/i18n/format.js';
-import { addDays, daysBetween } from '../../src/booking/calendar.js';
-import { plainToUtcNoon } from '../../src/i18n/plain-date.js';
+import { addDays, daysBetween, plainToUtcNoon } from '../../src/time/calendar.js';
 
 const BERLIN = 'Europe/Berlin';
 

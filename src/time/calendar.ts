@@ -2,9 +2,8 @@
  * Plain dates ('YYYY-MM-DD') in a time zone, with Intl only. Calendar arithmetic is done on
  * UTC midnights, where every day has 24 hours, so DST changes in the clinic's zone cannot
  * shift it; only `plainDateIn` (an instant → its date on the clinic's wall) needs the zone.
+ * For formatting, a plain date is read at 12:00 UTC, where no zone's offset can move its day.
  */
-import type { Availability } from '../api/types.js';
-
 /** 'YYYY-MM-DD', e.g. '2026-03-29'. */
 export type PlainDate = string;
 
@@ -116,17 +115,12 @@ export function windowsFrom(from: PlainDate, totalDays: number, windowDays = 31)
   return windows;
 }
 
-/** Availabilities by their start's date in `timeZone`; days and items keep the input order. */
-export function groupByDay(
-  availabilities: readonly Availability[],
-  timeZone: string,
-): Map<PlainDate, Availability[]> {
-  const days = new Map<PlainDate, Availability[]>();
-  for (const availability of availabilities) {
-    const day = plainDateIn(availability.startsAt, timeZone);
-    const list = days.get(day);
-    if (list) list.push(availability);
-    else days.set(day, [availability]);
-  }
-  return days;
+/** 'YYYY-MM-DD' → a Date at 12:00 UTC of that day (for formatting); RangeError on anything else. */
+export function plainToUtcNoon(plain: PlainDate): Date {
+  return new Date(toUtcMs(plain) + DAY_MS / 2);
+}
+
+/** The calendar day of this browser's own clock, e.g. for the latest possible birth date. */
+export function localToday(now: Date = new Date()): PlainDate {
+  return fromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
