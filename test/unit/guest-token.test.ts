@@ -17,14 +17,15 @@ function tokenServer(expiresIn = 7200, delay = 0): Reply {
   };
 }
 
-function setup(replies: Reply[]) {
+/** `timeoutMs` is long by default: a loaded machine must not turn a slow answer into a failure. */
+function setup(replies: Reply[], timeoutMs = 5_000) {
   let t = Date.UTC(2026, 2, 1);
   const net = fakeFetch(replies, () => t);
   const source = createGuestTokenSource({
     tokenUrl: TOKEN_URL,
     fetch: net.fetch,
     now: () => t,
-    timeoutMs: 50,
+    timeoutMs,
   });
   return { source, net, advance: (ms: number) => (t += ms) };
 }
@@ -125,7 +126,7 @@ describe('guest token source', () => {
       new TypeError('Failed to fetch'),
       hang,
     ]) {
-      const { source } = setup([reply]);
+      const { source } = setup([reply], reply === hang ? 50 : undefined);
       const error = (await rejection(source.getToken({ forceRefresh: false }))) as ApiError;
       expect(error).to.be.instanceOf(ApiError);
       expect(error.code).to.equal('token_server');
