@@ -45,7 +45,15 @@ const invalid = (what: string): ConfigResult => ({
   error: new ApiError(`${what} is missing or not an http(s) URL`, ERROR_CODES.config),
 });
 
-export function readConfig(a: WidgetAttributes, pageUrl: string): ConfigResult {
+/**
+ * `secure`: the page is a secure context. Sign-in needs one (PKCE's hashing, `crypto.subtle`, is
+ * given to https pages and localhost only), so on plain http the widget offers guest booking only.
+ */
+export function readConfig(
+  a: WidgetAttributes,
+  pageUrl: string,
+  secure = globalThis.isSecureContext !== false,
+): ConfigResult {
   const portal = httpUrl(a.portalUrl);
   if (!portal) return invalid('portal-url');
   const api = a.apiUrl ? httpUrl(a.apiUrl, pageUrl) : new URL(API_PATH, portal);
@@ -63,6 +71,16 @@ export function readConfig(a: WidgetAttributes, pageUrl: string): ConfigResult {
     };
   }
 
+  if (a.clientId && !secure && !token) {
+    return {
+      ok: false,
+      error: new ApiError(
+        'sign-in needs an https page (and there is no token-url)',
+        ERROR_CODES.config,
+      ),
+    };
+  }
+
   const preset: Preset = {};
   if (a.insuranceId) preset.insuranceId = a.insuranceId;
   if (a.categoryId) preset.categoryId = a.categoryId;
@@ -74,7 +92,7 @@ export function readConfig(a: WidgetAttributes, pageUrl: string): ConfigResult {
       apiUrl: api.href.replace(/\/+$/, ''),
       userinfoUrl: new URL('/oauth/userinfo', portal).href,
       tokenUrl: token?.href ?? null,
-      clientId: a.clientId || null,
+      clientId: (secure && a.clientId) || null,
       redirectUrl: redirect?.href ?? null,
       preset,
     },

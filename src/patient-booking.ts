@@ -8,7 +8,7 @@
  * after the first (`step-render.ts`), the account (`account/gate.ts`) and the login library
  * load on demand. See README, "Performance".
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from './decorators.js';
 import type { ApiError } from './api/errors.js';
 import { AccountGate } from './account/gate.js';
@@ -16,7 +16,7 @@ import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
 import { publicError } from './booking/public-error.js';
 import { toApiError } from './booking/resources.js';
-import { readConfig } from './config.js';
+import { readConfig, type WidgetAttributes } from './config.js';
 import { emit } from './events.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
@@ -97,6 +97,8 @@ export class PatientBooking extends LitElement {
   @state() private configError: ApiError | null = null;
   @state() private announcement = '';
   @state() private waitingSeconds = 0;
+  /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
+  private setUpWith = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -114,19 +116,9 @@ export class PatientBooking extends LitElement {
    * Sets the widget up again when a configuration attribute changes after the first set-up, or
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = [
-      'portalUrl',
-      'apiUrl',
-      'tokenUrl',
-      'clientId',
-      'redirectUrl',
-      'insuranceId',
-      'categoryId',
-      'typeId',
-    ];
-    const again = this.hasUpdated || this.configError;
-    if (again && keys.some((k) => changed.has(k as keyof PatientBooking))) this.setUp();
+  protected override willUpdate(): void {
+    // Compared by value: the first update lists every attribute as changed, which is no change.
+    if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -147,25 +139,28 @@ export class PatientBooking extends LitElement {
     return this.catalogue.locale ?? this.activeLocale;
   }
 
+  private configInputs(): WidgetAttributes {
+    return {
+      portalUrl: this.portalUrl ?? this.getAttribute('portal-url'),
+      apiUrl: this.apiUrl,
+      tokenUrl: this.tokenUrl,
+      clientId: this.clientId,
+      redirectUrl: this.redirectUrl,
+      insuranceId: this.insuranceId,
+      categoryId: this.categoryId,
+      typeId: this.typeId,
+    };
+  }
+
   private setUp(): void {
     if (this.booking) this.removeController(this.booking);
     this.account?.dispose();
     this.booking = null;
     this.account = null;
     this.bookingStarted = false;
-    const result = readConfig(
-      {
-        portalUrl: this.portalUrl ?? this.getAttribute('portal-url'),
-        apiUrl: this.apiUrl,
-        tokenUrl: this.tokenUrl,
-        clientId: this.clientId,
-        redirectUrl: this.redirectUrl,
-        insuranceId: this.insuranceId,
-        categoryId: this.categoryId,
-        typeId: this.typeId,
-      },
-      location.href,
-    );
+    const inputs = this.configInputs();
+    this.setUpWith = JSON.stringify(inputs);
+    const result = readConfig(inputs, location.href);
     if (!result.ok) {
       this.configError = result.error;
       emit(this, 'booking-error', publicError(result.error));
@@ -239,6 +234,16 @@ export class PatientBooking extends LitElement {
 
   override render() {
     const t = this.catalogue.messages;
+    // Its own language code failed to load: nothing to say it with but these two fixed sentences.
+    if (!t && this.catalogue.failed) {
+      return html`<section role="alert">
+        <p lang="de">Das Buchungsformular konnte nicht geladen werden.</p>
+        <p lang="en">The booking form could not be loaded.</p>
+        <button type="button" @click=${() => this.catalogue.retry(this.activeLocale)}>
+          <span lang="de">Erneut versuchen</span> · <span lang="en">Try again</span>
+        </button>
+      </section>`;
+    }
     // The catalogue is on its way (beside the token): a skeleton without text until it is here.
     if (!t) {
       return html`<section class="waiting" aria-busy="true">

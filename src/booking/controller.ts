@@ -20,6 +20,7 @@ import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
 import type { TimeWindow } from './time-window.js';
 import { publicError } from './public-error.js';
+import { newIdempotencyKey } from '../api/idempotency.js';
 
 export interface BookingControllerOptions {
   api: BookingApi;
@@ -209,7 +210,7 @@ export class BookingController implements ReactiveController {
   }
 
   private newKey(): string {
-    return this.options.newKey?.() ?? crypto.randomUUID();
+    return this.options.newKey?.() ?? newIdempotencyKey();
   }
 
   /** A fresh idempotency key for a new submission (the machine keeps it for retries). */

@@ -1,6 +1,7 @@
 /**
  * CMS-safe markup: `<div data-patient-booking data-portal-url="…">` becomes a `<patient-booking>`
- * inside that div (its fallback content, e.g. "book by phone", is replaced). Later changes to the
+ * inside that div. Its fallback content (e.g. "book by phone") goes once the widget's code has
+ * arrived, and stays if that never happens. Later changes to the
  * div's contract `data-*` attributes are mirrored onto the element.
  */
 import { contractName, dataAttributes } from './attributes.js';
@@ -15,8 +16,11 @@ export function upgradeMarkup(host: Element): boolean {
   const widget = document.createElement('patient-booking');
   // Attributes first, then insert: the element sets itself up once, with all of them.
   for (const [name, value] of dataAttributes(host)) widget.setAttribute(name, value);
-  host.replaceChildren(widget);
+  host.append(widget);
   widgets.set(host, widget);
+  void customElements.whenDefined('patient-booking').then(() => {
+    for (const node of [...host.childNodes]) if (node !== widget) node.remove();
+  });
   return true;
 }
 

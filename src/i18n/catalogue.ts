@@ -13,8 +13,11 @@ export class Catalogue {
   messages: CoreMessages | null = null;
   /** Its language. */
   locale: Locale | null = null;
+  /** No language has loaded and the last try failed: the root says so in both languages. */
+  failed = false;
   private loading: Locale | null = null;
-  private failed = false;
+  /** Not asked for again until the patient says so (`retry`): a lost network is not hammered. */
+  private failedLocale: Locale | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -23,7 +26,7 @@ export class Catalogue {
 
   /** Loads `locale`'s part, unless it is shown or on its way. */
   load(locale: Locale): void {
-    if (locale === this.locale || locale === this.loading) return;
+    if (locale === this.locale || locale === this.loading || locale === this.failedLocale) return;
     this.loading = locale;
     loadCoreMessages(locale).then(
       (messages) => {
@@ -31,16 +34,26 @@ export class Catalogue {
         this.loading = null;
         this.locale = locale;
         this.messages = messages;
+        this.failed = false;
+        this.failedLocale = null;
         this.host.requestUpdate();
         this.on.loaded();
       },
       (error: unknown) => {
         if (this.loading !== locale) return;
         this.loading = null;
-        // Nothing to say it with: reported once; the next update tries again.
+        this.failedLocale = locale;
+        // Reported once, however often it is tried again.
         if (!this.failed) this.on.failed(error);
         this.failed = true;
+        this.host.requestUpdate();
       },
     );
+  }
+
+  /** Tries `locale` again after a failure (the patient's "Try again"). */
+  retry(locale: Locale): void {
+    this.failedLocale = null;
+    this.load(locale);
   }
 }

@@ -124,19 +124,16 @@ describe('<pb-time-step>', () => {
     expect(pressed(el, 'time')!.textContent!.trim()).to.equal('10:00');
   });
 
-  it('renders only one day of 2,000 availabilities, quickly', async () => {
+  // Its speed is measured in the benchmark (bench/RESULTS.md), not here.
+  it('renders only one day of 2,000 availabilities', async () => {
     const data = many(20, 100);
     expect(data).to.have.length(2000);
-    const started = performance.now();
     const el = await render({ availabilities: data, windowTo: '2026-12-12' });
-    const took = performance.now() - started;
     expect(part(el, 'day')).to.have.length(20);
     expect(part(el, 'time')).to.have.length(100);
-    expect(took).to.be.below(1000);
-    const switchStart = performance.now();
     part(el, 'day')[5].click();
     await el.updateComplete;
-    expect(performance.now() - switchStart).to.be.below(200);
+    expect(part(el, 'day')[5].getAttribute('aria-pressed')).to.equal('true');
     expect(part(el, 'time')).to.have.length(100);
     await expect(el).shadowDom.to.be.accessible();
   });

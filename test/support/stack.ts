@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
 import type { TokenServerConfig } from '../../server/token-server/config.js';
 import { startTokenServer } from '../../server/token-server/node-adapter.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
-import { startStaticServer, type StaticServer } from './static-server.js';
+import { PLAIN_HTTP_RESOLVER, startStaticServer, type StaticServer } from './static-server.js';
 
 export interface Stack {
   portal: string;
@@ -30,13 +30,15 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const web = await startStaticServer(resolve('.'));
-  // Both names of the static server: iframe tests put the host page on one and embed.html on the other.
-  const origins = [web.origin, web.altOrigin];
+  // Both names of the static server: iframe tests put the host page on one and embed.html on the
+  // other; the plain-http name is for pages that are not secure contexts.
+  const origins = [web.origin, web.altOrigin, web.plainOrigin];
   const callbackUrl = `${web.origin}/dist/callback.html`;
   const sandbox = await startSandbox({
     port: 0,
     quiet: true,
     redirectUris: origins.map((o) => `${o}/dist/callback.html`),
+    corsOrigins: [web.plainOrigin], // loopback names are allowed anyway
     ...options.sandbox,
   });
   const tokenServer = await startTokenServer(
@@ -55,7 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
   const browser = await chromium.launch({
     executablePath: chromePath(),
-    args: chromeArgs,
+    args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
     headless: true,
   });
   const control = async (path: string, body?: unknown, method = 'POST') => {

@@ -15,11 +15,21 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** A name that is not loopback to the browser, so its pages are not secure contexts. */
+export const PLAIN_HTTP_HOST = 'clinic.test';
+/** The Chromium flag that sends PLAIN_HTTP_HOST to this machine. */
+export const PLAIN_HTTP_RESOLVER = `--host-resolver-rules=MAP ${PLAIN_HTTP_HOST} 127.0.0.1`;
+
 export interface StaticServer {
   url: string;
   origin: string;
   /** The same server under the other loopback name: http://127.0.0.1:PORT, a different origin. */
   altOrigin: string;
+  /**
+   * The same server as http://clinic.test:PORT, a plain-http origin that is not a secure context
+   * (the browser maps the name to loopback: PLAIN_HTTP_RESOLVER in its launch flags).
+   */
+  plainOrigin: string;
   /** Bodies of the CSP violation reports received at `CSP_REPORT_PATH`, oldest first. */
   cspReports: unknown[];
   /** Serve `html` at `path` (with extra response headers, e.g. a CSP). */
@@ -77,6 +87,7 @@ export async function startStaticServer(root: string, host = 'localhost'): Promi
     url: origin,
     origin,
     altOrigin: `http://${host === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${port}`,
+    plainOrigin: `http://${PLAIN_HTTP_HOST}:${port}`,
     cspReports,
     page: (path, html, headers = {}) => pages.set(path, { html, headers }),
     close: () =>

@@ -1,0 +1,187 @@
+// Pages where something the widget needs is missing, in real Chromium against the sandbox: its
+// language file or its own code does not arrive, or the page is plain http (no secure context).
+// Never a blank box: the patient always has words and a way on.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, type Stack } from '../support/stack.js';
+import { bookings } from '../support/faults.js';
+import {
+  attrs,
+  bookAsGuest,
+  html,
+  open,
+  seen,
+  until,
+  widgetAttributes,
+} from '../support/embed-pages.js';
+
+let stack: Stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack?.close());
+beforeEach(() => stack.control('/reset'));
+
+const insurance = /Techniker Krankenkasse/;
+const WIDGET = '<script type="module" src="/dist/patient-booking.js"></script>';
+
+describe('the widget’s own files do not arrive', () => {
+  it('language file lost: both languages say so; "Try again" brings the form back', async () => {
+    stack.web.page(
+      '/lost-language.html',
+      html(`${WIDGET}<patient-booking ${attrs(widgetAttributes(stack))}></patient-booking>`),
+    );
+    const context = await stack.browser.newContext();
+    let blocked = 0;
+    let offline = true;
+    await context.route(/\/dist\/chunks\/en-core-[\w-]+\.js$/, (route) => {
+      if (!offline) return route.continue();
+      blocked += 1;
+      return route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.web.origin}/lost-language.html`);
+
+    const alert = page.getByRole('alert');
+    await alert.getByText('The booking form could not be loaded.').waitFor();
+    await alert.getByText('Das Buchungsformular konnte nicht geladen werden.').waitFor();
+    assert.equal(await alert.locator('[lang="de"]').first().getAttribute('lang'), 'de');
+    // Asked for once; not again until the patient asks.
+    await page.waitForTimeout(300);
+    assert.equal(blocked, 1, 'language file asked for once');
+
+    offline = false;
+    await alert.getByRole('button', { name: /Try again/ }).click();
+    await page.getByRole('button', { name: insurance }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await bookAsGuest(page);
+    await context.close();
+  });
+
+  it('language file lost: one booking-error (network) reaches the host', async () => {
+    stack.web.page(
+      '/lost-language-event.html',
+      html(`${WIDGET}<patient-booking ${attrs(widgetAttributes(stack))}></patient-booking>`),
+    );
+    const { context, page } = await open(stack.browser, 'about:blank');
+    await context.route(/\/dist\/chunks\/en-core-[\w-]+\.js$/, (route) =>
+      route.abort('internetdisconnected'),
+    );
+    await page.goto(`${stack.web.origin}/lost-language-event.html`);
+    await page
+      .getByRole('alert')
+      .getByRole('button', { name: /Try again/ })
+      .waitFor();
+    await page
+      .getByRole('alert')
+      .getByRole('button', { name: /Try again/ })
+      .click();
+    await page.waitForTimeout(300);
+    const errors = (await seen(page)).events.filter((e) => e.type === 'booking-error');
+    assert.deepEqual(
+      errors.map((e) => e.detail.code),
+      ['network'],
+      'reported once, however often it is tried',
+    );
+    await context.close();
+  });
+
+  it('CMS markup whose widget code does not arrive keeps the practice’s fallback text', async () => {
+    const data = Object.fromEntries(
+      Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]),
+    );
+    stack.web.page(
+      '/lost-code.html',
+      html(
+        `<div id="cms" data-patient-booking ${attrs(data)}><p>Book by phone: 030 1234567</p></div>
+<script src="/dist/embed.js" defer></script>`,
+      ),
+    );
+    const { context, page, problems } = await open(stack.browser, 'about:blank');
+    await context.route(/\/dist\/patient-booking\.js$/, (route) =>
+      route.abort('internetdisconnected'),
+    );
+    await page.goto(`${stack.web.origin}/lost-code.html`);
+    await until('the failed load to be reported', () =>
+      problems.some((p) => p.includes('could not load')),
+    );
+    assert.equal(await page.locator('#cms p').textContent(), 'Book by phone: 030 1234567');
+    assert.ok(await page.locator('#cms p').isVisible());
+    await context.close();
+  });
+
+  it('CMS markup: the fallback text goes once the widget is there', async () => {
+    const data = Object.fromEntries(
+      Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]),
+    );
+    stack.web.page(
+      '/cms-fallback.html',
+      html(
+        `<div id="cms" data-patient-booking ${attrs(data)}><p>Book by phone: 030 1234567</p></div>
+<script src="/dist/embed.js" defer></script>`,
+      ),
+    );
+    const { context, page, problems } = await open(
+      stack.browser,
+      `${stack.web.origin}/cms-fallback.html`,
+    );
+    await page.locator('#cms').getByRole('button', { name: insurance }).waitFor();
+    // Light DOM only (a locator would look into the widget's shadow root too).
+    assert.equal(await page.$eval('#cms', (div) => div.querySelectorAll('p').length), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('a plain-http page (not a secure context)', () => {
+  it('guests book; sign-in, which needs https, is not offered', async () => {
+    stack.web.page(
+      '/plain.html',
+      html(
+        `${WIDGET}<patient-booking ${attrs(
+          widgetAttributes(stack, {
+            'client-id': 'demo-client',
+            'redirect-url': '/dist/callback.html',
+          }),
+        )}></patient-booking>`,
+      ),
+    );
+    const { context, page, problems } = await open(
+      stack.browser,
+      `${stack.web.plainOrigin}/plain.html`,
+    );
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    assert.equal(await page.evaluate(() => typeof crypto.randomUUID), 'undefined');
+    await page.getByRole('button', { name: insurance }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Sign in/ }).count(), 0);
+
+    await bookAsGuest(page);
+    assert.equal((await bookings(stack)).length, 1, 'booked, with a key from getRandomValues');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('sign-in only (no token server) says the form is not set up, in the page’s language', async () => {
+    const noToken = {
+      'portal-url': stack.portal,
+      'client-id': 'demo-client',
+      'redirect-url': '/dist/callback.html',
+      locale: 'de',
+    };
+    stack.web.page(
+      '/plain-login.html',
+      html(`${WIDGET}<patient-booking ${attrs(noToken)}></patient-booking>`, { lang: 'de' }),
+    );
+    const { context, page } = await open(
+      stack.browser,
+      `${stack.web.plainOrigin}/plain-login.html`,
+    );
+    await page.getByText(/nicht richtig eingerichtet/).waitFor();
+    const errors = (await seen(page)).events.filter((e) => e.type === 'booking-error');
+    assert.deepEqual(
+      errors.map((e) => e.detail.code),
+      ['config'],
+    );
+    await context.close();
+  });
+});
