@@ -39,10 +39,16 @@ async function book(
       c.fail(error, 'notice');
       c.times?.forgetCurrent();
       c.send({ type: 'SLOT_TAKEN' });
-    } else if (error.code === ERROR_CODES.validation && error.fieldErrors.length > 0) {
-      c.fieldErrors = error.fieldErrors;
-      c.fail(error, 'field');
+    } else if (error.code === ERROR_CODES.asapNotEnabled) {
+      // Sending it again would fail the same way: back to the details, the opt-in off, saying why.
+      c.asapOptIn = false;
       c.send({ type: 'DETAILS_REJECTED' });
+      c.fail(error, 'notice'); // after the step change, which clears notices
+    } else if (error.code === ERROR_CODES.validation) {
+      // Back to the form: its fields marked, or, when the portal names none, said above it.
+      c.fieldErrors = error.fieldErrors;
+      c.send({ type: 'DETAILS_REJECTED' });
+      c.fail(error, error.fieldErrors.length ? 'field' : 'notice');
     } else {
       c.fail(error, 'booking');
       c.send({ type: 'BOOK_FAILED' });

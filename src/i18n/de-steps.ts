@@ -24,7 +24,7 @@ export const deSteps: StepMessages = {
   errors: {
     availability_taken:
       'Dieser Termin wurde gerade vergeben. Bitte wählen Sie eine andere Zeit – Ihre Angaben bleiben erhalten.',
-    validation: 'Bitte prüfen Sie die markierten Angaben.',
+    validation: 'Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
     asap_not_enabled:
       'Für diese Terminart gibt es keine Benachrichtigung über frühere Termine. Bitte fahren Sie ohne diese Option fort.',
   },

@@ -24,7 +24,7 @@ export const enSteps: StepMessages = {
   errors: {
     availability_taken:
       'This time was just taken. Please choose another time – your details are kept.',
-    validation: 'Please check the marked fields.',
+    validation: 'Please check your details and try again.',
     asap_not_enabled:
       'Notifications about earlier times are not offered for this appointment type. Please continue without them.',
   },

@@ -61,6 +61,23 @@ export function fieldsFor(required: readonly PatientField[]): FieldSpec[] {
   }));
 }
 
+/**
+ * A portal's message for a field ("can't be blank", "is invalid") in the patient's language, where
+ * it is one of the usual ones; any other is shown as the portal wrote it.
+ */
+export function portalFieldMessage(t: Messages, name: PatientField, message: string): string {
+  const d = t.details;
+  if (/blank|required|missing|empty/i.test(message)) return d.required[name] ?? d.invalid.other;
+  if (/too long/i.test(message)) return d.invalid.tooLong;
+  if (/invalid|format|not valid/i.test(message)) {
+    if (name === 'email') return d.invalid.email;
+    if (name === 'phone' || name === 'mobile') return d.invalid.phone;
+    if (name === 'born_on') return d.invalid.bornOnInvalid;
+    return d.invalid.other;
+  }
+  return message;
+}
+
 /** The localized message for an invalid control, from its validity state ('' when valid). */
 export function validityMessage(t: Messages, name: PatientField, validity: ValidityState): string {
   const d = t.details;

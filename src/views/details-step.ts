@@ -6,7 +6,7 @@ import type { FieldError, PatientData, PatientField } from '../api/types.js';
 import { localToday } from '../time/calendar.js';
 import { GENDERS } from '../i18n/messages.js';
 import { detailsStyles } from './details-styles.js';
-import { fieldsFor, validityMessage, type FieldSpec } from './details-fields.js';
+import { fieldsFor, portalFieldMessage, validityMessage, type FieldSpec } from './details-fields.js';
 import { StepView } from './step-view.js';
 import type { PatientInput } from './view-events.js';
 
@@ -92,7 +92,8 @@ export class PbDetailsStep extends StepView {
     const own = this.clientErrors[name];
     if (own) return own;
     if (this.edited.has(name)) return undefined;
-    return this.errors.find((e) => e.field === PREFIX + name)?.message;
+    const error = this.errors.find((e) => e.field === PREFIX + name);
+    return error && portalFieldMessage(this.t, name, error.message);
   }
 
   private focusFirstInvalid(): void {
@@ -177,9 +178,12 @@ export class PbDetailsStep extends StepView {
       <p>${this.t.details.serverErrors}</p>
       <ul>
         ${rest.map((e) => {
-          const label = labels[e.field.slice(PREFIX.length)];
+          const name = e.field.slice(PREFIX.length);
+          const label = e.field.startsWith(PREFIX) ? labels[name] : undefined;
           return html`<li>
-            ${e.field.startsWith(PREFIX) && label ? `${label}: ` : ''}${e.message}
+            ${label
+              ? `${label}: ${portalFieldMessage(this.t, name as PatientField, e.message)}`
+              : e.message}
           </li>`;
         })}
       </ul>

@@ -221,6 +221,25 @@ describe('<pb-details-step>', () => {
     expect(messageOf(el, 'email')).to.equal(undefined);
   });
 
+  it("says the portal's usual English messages in the patient's language", async () => {
+    const el = await render({ t: de, fields: ['born_on', 'mobile'], value: filled });
+    el.errors = [
+      { field: 'patient_data.born_on', message: "can't be blank" },
+      { field: 'patient_data.email', message: 'is invalid' },
+      { field: 'patient_data.mobile', message: 'is invalid' },
+      { field: 'patient_data.insurance', message: "can't be blank" },
+    ];
+    await el.updateComplete;
+    expect(messageOf(el, 'born_on')).to.equal(de.details.required.born_on);
+    expect(messageOf(el, 'email')).to.equal(de.details.invalid.email);
+    expect(messageOf(el, 'mobile')).to.equal(de.details.invalid.phone);
+    const box = el.shadowRoot!.querySelector('[part~="error"]')!;
+    expect(box.textContent).to.contain(
+      `${de.details.labels.insurance}: ${de.details.required.insurance}`,
+    );
+    expect(el.shadowRoot!.textContent).not.to.match(/blank|invalid/);
+  });
+
   it('offers the ASAP opt-in only when available', async () => {
     const off = await render();
     expect(off.shadowRoot!.querySelector('#asap')).to.equal(null);

@@ -151,3 +151,81 @@ describe('faults: tolerant reading', () => {
     await context.close();
   });
 });
+
+describe('faults: the booking refused with 422', () => {
+  async function toReview(page: Page, optIn: boolean): Promise<void> {
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+    await pickTime(page);
+    if (optIn) await page.getByLabel(/earlier time becomes free/).check();
+    await fillDetails(page);
+  }
+
+  it('422 naming no field: back to the form, typed data kept, said above it; then booked once', async () => {
+    const url = widgetPage(stack, '/refused-plain.html', { locale: 'en' });
+    const { page, context, uncaught } = await openLogged(stack, url);
+    await toReview(page, false);
+    await inject(stack, tally, {
+      method: 'POST',
+      path: '/booking$',
+      status: 422,
+      body: JSON.stringify({ message: 'patient_data could not be processed' }),
+    });
+    await bookNow(page).click();
+    await page.getByText('Please check your details and try again.').waitFor();
+    await assertFaultsUsed(stack);
+    assert.equal(await page.getByLabel('First name').inputValue(), 'Ottilie');
+    assert.equal(
+      await page.getByLabel('Email address').inputValue(),
+      'ottilie.quastenflosser@example.org',
+    );
+    assert.deepEqual(
+      (await errorEvents(page)).map((e) => e.code),
+      ['validation'],
+    );
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await bookNow(page).click();
+    await confirmation(page).waitFor();
+    await assertBookings(stack, tally, 1);
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
+
+  it('the earlier-time opt-in, accepted: booked with the list subscription for the email given', async () => {
+    const url = widgetPage(stack, '/asap-accepted.html', { locale: 'en' });
+    const { page, context, uncaught } = await openLogged(stack, url);
+    await toReview(page, true);
+    await bookNow(page).click();
+    await confirmation(page).waitFor();
+    const [booking] = await assertBookings(stack, tally, 1);
+    assert.deepEqual(booking?.asap_list_subscription, {
+      email: 'ottilie.quastenflosser@example.org',
+    });
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
+
+  it('422 asap_not_enabled: back to the form with the opt-in off and why; then booked once without it', async () => {
+    const url = widgetPage(stack, '/refused-asap.html', { locale: 'en' });
+    const { page, context, uncaught } = await openLogged(stack, url);
+    await toReview(page, true);
+    await inject(stack, tally, {
+      method: 'POST',
+      path: '/booking$',
+      status: 422,
+      body: JSON.stringify({ error: 'asap_not_enabled', message: 'asap is not enabled' }),
+    });
+    await bookNow(page).click();
+    await page.getByText(/Notifications about earlier times are not offered/).waitFor();
+    await assertFaultsUsed(stack);
+    assert.equal(await page.getByLabel(/earlier time becomes free/).isChecked(), false);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await bookNow(page).click();
+    await confirmation(page).waitFor();
+    const [booking] = await assertBookings(stack, tally, 1);
+    assert.equal(booking?.asap_list_subscription, null, 'booked without the earlier-time list');
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
+});

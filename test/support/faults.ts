@@ -66,6 +66,7 @@ export interface SandboxBooking {
   location_id: string | number | null;
   guest: boolean;
   patient_data: Record<string, unknown>;
+  asap_list_subscription: { email: string } | null;
 }
 
 /** Appointments made through `POST /booking` since the last reset. */
