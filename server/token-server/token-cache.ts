@@ -18,8 +18,10 @@ export interface TokenCache {
   /**
    * Drops the cached token if it is still `accessToken` (the portal refused it), so the next
    * `get()` fetches a new one. Many callers refused with the same token cause one new request.
+   * `minAgeMs`: keep a token younger than this (a claim from a browser, not the portal's own
+   * answer, must not let anyone force an upstream request per call).
    */
-  invalidate(accessToken: string): void;
+  invalidate(accessToken: string, minAgeMs?: number): void;
 }
 
 /** Refresh this long before expiry: 60 s, or 10 % of the lifetime when that is smaller. */
@@ -36,7 +38,7 @@ export function createTokenCache(
   fetchToken: () => Promise<PortalToken>,
   now: () => number,
 ): TokenCache {
-  let cached: { token: CachedToken; refreshAt: number } | undefined;
+  let cached: { token: CachedToken; refreshAt: number; fetchedAt: number } | undefined;
   let flight: Promise<CachedToken> | undefined;
 
   async function fetchAndStore(): Promise<CachedToken> {
@@ -48,7 +50,7 @@ export function createTokenCache(
       tokenType: fresh.tokenType,
       expiresAt: sentAt + lifetimeMs,
     };
-    cached = { token, refreshAt: token.expiresAt - refreshMarginMs(lifetimeMs) };
+    cached = { token, refreshAt: token.expiresAt - refreshMarginMs(lifetimeMs), fetchedAt: now() };
     return token;
   }
 
@@ -65,8 +67,9 @@ export function createTokenCache(
       });
       return { token: await flight, source: 'miss' };
     },
-    invalidate(accessToken) {
-      if (cached?.token.accessToken === accessToken) cached = undefined;
+    invalidate(accessToken, minAgeMs = 0) {
+      if (cached?.token.accessToken !== accessToken) return;
+      if (now() - cached.fetchedAt >= minAgeMs) cached = undefined;
     },
   };
 }

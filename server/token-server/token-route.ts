@@ -15,9 +15,12 @@ export interface GuestTokenResponse {
 /**
  * Sent by the widget with the token the portal just refused (401): the portal may end a token
  * early (revoked, or its clock rounds lifetimes), and a cache that kept handing it out would lock
- * guests out until it expired here. Only the cached token itself can be dropped this way.
+ * guests out until it expired here. Only the cached token itself can be dropped this way, and
+ * only once it is REFUSED_MIN_AGE_MS old: however many browsers claim a refusal, they cause at most
+ * one upstream request per second (a real revocation waits that second at most).
  */
 export const REFUSED_TOKEN_HEADER = 'X-Refused-Token';
+export const REFUSED_MIN_AGE_MS = 1_000;
 
 /** `POST /token`: a cached client_credentials (scope `basic`) token for guest bookings. */
 export function tokenRoute(cache: TokenCache, now: () => number): Route {
@@ -44,7 +47,7 @@ export function tokenRoute(cache: TokenCache, now: () => number): Route {
     allowHeaders: `${PREFLIGHT.headers}, ${REFUSED_TOKEN_HEADER}`,
     handle({ request, note }) {
       const refused = request.headers.get(REFUSED_TOKEN_HEADER);
-      if (refused) cache.invalidate(refused);
+      if (refused) cache.invalidate(refused, REFUSED_MIN_AGE_MS);
       const cached = cache.peek(); // the common case: answered at once, without a promise
       if (!cached) return fetched(note);
       note('cache', 'hit');

@@ -109,8 +109,29 @@ describe('token server over HTTP', () => {
     const stale = await call({ headers: { ...GOOD, 'X-Refused-Token': 'not-the-cached-token' } });
     assert.equal((await json(stale)).access_token, 'tok-1', 'another token cannot evict the cache');
     assert.equal(portal.requests.length, 1);
+    clock += 1_000;
     const renewed = await call({ headers: { ...GOOD, 'X-Refused-Token': 'tok-1' } });
     assert.equal((await json(renewed)).access_token, 'tok-2');
+    assert.equal(portal.requests.length, 2);
+  });
+
+  it('X-Refused-Token drops a token only once it is a second old: at most one upstream request a second', async () => {
+    await call();
+    for (let i = 0; i < 5; i += 1) {
+      const again = await call({ headers: { ...GOOD, 'X-Refused-Token': 'tok-1' } });
+      assert.equal((await json(again)).access_token, 'tok-1');
+    }
+    assert.equal(portal.requests.length, 1);
+    clock += 1_000;
+    assert.equal(
+      (await json(await call({ headers: { ...GOOD, 'X-Refused-Token': 'tok-1' } }))).access_token,
+      'tok-2',
+    );
+    assert.equal(
+      (await json(await call({ headers: { ...GOOD, 'X-Refused-Token': 'tok-2' } }))).access_token,
+      'tok-2',
+      'the new token is too young to drop',
+    );
     assert.equal(portal.requests.length, 2);
   });
 
