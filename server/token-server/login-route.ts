@@ -48,7 +48,7 @@ export function loginRoute(options: LoginRouteOptions): Route {
   return {
     methods: ['POST'],
     maxBodyBytes: 4096,
-    clientHeader: false, // oidc-client-ts cannot send it; the gate's Origin check stands in
+    clientHeader: false, // oidc-client-ts would send it to the portal too (README); Origin stands in
     allowHeaders: 'Content-Type',
     budget: 'token',
     async handle({ request, body, note }) {
