@@ -1,0 +1,102 @@
+// `npm start` as a person uses it: the command itself (sandbox 4010, token server 4020, Vite 5173),
+// then the demo pages in Chromium. The main page books a guest and signs a patient in (its
+// relative redirect-url, the callback served by Vite) and logs the events; every embedding demo
+// shows the widget without a console error; the strict-CSP demo without a single violation.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
+import { bookAsGuest, open, seen } from '../support/embed-pages.js';
+import { signIn } from '../support/login.js';
+
+const DEMO = 'http://localhost:5173';
+let server: ChildProcess;
+let output = '';
+let browser: Browser;
+
+before(async () => {
+  server = spawn('npm', ['start'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes('Press Ctrl+C to stop.')) {
+    if (server.exitCode !== null || Date.now() - started > 60_000) {
+      throw new Error(`npm start did not come up:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM'); // npm, tsx and the servers: the whole group
+    await exited;
+  }
+});
+
+/** Console lines that are not errors: Lit's dev-mode note, Vite's connection messages. */
+const realProblems = (problems: string[]) => problems.filter((p) => !/\[vite\]/.test(p));
+
+describe('npm start', () => {
+  it('prints the three URLs', () => {
+    assert.match(output, /Demo page {9}http:\/\/localhost:5173\//);
+    assert.match(output, /Sandbox portal {4}http:\/\/localhost:4010/);
+    assert.match(output, /Token server {6}http:\/\/localhost:4020\/token/);
+  });
+
+  it('the demo page: a guest books in English, the events are logged, then a patient signs in', async () => {
+    const { context, page, problems } = await open(browser, `${DEMO}/`);
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.locator('#demo-locale').selectOption('en');
+    await page.getByRole('heading', { name: 'How are you insured?' }).waitFor();
+    await bookAsGuest(page);
+    const log = page.locator('#demo-events-log');
+    await log.getByText('booking-confirmed').waitFor();
+    assert.match((await log.textContent()) ?? '', /"guest": true/);
+
+    await page.getByRole('button', { name: 'Book another appointment' }).click();
+    await signIn(page);
+    assert.deepEqual(realProblems(problems), []);
+    await context.close();
+  });
+
+  for (const path of ['/demo/script-tag.html', '/demo/cms.html', '/demo/configurator.html']) {
+    it(`${path} shows the widget`, async () => {
+      const { context, page, problems } = await open(browser, `${DEMO}${path}`);
+      await page
+        .getByRole('button', { name: /Techniker Krankenkasse/ })
+        .first()
+        .waitFor();
+      assert.deepEqual(realProblems(problems), []);
+      await context.close();
+    });
+  }
+
+  it('/demo/iframe.html shows the widget in its cross-origin iframe', async () => {
+    const { context, page, problems } = await open(browser, `${DEMO}/demo/iframe.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    assert.deepEqual(realProblems(problems), []);
+    await context.close();
+  });
+
+  it('/demo/strict-csp.html books without a single CSP violation', async () => {
+    const { context, page, problems } = await open(browser, `${DEMO}/demo/strict-csp.html`);
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    const policy = (await fetch(`${DEMO}/demo/strict-csp.html`)).headers.get(
+      'content-security-policy',
+    );
+    assert.match(policy ?? '', /script-src 'self'/);
+    assert.doesNotMatch(policy ?? '', /unsafe-inline|unsafe-eval/);
+    await page.locator('patient-booking').evaluate((el) => el.setAttribute('locale', 'en'));
+    await bookAsGuest(page);
+    assert.deepEqual((await seen(page)).violations, []);
+    await page.getByText('CSP violations on this page: 0').waitFor();
+    assert.deepEqual(realProblems(problems), []);
+    await context.close();
+  });
+});
