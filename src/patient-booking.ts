@@ -236,7 +236,7 @@ export class PatientBooking extends LitElement {
     const t = this.catalogue.messages;
     // Its own language code failed to load: nothing to say it with but these two fixed sentences.
     if (!t && this.catalogue.failed) {
-      return html`<section role="alert">
+      return html`<section class="notice lost" part="notice" role="alert">
         <p lang="de">Das Buchungsformular konnte nicht geladen werden.</p>
         <p lang="en">The booking form could not be loaded.</p>
         <button type="button" @click=${() => this.catalogue.retry(this.activeLocale)}>
