@@ -131,56 +131,116 @@ describe('guest booking', () => {
     });
   }
 
-  it('books with the keyboard alone', async () => {
-    const url = widgetPage(stack, '/keyboard.html', { locale: 'en' });
-    const { page, problems, context } = await openPage(stack, url, { locale: 'en-US' });
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
-    const press = async (pattern: RegExp, key = 'Enter') => {
-      await tabTo(page, pattern);
-      await page.keyboard.press(key);
-    };
-    await press(/Techniker Krankenkasse/);
-    await page.getByRole('heading', { name: 'What is it about?' }).waitFor();
-    await press(/Allgemeinmedizin/, 'Space');
-    await page.getByRole('heading', { name: 'Which appointment do you need?' }).waitFor();
-    await press(/Hausärztliche Beratung/);
-    await page
-      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
-      .first()
-      .waitFor();
-    await press(/^BUTTON \d{1,2}:\d{2}/);
-    await page.getByLabel('First name').waitFor();
-    const type = async (pattern: RegExp, text: string) => {
-      await tabTo(page, pattern);
-      await page.keyboard.type(text);
-    };
-    await type(/First name/, 'Erika');
-    await type(/Last name/, 'Mustermann');
-    await type(/Date of birth/, '04121980');
-    await type(/Email address/, 'erika@example.com');
-    await type(/Mobile number/, '+49 151 23456789');
-    await page.keyboard.press('Enter'); // submits the form from a field
-    await page.getByRole('button', { name: /^Book now$/ }).waitFor();
-    await press(/Book now/);
-    await page.getByRole('heading', { name: /booked/i }).waitFor();
-    assert.equal((await bookings()).length, 1);
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
+  const KEYBOARD = {
+    en: {
+      browser: 'en-US',
+      category: 'What is it about?',
+      type: 'Which appointment do you need?',
+      first: /First name/,
+      last: /Last name/,
+      born: [/Date of birth/, '04121980'],
+      email: /Email address/,
+      mobile: /Mobile number/,
+      book: /^Book now$/,
+      bookKey: /BUTTON Book now/,
+      booked: /booked/i,
+    },
+    de: {
+      browser: 'de-DE',
+      category: 'Worum geht es?',
+      type: 'Welcher Termin passt?',
+      first: /Vorname/,
+      last: /Nachname/,
+      // The date field's order follows Chromium's own language (en-US here), not the page's.
+      born: [/Geburtsdatum/, '04121980'],
+      email: /E-Mail-Adresse/,
+      mobile: /Handynummer/,
+      book: /^Verbindlich buchen$/,
+      bookKey: /BUTTON Verbindlich buchen/,
+      booked: /gebucht/i,
+    },
+  } as const;
+
+  for (const [locale, w] of Object.entries(KEYBOARD)) {
+    it(`books with the keyboard alone (${locale})`, async () => {
+      const url = widgetPage(stack, `/keyboard-${locale}.html`, { locale }, locale);
+      const { page, problems, context } = await openPage(stack, url, { locale: w.browser });
+      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+      const press = async (pattern: RegExp, key = 'Enter') => {
+        await tabTo(page, pattern);
+        await page.keyboard.press(key);
+      };
+      await press(/Techniker Krankenkasse/);
+      await page.getByRole('heading', { name: w.category }).waitFor();
+      await press(/Allgemeinmedizin/, 'Space');
+      await page.getByRole('heading', { name: w.type }).waitFor();
+      await press(/Hausärztliche Beratung/);
+      await page
+        .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+        .first()
+        .waitFor();
+      await press(/^BUTTON \d{1,2}:\d{2}/);
+      await page.getByLabel(w.first).waitFor();
+      const type = async (pattern: RegExp, text: string) => {
+        await tabTo(page, pattern);
+        await page.keyboard.type(text);
+      };
+      await type(w.first, 'Erika');
+      await type(w.last, 'Mustermann');
+      await type(w.born[0], w.born[1]);
+      await type(w.email, 'erika@example.com');
+      await type(w.mobile, '+49 151 23456789');
+      await page.keyboard.press('Enter'); // submits the form from a field
+      await page.getByRole('button', { name: w.book }).waitFor();
+      await press(w.bookKey);
+      await page.getByRole('heading', { name: w.booked }).waitFor();
+      const [booking] = await bookings();
+      assert.equal((booking?.patient_data as Record<string, unknown>).born_on, '1980-04-12');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 
   it('moves focus to the new step heading after each choice', async () => {
     const { page, context } = await openPage(
       stack,
       widgetPage(stack, '/focus.html', { locale: 'en' }),
     );
+    const headingFocused = async (name: string) => {
+      await page
+        .waitForFunction(
+          (text) => {
+            let el: Element | null = document.activeElement;
+            while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+            return el?.tagName === 'H2' && !!el.textContent?.trim().endsWith(text);
+          },
+          name,
+          { timeout: 5_000 },
+        )
+        .catch(async () => {
+          throw new Error(`focus on "${name}" expected, found: ${await focused(page)}`);
+        });
+    };
     await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('heading', { name: 'What is it about?' }).waitFor();
-    await page.waitForFunction(() => {
-      let el: Element | null = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.tagName === 'H2';
-    });
-    assert.match(await focused(page), /^H2 What is it about\?/);
+    await headingFocused('What is it about?');
+    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await headingFocused('Which appointment do you need?');
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+    await headingFocused('When suits you?');
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .click();
+    await headingFocused('Your details');
+    await page.getByLabel('First name').fill('Erika');
+    await page.getByLabel('Last name').fill('Mustermann');
+    await page.getByLabel('Email address').fill('erika@example.com');
+    await page.getByLabel('Date of birth').fill('1980-04-12');
+    await page.getByLabel('Mobile number').fill('+49 151 23456789');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await headingFocused('Please check your booking');
+    await page.getByRole('button', { name: /^Book now$/ }).click();
+    await headingFocused('Your appointment is booked');
     await context.close();
   });
 });
