@@ -20,7 +20,6 @@ import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
 import type { TimeWindow } from './time-window.js';
 import { publicError } from './public-error.js';
-import { newIdempotencyKey } from '../api/idempotency.js';
 
 export interface BookingControllerOptions {
   api: BookingApi;
@@ -210,7 +209,8 @@ export class BookingController implements ReactiveController {
   }
 
   private newKey(): string {
-    return this.options.newKey?.() ?? newIdempotencyKey();
+    // Keys are made by the flow's chunk: it is there on the review step, where bookings start.
+    return this.options.newKey?.() ?? this.flow!.newIdempotencyKey();
   }
 
   /** A fresh idempotency key for a new submission (the machine keeps it for retries). */

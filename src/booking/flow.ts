@@ -8,6 +8,7 @@
 import './later-sentences.js';
 
 export { catalogueEndpoints } from '../api/portal-catalogue.js';
+export { newIdempotencyKey } from '../api/idempotency.js';
 export { runBookingEffect } from './booking-effects.js';
 export { transition } from './machine.js';
 export { validatePreset } from './preset.js';
