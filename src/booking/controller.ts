@@ -19,6 +19,7 @@ import { initialState, type BookingState, type Preset } from './steps.js';
 import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
 import type { TimeWindow } from './time-window.js';
+import type { PresetCheck } from './preset.js';
 import { publicError } from './public-error.js';
 
 export interface BookingControllerOptions {
@@ -106,8 +107,9 @@ export class BookingController implements ReactiveController {
   async start(preset: Preset): Promise<void> {
     this.started = false;
     this.host.requestUpdate();
-    const { valid, error } = await this.checkPreset(preset);
-    if (error) this.fail(error, 'notice');
+    const { valid, error, reported } = await this.checkPreset(preset);
+    if (reported) this.notice = error!;
+    else if (error) this.fail(error, 'notice');
     this.started = true;
     const previous = this.state.step;
     this.state = initialState(valid);
@@ -182,7 +184,7 @@ export class BookingController implements ReactiveController {
   }
 
   /** A preselection is checked against the catalogue, with the flow's code (none: nothing to check). */
-  private async checkPreset(preset: Preset): Promise<{ valid: Preset; error?: ApiError }> {
+  private async checkPreset(preset: Preset): Promise<PresetCheck> {
     if (!preset.insuranceId && !preset.categoryId && !preset.typeId) return { valid: {} };
     if (preset.insuranceId) this.data.insurances(); // beside the chunk, not after it
     const flow = await this.loadFlow();

@@ -11,44 +11,51 @@ import type { StepData } from './step-data.js';
 export interface PresetCheck {
   valid: Preset;
   error?: ApiError;
+  /** The error was reported already (by the load that met it): show it, do not report it again. */
+  reported?: boolean;
 }
 
 export async function validatePreset(data: StepData, preset: Preset): Promise<PresetCheck> {
-  const { insuranceId, typeId } = preset;
-  let { categoryId } = preset;
+  const { insuranceId } = preset;
+  let { categoryId, typeId } = preset;
   const misfit = (what: string) =>
     new ApiError(`unknown preselected ${what}`, ERROR_CODES.notFound, 404);
+  // An unknown type given alone: what fits before it still stands; its load has reported it.
+  let early: PresetCheck = { valid: {} };
   try {
     // A type alone names its category; fetch it so the category step can be skipped too.
     if (typeId && !categoryId) {
-      const type = await data.ready.type(typeId).catch((e: unknown) => {
-        throw toApiError(e).code === ERROR_CODES.notFound ? misfit('appointment type') : e;
-      });
-      categoryId = type.categoryId;
+      try {
+        categoryId = (await data.ready.type(typeId)).categoryId;
+      } catch (e) {
+        if (toApiError(e).code !== ERROR_CODES.notFound) throw e;
+        typeId = undefined;
+        early = { valid: {}, error: misfit('appointment type'), reported: true };
+      }
     }
-    if (!insuranceId) return { valid: compact({ categoryId, typeId }) };
+    const fits = (valid: Preset): PresetCheck => ({ ...early, valid });
+    if (!insuranceId) return fits(compact({ categoryId, typeId }));
 
     const insurances = await data.ready.insurances();
     if (!insurances.some((i) => i.id === insuranceId))
       return { valid: {}, error: misfit('insurance') };
-    if (!categoryId) return { valid: { insuranceId } };
+    if (!categoryId) return fits({ insuranceId });
 
     const categories = await data.ready.categories(insuranceId);
     if (!categories.some((c) => c.id === categoryId)) {
       return { valid: { insuranceId }, error: misfit('category') };
     }
-    if (!typeId) return { valid: { insuranceId, categoryId } };
+    if (!typeId) return fits({ insuranceId, categoryId });
 
     const types = await data.ready.types(categoryId, insuranceId);
     if (!types.some((t) => t.id === typeId)) {
       return { valid: { insuranceId, categoryId }, error: misfit('appointment type') };
     }
     return { valid: { insuranceId, categoryId, typeId } };
-  } catch (e) {
-    // An unknown type (404) is a misfit; any other failure is the portal's, already reported by
-    // the load itself: start at the beginning, whose step shows it with a retry.
-    const error = toApiError(e);
-    return error.message.startsWith('unknown preselected') ? { valid: {}, error } : { valid: {} };
+  } catch {
+    // Any other failure is the portal's, already reported by the load itself: start at the
+    // beginning, whose step shows it with a retry.
+    return { valid: {} };
   }
 }
 
