@@ -6,7 +6,12 @@ import type { FieldError, PatientData, PatientField } from '../api/types.js';
 import { localToday } from '../time/calendar.js';
 import { GENDERS } from '../i18n/messages.js';
 import { detailsStyles } from './details-styles.js';
-import { fieldsFor, portalFieldMessage, validityMessage, type FieldSpec } from './details-fields.js';
+import {
+  fieldsFor,
+  portalFieldMessage,
+  validityMessage,
+  type FieldSpec,
+} from './details-fields.js';
 import { StepView } from './step-view.js';
 import type { PatientInput } from './view-events.js';
 
@@ -181,9 +186,11 @@ export class PbDetailsStep extends StepView {
           const name = e.field.slice(PREFIX.length);
           const label = e.field.startsWith(PREFIX) ? labels[name] : undefined;
           return html`<li>
-            ${label
-              ? `${label}: ${portalFieldMessage(this.t, name as PatientField, e.message)}`
-              : e.message}
+            ${
+              label
+                ? `${label}: ${portalFieldMessage(this.t, name as PatientField, e.message)}`
+                : e.message
+            }
           </li>`;
         })}
       </ul>
