@@ -4,9 +4,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, type Stack } from '../support/stack.js';
 import {
-  attrs,
+  assertConfirmedAsStored,
   bookAsGuest,
-  CONFIRMED_KEYS,
+  dataAttrs,
+  detailsOf,
+  GUEST_STEP_CHANGES,
   html,
   open,
   script,
@@ -23,11 +25,6 @@ beforeEach(() => stack.control('/reset'));
 
 const EMBED = '<script src="/dist/embed.js" defer></script>';
 const insurance = /Techniker Krankenkasse/;
-
-/** `data-` + each contract attribute. */
-function dataAttrs(values: Record<string, string>): string {
-  return attrs(Object.fromEntries(Object.entries(values).map(([k, v]) => [`data-${k}`, v])));
-}
 
 describe('CMS markup', () => {
   it('upgrades data-* divs, also ones added later, copies contract attributes only, and books', async () => {
@@ -66,7 +63,8 @@ describe('CMS markup', () => {
     const confirmed = events.filter((e) => e.type === 'booking-confirmed');
     assert.equal(confirmed.length, 1);
     assert.equal(confirmed[0]!.host, 'cms', 'the event bubbles through the CMS div');
-    assert.deepEqual(Object.keys(confirmed[0]!.detail).sort(), CONFIRMED_KEYS);
+    await assertConfirmedAsStored(stack, confirmed[0]!.detail);
+    assert.deepEqual(detailsOf(events, 'booking-step-change', 'cms'), GUEST_STEP_CHANGES);
     assert.ok(events.some((e) => e.host === 'later' && e.type === 'booking-step-change'));
     assert.equal(
       await page.evaluate(

@@ -6,20 +6,24 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 import {
+  assertConfirmedAsStored,
   attrs,
   CONFIRMED_KEYS,
   connectOrigins,
+  detailsOf,
+  embedHtmlUrl,
+  fillDetails,
   fillUpToReview,
+  GUEST_STEP_CHANGES,
   html,
   open,
   seen,
   strictCsp,
   until,
-  widgetAttributes,
 } from '../support/embed-pages.js';
 
 let stack: Stack;
@@ -49,33 +53,35 @@ beforeEach(() => stack.control('/reset'));
 const EMBED = '<script src="/dist/embed.js" defer></script>';
 const insurance = /Techniker Krankenkasse/;
 
-function embedSrc(extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams(widgetAttributes(stack, extra));
-  return `${embedOrigin}/dist/embed.html?${query}`;
-}
+const embedSrc = (extra: Record<string, string> = {}) => embedHtmlUrl(stack, extra);
 
-/** The host page: one iframe placeholder (plus `more` markup). */
-function hostPage(path: string, more = ''): string {
+/** The host page: one iframe placeholder per id in `hosts` (plus `more` markup). */
+function hostPage(path: string, more = '', hosts = ['booking']): string {
+  const placeholders = hosts.map(
+    (id) =>
+      `<div id="${id}" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': embedSrc() })}></div>`,
+  );
   stack.web.page(
     path,
-    html(`<main><h1>Praxis</h1><div id="booking" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': embedSrc() })}></div>
+    html(`<main><h1>Praxis</h1>${placeholders.join('\n')}
 <p>Below the widget.</p></main>${more}${EMBED}`),
   );
   return `${stack.web.origin}${path}`;
 }
 
-async function embedFrame(page: Page): Promise<Frame> {
-  let frame: Frame | undefined;
-  await until('the embed frame', () => {
-    frame = page.frames().find((f) => f.url().startsWith(`${embedOrigin}/dist/embed.html`));
-    return !!frame;
+/** The embed.html frame inside the placeholder `#host`, once it has navigated there. */
+async function embedFrame(page: Page, host = 'booking'): Promise<Frame> {
+  let frame: Frame | null | undefined;
+  await until(`the embed frame in #${host}`, async () => {
+    frame = await (await page.$(`#${host} iframe`))?.contentFrame();
+    return !!frame?.url().startsWith(`${embedOrigin}/dist/embed.html`);
   });
   return frame!;
 }
 
 /** The iframe's height on the host, the content's height and scroll metrics inside the frame. */
-async function heights(page: Page, frame: Frame) {
-  const outer = await page.$eval('#booking iframe', (f) => f.getBoundingClientRect().height);
+async function heights(page: Page, frame: Frame, host = 'booking') {
+  const outer = await page.$eval(`#${host} iframe`, (f) => f.getBoundingClientRect().height);
   const inner = await frame.evaluate(() => ({
     content: Math.ceil(document.body.getBoundingClientRect().height),
     scrollHeight: document.documentElement.scrollHeight,
@@ -85,12 +91,12 @@ async function heights(page: Page, frame: Frame) {
 }
 
 /** Waits until the iframe is exactly as tall as its content and shows no scrollbar; returns that height. */
-async function settledHeight(page: Page, frame: Frame): Promise<number> {
+async function settledHeight(page: Page, frame: Frame, host = 'booking'): Promise<number> {
   let last = { outer: 0, content: -1, scrollHeight: 0, clientHeight: 0 };
   await until(
-    'the iframe to fit its content',
+    `the iframe in #${host} to fit its content`,
     async () => {
-      last = await heights(page, frame);
+      last = await heights(page, frame, host);
       return last.outer === last.content && last.scrollHeight <= last.clientHeight;
     },
     5000,
@@ -98,6 +104,35 @@ async function settledHeight(page: Page, frame: Frame): Promise<number> {
     throw new Error(`${error.message}: ${JSON.stringify(last)}`);
   });
   return last.outer;
+}
+
+/**
+ * Starts sampling the height of the iframe in `#host` on the host page: on every animation frame,
+ * and whenever the host changes its style (so no height set between two frames is missed). The
+ * returned function stops and hands over the samples. Source text, as the recorder: tsx would wrap
+ * named inner functions in a helper the page does not have.
+ */
+async function sampleHeights(page: Page, host: string): Promise<() => Promise<number[]>> {
+  await page.evaluate(`(() => {
+    const iframe = document.querySelector(${JSON.stringify(`#${host} iframe`)});
+    const heights = [];
+    const sample = () => heights.push(iframe.getBoundingClientRect().height);
+    const restyled = new MutationObserver(sample);
+    restyled.observe(iframe, { attributes: true, attributeFilter: ['style'] });
+    let frame = 0;
+    const everyFrame = () => {
+      sample();
+      frame = requestAnimationFrame(everyFrame);
+    };
+    everyFrame();
+    window.__stopSampling = () => {
+      cancelAnimationFrame(frame);
+      restyled.disconnect();
+      sample();
+      return heights;
+    };
+  })()`);
+  return () => page.evaluate('window.__stopSampling()');
 }
 
 const strip = (events: Array<{ type: string; detail: Record<string, unknown> }>) =>
@@ -139,6 +174,100 @@ describe('iframe mode', () => {
     const messages = host.messages.filter((m) => m.from !== 'iframe' || m.origin !== embedOrigin);
     assert.deepEqual(messages, [], 'every message came from the embed frame');
     assert.deepEqual([...host.violations, ...inside.violations], []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps two iframes on one page apart: each sizes itself and gets only its own events', async () => {
+    const url = hostPage('/two-iframes.html', '', ['first', 'second']);
+    // Tall enough to show both: a cross-origin frame out of view is not rendered, gets no
+    // ResizeObserver callbacks and keeps a stale height (a product gap, not what this tests).
+    const { page, problems, context } = await open(stack.browser, url, {
+      viewport: { width: 1280, height: 2400 },
+    });
+    const firstFrame = await embedFrame(page, 'first');
+    const secondFrame = await embedFrame(page, 'second');
+    const first = page.frameLocator('#first iframe');
+    const second = page.frameLocator('#second iframe');
+    await first.getByRole('button', { name: insurance }).waitFor();
+    await second.getByRole('button', { name: insurance }).waitFor();
+    const secondStart = await settledHeight(page, secondFrame, 'second');
+
+    // Only the first moves on: it fits each of its steps, the second keeps its height. The steps
+    // differ in height, so a resize applied to the wrong iframe would show.
+    await fillUpToReview(first);
+    const firstReview = await settledHeight(page, firstFrame, 'first');
+    assert.notEqual(firstReview, secondStart, 'the review step is not as tall as the first step');
+    assert.equal(await settledHeight(page, secondFrame, 'second'), secondStart);
+    await first.getByRole('button', { name: /Book now/ }).click();
+    await first.getByRole('heading', { name: /booked/i }).waitFor();
+    const firstDone = await settledHeight(page, firstFrame, 'first');
+    assert.equal(await settledHeight(page, secondFrame, 'second'), secondStart);
+    // Then only the second: the first keeps its height.
+    await second.getByRole('button', { name: insurance }).click();
+    await second.getByRole('button', { name: /Allgemeinmedizin/ }).waitFor();
+    assert.notEqual(await settledHeight(page, secondFrame, 'second'), firstDone);
+    assert.equal(await settledHeight(page, firstFrame, 'first'), firstDone);
+
+    const { events } = await seen(page);
+    for (const e of events) assert.equal(e.target, `div#${e.host}`, 'dispatched on its own div');
+    assert.deepEqual(detailsOf(events, 'booking-step-change', 'first'), GUEST_STEP_CHANGES);
+    assert.deepEqual(
+      detailsOf(events, 'booking-step-change', 'second'),
+      GUEST_STEP_CHANGES.slice(0, 2),
+    );
+    assert.equal(detailsOf(events, 'booking-confirmed', 'second').length, 0);
+    const [confirmed, ...more] = detailsOf(events, 'booking-confirmed', 'first');
+    assert.equal(more.length, 0, 'one confirmation');
+    await assertConfirmedAsStored(stack, confirmed);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('does not jump: between steps the iframe never collapses below both heights', async () => {
+    const { page, problems, context } = await open(stack.browser, hostPage('/no-jumps.html'));
+    const frame = await embedFrame(page);
+    const widget = page.frameLocator('#booking iframe');
+    await widget.getByRole('button', { name: insurance }).waitFor();
+    const time = widget.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
+    // Each step of a guest booking: what the patient does, and what shows the next step is there.
+    const steps: Array<[string, () => Promise<void>, Locator]> = [
+      [
+        'category',
+        () => widget.getByRole('button', { name: insurance }).click(),
+        widget.getByRole('button', { name: /Allgemeinmedizin/ }),
+      ],
+      [
+        'type',
+        () => widget.getByRole('button', { name: /Allgemeinmedizin/ }).click(),
+        widget.getByRole('button', { name: /Hausärztliche Beratung/ }),
+      ],
+      ['time', () => widget.getByRole('button', { name: /Hausärztliche Beratung/ }).click(), time],
+      ['details', () => time.click(), widget.getByLabel('First name')],
+      ['review', () => fillDetails(widget), widget.getByRole('button', { name: /Book now/ })],
+      [
+        'confirmed',
+        () => widget.getByRole('button', { name: /Book now/ }).click(),
+        widget.getByRole('heading', { name: /booked/i }),
+      ],
+    ];
+    let height = await settledHeight(page, frame);
+    for (const [step, act, arrived] of steps) {
+      const stop = await sampleHeights(page, 'booking');
+      await act();
+      await arrived.waitFor();
+      const next = await settledHeight(page, frame);
+      const samples = await stop();
+      // A step may be taller or shorter than the last, but nothing in between may be shorter
+      // than both (frame-post.ts holds back a shrink until it has lasted).
+      const floor = Math.min(height, next) - 2;
+      assert.ok(
+        Math.min(...samples) >= floor,
+        `to ${step} (${height} → ${next} px) the iframe was ${samples.join(', ')} px`,
+      );
+      assert.equal(samples.at(-1), next, `the samples of ${step} end at its height`);
+      height = next;
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });

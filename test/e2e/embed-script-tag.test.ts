@@ -4,9 +4,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, type Stack } from '../support/stack.js';
 import {
+  assertConfirmedAsStored,
   attrs,
   bookAsGuest,
-  CONFIRMED_KEYS,
+  detailsOf,
+  GUEST_STEP_CHANGES,
   html,
   open,
   seen,
@@ -110,11 +112,8 @@ describe('script tag', () => {
     const confirmed = events.filter((e) => e.type === 'booking-confirmed');
     assert.equal(confirmed.length, 1);
     assert.equal(confirmed[0]!.target, 'patient-booking#a');
-    assert.deepEqual(Object.keys(confirmed[0]!.detail).sort(), CONFIRMED_KEYS);
-    const stepsOfA = events
-      .filter((e) => e.target === 'patient-booking#a' && e.type === 'booking-step-change')
-      .map((e) => e.detail.step);
-    assert.equal(stepsOfA.at(-1), 'confirmed');
+    await assertConfirmedAsStored(stack, confirmed[0]!.detail);
+    assert.deepEqual(detailsOf(events, 'booking-step-change', 'a'), GUEST_STEP_CHANGES);
     assert.deepEqual(problems, []);
     await context.close();
   });

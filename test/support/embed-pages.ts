@@ -2,8 +2,10 @@
 // strict CSP): host pages served by the stack's static server, a recorder that runs in every
 // frame (public events with their target, our postMessage traffic, CSP violations), and the
 // guest booking as a patient drives it in English.
+import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { strictCsp as documentedCsp, type CspOptions } from '../../scripts/csp.js';
+import { bookings, type SandboxBooking } from './faults.js';
 import type { Stack } from './stack.js';
 import { CSP_REPORT_PATH, type StaticServer } from './static-server.js';
 
@@ -62,6 +64,16 @@ export function attrs(values: Record<string, string>): string {
 /** The contract attributes every test page uses. */
 export function widgetAttributes(stack: Stack, extra: Record<string, string> = {}) {
   return { 'portal-url': stack.portal, 'token-url': stack.tokenUrl, locale: 'en', ...extra };
+}
+
+/** `data-` + each contract attribute, for the CMS markup `<div data-patient-booking …>`. */
+export function dataAttrs(values: Record<string, string>): string {
+  return attrs(Object.fromEntries(Object.entries(values).map(([k, v]) => [`data-${k}`, v])));
+}
+
+/** embed.html on the stack's other origin, configured by query (`data-src` of iframe mode). */
+export function embedHtmlUrl(stack: Stack, extra: Record<string, string> = {}): string {
+  return `${stack.web.altOrigin}/dist/embed.html?${new URLSearchParams(widgetAttributes(stack, extra))}`;
 }
 
 /**
@@ -151,6 +163,11 @@ export async function fillUpToReview(scope: Scope, email = 'erika@example.com'):
   await scope.getByRole('button', { name: /Allgemeinmedizin/ }).click();
   await scope.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
   await pickFirstTime(scope);
+  await fillDetails(scope, email);
+}
+
+/** The details step: the guest's name, email, birth date and phone; continues to the review. */
+export async function fillDetails(scope: Scope, email = 'erika@example.com'): Promise<void> {
   await scope.getByLabel('First name').fill('Erika');
   await scope.getByLabel('Last name').fill('Mustermann');
   await scope.getByLabel('Email address').fill(email);
@@ -176,3 +193,51 @@ export const connectOrigins = (stack: Stack) => [stack.portal, new URL(stack.tok
 
 /** The keys a `booking-confirmed` detail has, by the contract. */
 export const CONFIRMED_KEYS = ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'];
+
+/** The `booking-step-change` details of one whole guest booking (bookAsGuest), in order. */
+export const GUEST_STEP_CHANGES = [
+  { step: 'insurance', previousStep: null },
+  { step: 'category', previousStep: 'insurance' },
+  { step: 'type', previousStep: 'category' },
+  { step: 'time', previousStep: 'type' },
+  { step: 'details', previousStep: 'time' },
+  { step: 'review', previousStep: 'details' },
+  { step: 'confirmed', previousStep: 'review' },
+];
+
+/** The details of the `type` events whose nearest element with an id is `#host`, in order. */
+export function detailsOf(events: SeenEvent[], type: string, host: string) {
+  return events.filter((e) => e.type === type && e.host === host).map((e) => e.detail);
+}
+
+/** An ISO time as a comparable instant; the widget and the sandbox may write other offsets. */
+function instant(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : `not a time: ${String(value)}`;
+}
+
+/**
+ * The sandbox stored exactly one appointment, a guest's, and `detail` (a `booking-confirmed`'s)
+ * describes that one: its id, type and times.
+ */
+export async function assertConfirmedAsStored(
+  stack: Stack,
+  detail: Record<string, unknown> | undefined,
+): Promise<SandboxBooking> {
+  const stored = await bookings(stack);
+  assert.equal(stored.length, 1, 'exactly one appointment in the sandbox');
+  const [booking] = stored as [SandboxBooking];
+  assert.equal(booking.guest, true, 'stored as a guest booking');
+  assert.deepEqual(
+    detail && { ...detail, startsAt: instant(detail.startsAt), endsAt: instant(detail.endsAt) },
+    {
+      appointmentId: booking.id,
+      appointmentTypeId: String(booking.appointment_type_id),
+      startsAt: instant(booking.starts_at),
+      endsAt: instant(booking.ends_at),
+      guest: true,
+    },
+    'booking-confirmed describes the stored appointment',
+  );
+  return booking;
+}
