@@ -39,21 +39,46 @@ export function parentOrigin(claimed: string | null): string | null {
   return origin;
 }
 
+/** How often the height is read anyway: see `watchHeight`. */
+const POLL_MS = 500;
+
+/**
+ * Posts the page's height as it changes. The iframe's own height is the host's placeholder: a
+ * taller page is posted at once, a shorter one only once the widget shows its first step (its
+ * loading skeleton is shorter than any step: posting it would make the host page jump twice) and
+ * then only when it has lasted. Chromium does not render a cross-origin frame scrolled out of
+ * view, so no ResizeObserver callback comes there: a cheap read every POLL_MS keeps such a frame
+ * the right height before the patient scrolls to it. Returns "the first step is shown".
+ */
 function watchHeight(post: (message: FrameMessage) => void): () => void {
-  let posted = -1;
+  let posted = window.innerHeight;
+  let shown = false;
   let shrinkTimer: ReturnType<typeof setTimeout> | undefined;
+  let shrinkingTo = -1;
   const send = (height: number) => {
     posted = height;
     post({ source: 'patient-booking', type: 'resize', height });
   };
   const measure = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === shrinkingTo) return; // already waiting for it to last
     clearTimeout(shrinkTimer);
+    shrinkingTo = -1;
     if (height > posted) send(height);
-    else if (height < posted) shrinkTimer = setTimeout(() => send(height), SHRINK_DELAY_MS);
+    else if (height < posted && shown) {
+      shrinkingTo = height;
+      shrinkTimer = setTimeout(() => {
+        shrinkingTo = -1;
+        send(height);
+      }, SHRINK_DELAY_MS);
+    }
   };
   new ResizeObserver(measure).observe(document.body);
-  return measure;
+  setInterval(measure, POLL_MS);
+  return () => {
+    shown = true;
+    measure();
+  };
 }
 
 /** Starts posting to the parent; does nothing when its origin is not confirmed. */
@@ -67,13 +92,13 @@ export function startMessaging(claimedParentOrigin: string | null): void {
       console.error('patient-booking: could not post to the host page', error);
     }
   };
-  const measure = watchHeight(post);
+  const stepShown = watchHeight(post);
   for (const type of Object.keys(EVENTS) as PatientBookingEventName[]) {
     document.addEventListener(type, (event) => {
       const { detail } = event as CustomEvent<unknown>;
       post({ source: 'patient-booking', type, detail } as FrameMessage);
-      // Frames scrolled out of view get no ResizeObserver callbacks; a step change re-measures.
-      setTimeout(measure);
+      // The first event comes with the first step (or an error in its place).
+      setTimeout(stepShown);
     });
   }
 }

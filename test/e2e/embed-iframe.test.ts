@@ -272,6 +272,80 @@ describe('iframe mode', () => {
     await context.close();
   });
 
+  it('loads without a jump: from the placeholder straight to the first step, never to 0', async () => {
+    // The host page records every height the iframe gets, from its creation on.
+    const recorder = `<script>
+window.__heights = [];
+new MutationObserver(() => {
+  const iframe = document.querySelector('#booking iframe');
+  if (iframe) window.__heights.push(iframe.getBoundingClientRect().height);
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+</script>`;
+    stack.web.page(
+      '/load-heights.html',
+      html(
+        `${recorder}<main><div id="booking" ${attrs({
+          'data-patient-booking-iframe': '',
+          'data-src': embedSrc(),
+        })}></div></main>${EMBED}`,
+      ),
+    );
+    const { page, problems, context } = await open(
+      stack.browser,
+      `${stack.web.origin}/load-heights.html`,
+    );
+    const frame = await embedFrame(page);
+    await page.frameLocator('#booking iframe').getByRole('button', { name: insurance }).waitFor();
+    const final = await settledHeight(page, frame);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __heights: number[] }).__heights,
+    );
+    const placeholder = seen[0]!;
+    const floor = Math.min(placeholder, final) - 2;
+    assert.ok(
+      seen.every((h) => h >= floor),
+      `placeholder ${placeholder} px → first step ${final} px, but the iframe was ${seen.join(', ')} px`,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('sizes itself below the fold too, before the patient scrolls there', async () => {
+    const spacer = '<div style="height: 3000px">Long practice page</div>';
+    stack.web.page(
+      '/below-fold.html',
+      html(
+        `<main>${spacer}<div id="booking" ${attrs({
+          'data-patient-booking-iframe': '',
+          'data-src': embedSrc(),
+        })}></div></main>${EMBED}`,
+      ),
+    );
+    const { page, problems, context } = await open(
+      stack.browser,
+      `${stack.web.origin}/below-fold.html`,
+      { viewport: { width: 1024, height: 700 } },
+    );
+    const frame = await embedFrame(page);
+    await page
+      .frameLocator('#booking iframe')
+      .getByRole('button', { name: insurance })
+      .first()
+      .waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'not scrolled');
+    // The iframe's height on the host page; the frame's own viewport catches up when shown.
+    let last = await heights(page, frame);
+    await until('the iframe to be as tall as its content', async () => {
+      last = await heights(page, frame);
+      return last.outer === last.content;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(last)}`);
+    });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'still not scrolled');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('ignores forged messages from other windows and origins, and malformed ones', async () => {
     stack.web.page('/forger.html', html('<p>forger</p>'));
     foreign.page('/forger.html', html('<p>forger</p>'));
