@@ -30,14 +30,43 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const MESSAGES = {
-  config: 'This booking form is not set up correctly. Please call the practice.',
-  network: 'No connection. Please check your internet connection and try again.',
-  token_server:
-    'Online booking is not available right now. Please try again later or call the practice.',
-  not_found: 'This option is no longer available. Please choose again.',
+/** What the patient reads, word for word from src/i18n/{en,de}-core.ts and -steps.ts. */
+const TEXT = {
+  en: {
+    title: 'Book an appointment',
+    headings: {
+      insurance: 'How are you insured?',
+      category: 'What is it about?',
+      type: 'Which appointment do you need?',
+    },
+    errors: {
+      config: 'This booking form is not set up correctly. Please call the practice.',
+      network: 'No connection. Please check your internet connection and try again.',
+      token_server:
+        'Online booking is not available right now. Please try again later or call the practice.',
+      not_found: 'This option is no longer available. Please choose again.',
+    },
+  },
+  de: {
+    title: 'Termin buchen',
+    headings: {
+      insurance: 'Wie sind Sie versichert?',
+      category: 'Worum geht es?',
+      type: 'Welcher Termin passt?',
+    },
+    errors: {
+      config:
+        'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte rufen Sie die Praxis an.',
+      network: 'Keine Verbindung. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+      token_server:
+        'Die Online-Buchung ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder rufen Sie die Praxis an.',
+      not_found: 'Diese Auswahl gibt es nicht mehr. Bitte wählen Sie neu.',
+    },
+  },
 } as const;
-type Code = keyof typeof MESSAGES;
+type Locale = keyof typeof TEXT;
+type Code = keyof (typeof TEXT)[Locale]['errors'];
+type Heading = keyof (typeof TEXT)[Locale]['headings'];
 
 let pages = 0;
 /** A page with exactly these attributes on the element (none added). */
@@ -56,38 +85,92 @@ async function openWith(attrs: Record<string, string>, lang = 'en'): Promise<Ope
   return openLogged(stack, `${stack.web.origin}${path}`);
 }
 
-const good = () => ({ 'portal-url': stack.portal, 'token-url': stack.tokenUrl, locale: 'en' });
+const good = (locale: Locale = 'en') => ({
+  'portal-url': stack.portal,
+  'token-url': stack.tokenUrl,
+  locale,
+});
 
 /** The (last) widget is not blank: its title shows, and so does `message` in an alert. */
-async function assertMessage(page: Page, message: string): Promise<void> {
+async function assertMessage(page: Page, message: string, locale: Locale = 'en'): Promise<void> {
   const widget = page.locator('patient-booking').last();
   await widget.getByRole('alert').filter({ hasText: message }).first().waitFor();
-  assert.ok(await widget.getByRole('heading', { name: 'Book an appointment' }).isVisible());
+  const title = widget.getByRole('heading', { name: TEXT[locale].title, exact: true });
+  assert.ok(await title.isVisible());
 }
 
-async function assertReported(opened: Opened, code: Code): Promise<void> {
+async function assertReported(opened: Opened, code: Code, locale: Locale = 'en'): Promise<void> {
   const { page } = opened;
-  await assertMessage(page, MESSAGES[code]);
+  await assertMessage(page, TEXT[locale].errors[code], locale);
   const codes = (await errorEvents(page)).map((e) => e.code);
   assert.ok(codes.includes(code), `booking-error ${code}, got ${JSON.stringify(codes)}`);
   assert.deepEqual(opened.uncaught, [], 'no uncaught exception');
   await opened.context.close();
 }
 
+/** Attributes for one case, in the widget's language `locale`. */
+type Case = (locale: Locale) => Record<string, string>;
+
+const configCases: Array<[string, Case]> = [
+  ['no portal-url', (locale) => ({ 'token-url': stack.tokenUrl, locale })],
+  ['an empty portal-url', (locale) => ({ ...good(locale), 'portal-url': '' })],
+  ['portal-url that is not a URL', (locale) => ({ ...good(locale), 'portal-url': 'not a url' })],
+  [
+    'a javascript: portal-url',
+    (locale) => ({ ...good(locale), 'portal-url': 'javascript:alert(1)' }),
+  ],
+  ['an ftp: portal-url', (locale) => ({ ...good(locale), 'portal-url': 'ftp://portal.example' })],
+  ['a javascript: api-url', (locale) => ({ ...good(locale), 'api-url': 'javascript:alert(1)' })],
+  ['a data: token-url', (locale) => ({ ...good(locale), 'token-url': 'data:text/plain,token' })],
+  ['neither token-url nor client-id', (locale) => ({ 'portal-url': stack.portal, locale })],
+];
+
+const unreachablePortal: Case = (locale) => ({
+  ...good(locale),
+  'portal-url': `http://127.0.0.1:${closedPort}`,
+});
+const tokenServerDown: Case = (locale) => ({
+  ...good(locale),
+  'token-url': `http://127.0.0.1:${closedPort}/token`,
+});
+
+/** Unknown preselected ids: the step where the patient then chooses by hand. */
+const idCases: Array<[string, Record<string, string>, Heading]> = [
+  ['an unknown insurance-id', { 'insurance-id': '999999' }, 'insurance'],
+  ['an unknown appointment-type-id alone', { 'appointment-type-id': '999999' }, 'insurance'],
+  [
+    'an unknown appointment-category-id',
+    { 'insurance-id': '136', 'appointment-category-id': '999999' },
+    'category',
+  ],
+  [
+    'an unknown appointment-type-id',
+    { 'insurance-id': '136', 'appointment-category-id': '53', 'appointment-type-id': '999999' },
+    'type',
+  ],
+  [
+    'an appointment-type-id that is a path (../institutions)',
+    { 'appointment-type-id': '../institutions' },
+    'insurance',
+  ],
+  [
+    'a type of another category',
+    { 'insurance-id': '136', 'appointment-category-id': '54', 'appointment-type-id': '199' },
+    'type',
+  ],
+];
+
+async function assertChoosingByHand(ids: Record<string, string>, heading: Heading, locale: Locale) {
+  const opened = await openWith({ ...good(locale), ...ids });
+  await opened.page.getByRole('heading', { name: TEXT[locale].headings[heading] }).waitFor();
+  await opened.page.locator('[part~="option"]').first().waitFor();
+  await assertReported(opened, 'not_found', locale);
+}
+
 describe('bad input: configuration', () => {
-  const configCases: Array<[string, () => Record<string, string>]> = [
-    ['no portal-url', () => ({ 'token-url': stack.tokenUrl, locale: 'en' })],
-    ['an empty portal-url', () => ({ ...good(), 'portal-url': '' })],
-    ['portal-url that is not a URL', () => ({ ...good(), 'portal-url': 'not a url' })],
-    ['a javascript: portal-url', () => ({ ...good(), 'portal-url': 'javascript:alert(1)' })],
-    ['an ftp: portal-url', () => ({ ...good(), 'portal-url': 'ftp://portal.example' })],
-    ['a javascript: api-url', () => ({ ...good(), 'api-url': 'javascript:alert(1)' })],
-    ['a data: token-url', () => ({ ...good(), 'token-url': 'data:text/plain,token' })],
-    ['neither token-url nor client-id', () => ({ 'portal-url': stack.portal, locale: 'en' })],
-  ];
   for (const [name, attrs] of configCases) {
     it(`${name}: "not set up correctly" and booking-error config`, async () => {
-      const opened = await openWith(attrs());
+      const opened = await openWith(attrs('en'));
       assert.deepEqual(opened.dialogs, []);
       await assertReported(opened, 'config');
     });
@@ -111,7 +194,7 @@ describe('bad input: configuration', () => {
     const { page } = opened;
     await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
     await page.locator('patient-booking').evaluate((el) => el.setAttribute('portal-url', '::'));
-    await assertMessage(page, MESSAGES.config);
+    await assertMessage(page, TEXT.en.errors.config);
     await page
       .locator('patient-booking')
       .evaluate((el, portal) => el.setAttribute('portal-url', portal), stack.portal);
@@ -125,16 +208,11 @@ describe('bad input: configuration', () => {
 
 describe('bad input: services that are down', () => {
   it('an unreachable portal: retried, then "No connection" and booking-error network', async () => {
-    const opened = await openWith({ ...good(), 'portal-url': `http://127.0.0.1:${closedPort}` });
-    await assertReported(opened, 'network');
+    await assertReported(await openWith(unreachablePortal('en')), 'network');
   });
 
   it('a token server that is down: "Online booking is not available" and booking-error token_server', async () => {
-    const opened = await openWith({
-      ...good(),
-      'token-url': `http://127.0.0.1:${closedPort}/token`,
-    });
-    await assertReported(opened, 'token_server');
+    await assertReported(await openWith(tokenServerDown('en')), 'token_server');
   });
 
   it('a token-url that is no token server (404): "Online booking is not available"', async () => {
@@ -144,41 +222,39 @@ describe('bad input: services that are down', () => {
 });
 
 describe('bad input: preselected ids', () => {
-  const idCases: Array<[string, Record<string, string>, string]> = [
-    ['an unknown insurance-id', { 'insurance-id': '999999' }, 'How are you insured?'],
-    [
-      'an unknown appointment-type-id alone',
-      { 'appointment-type-id': '999999' },
-      'How are you insured?',
-    ],
-    [
-      'an unknown appointment-category-id',
-      { 'insurance-id': '136', 'appointment-category-id': '999999' },
-      'What is it about?',
-    ],
-    [
-      'an unknown appointment-type-id',
-      { 'insurance-id': '136', 'appointment-category-id': '53', 'appointment-type-id': '999999' },
-      'Which appointment do you need?',
-    ],
-    [
-      'an appointment-type-id that is a path (../institutions)',
-      { 'appointment-type-id': '../institutions' },
-      'How are you insured?',
-    ],
-    [
-      'a type of another category',
-      { 'insurance-id': '136', 'appointment-category-id': '54', 'appointment-type-id': '199' },
-      'Which appointment do you need?',
-    ],
-  ];
   for (const [name, ids, heading] of idCases) {
-    it(`${name}: reported (not_found), the patient chooses by hand`, async () => {
-      const opened = await openWith({ ...good(), ...ids });
-      await opened.page.getByRole('heading', { name: heading }).waitFor();
-      await opened.page.locator('[part~="option"]').first().waitFor();
-      await assertReported(opened, 'not_found');
+    it(`${name}: reported (not_found), the patient chooses by hand`, () =>
+      assertChoosingByHand(ids, heading, 'en'));
+  }
+});
+
+// The same messages in German, from locale="de" alone: the page stays `lang="en"`, so English
+// text (or the page language winning over the attribute) fails these.
+describe('bad input, in German (locale="de")', () => {
+  const german = ['no portal-url', 'a javascript: portal-url', 'neither token-url nor client-id'];
+  for (const [name, attrs] of configCases.filter(([n]) => german.includes(n))) {
+    it(`${name}: "nicht richtig eingerichtet" and booking-error config`, async () => {
+      await assertReported(await openWith(attrs('de')), 'config', 'de');
     });
+  }
+
+  it('an unreachable portal: "Keine Verbindung" and booking-error network', async () => {
+    await assertReported(await openWith(unreachablePortal('de')), 'network', 'de');
+  });
+
+  it('a token server that is down: "Die Online-Buchung ist gerade nicht erreichbar"', async () => {
+    await assertReported(await openWith(tokenServerDown('de')), 'token_server', 'de');
+  });
+
+  // One per step a wrong id sends the patient back to: all three headings.
+  const ids = [
+    'an unknown insurance-id',
+    'an unknown appointment-category-id',
+    'an unknown appointment-type-id',
+  ];
+  for (const [name, preselected, heading] of idCases.filter(([n]) => ids.includes(n))) {
+    it(`${name}: "Diese Auswahl gibt es nicht mehr", the patient chooses by hand`, () =>
+      assertChoosingByHand(preselected, heading, 'de'));
   }
 });
 

@@ -1,36 +1,49 @@
-// Privacy, end to end: after a full guest session and a full signed-in session, the host page's
-// storage (localStorage, sessionStorage, IndexedDB, Cache Storage), its cookies, its URL, its
-// light DOM and the console hold no patient data and no token; public events carry ids, times
-// and codes only; patient data and tokens travel only to where they belong. And the built
-// bundle holds no client secret.
+// Privacy, end to end: after a full guest session (script tag, CMS markup, iframe) and a full
+// signed-in session, the host page's (and the widget iframe's) storage (localStorage,
+// sessionStorage, IndexedDB, Cache Storage), cookies, URLs and history, light DOM, the console
+// and the postMessage traffic hold no patient data and no token; public events and messages carry
+// ids, times and codes only; patient data and tokens travel only to where they belong; the login's
+// callback page leaves nothing on its origin. The audit itself is shown to find planted leaks.
+// And the built bundle holds no client secret.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { startStack, widgetPage, type Stack } from '../support/stack.js';
+import { startStaticServer, type StaticServer } from '../support/static-server.js';
 import { loginPage, signIn } from '../support/login.js';
+import { attrs, html, until, widgetAttributes } from '../support/embed-pages.js';
 import {
-  EVENT_KEYS,
   PATIENT,
   bookAsGuest,
   bookNow,
   chooseType,
   confirmation,
   newTally,
-  openLogged,
   pickTime,
   printTally,
-  type NetLog,
-  type Opened,
 } from '../support/faults.js';
+import {
+  audit,
+  auditCallbackOrigin,
+  openAudited,
+  patientSecrets,
+  watchPopupStorage,
+  type Leak,
+} from '../support/privacy-audit.js';
 
 let stack: Stack;
+/** The iframe mode's host pages, on http://localhost:OTHER_PORT (see iframePage). */
+let framingHost: StaticServer;
 const tally = newTally();
 before(async () => {
   stack = await startStack();
+  framingHost = await startStaticServer(resolve('.'));
 });
 after(async () => {
   printTally('privacy', tally);
+  await framingHost?.close();
   await stack?.close();
 });
 beforeEach(() => stack.control('/reset'));
@@ -47,186 +60,81 @@ const ERIKA = [
   '10557',
 ];
 
-interface Leak {
-  where: string;
-  what: string;
-}
+const EMBED = '<script src="/dist/embed.js" defer></script>';
 
-/** Patient data and tokens found in one place. */
-function scan(where: string, text: string, secrets: string[], leaks: Leak[]): void {
-  for (const secret of secrets) {
-    if (secret && text.includes(secret)) leaks.push({ where, what: mask(secret) });
-  }
-}
-
-/** Tokens are reported by their start only (the report must not leak them either). */
-const mask = (s: string) => (s.length > 24 ? `${s.slice(0, 6)}…` : s);
-
-function parseJson(text: string | undefined): Record<string, unknown> | null {
-  try {
-    return JSON.parse(text ?? '') as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-
-/** Every token the browser received: guest tokens and the patient's access/refresh/id tokens. */
-async function tokensOf(net: NetLog, tokenServer: string): Promise<string[]> {
-  const tokens = new Set<string>();
-  for (const e of net.entries) {
-    const bearer = /^Bearer (.+)$/.exec(e.headers.authorization ?? '')?.[1];
-    if (bearer) tokens.add(bearer);
-    if (e.url.origin !== tokenServer || e.method !== 'POST' || e.status !== 200) continue;
-    const body = parseJson((await e.answer)?.body);
-    for (const key of ['access_token', 'refresh_token', 'id_token']) {
-      if (typeof body?.[key] === 'string') tokens.add(body[key] as string);
-    }
-  }
-  return [...tokens];
-}
-
-/** Names of the cookies that responses from `origin` set. */
-async function cookiesSetBy(net: NetLog, origin: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const e of net.entries) {
-    if (e.url.origin !== origin) continue;
-    for (const h of (await e.answer)?.headers ?? []) {
-      if (h.name.toLowerCase() === 'set-cookie') names.add(h.value.split('=')[0]!.trim());
-    }
-  }
-  return names;
-}
-
-/** What the host origin keeps: web storage, IndexedDB, Cache Storage, window.name, the title. */
-async function hostStorage(opened: Opened): Promise<Record<string, string>> {
-  return opened.page.evaluate(async () => {
-    const idb: string[] = [];
-    for (const info of (await indexedDB.databases?.()) ?? []) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((ok, fail) => {
-          const r = db.transaction(store, 'readonly').objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        idb.push(`${info.name}/${store}: ${JSON.stringify(rows)}`);
-      }
-      db.close();
-    }
-    const cached: string[] = [];
-    for (const key of await caches.keys()) {
-      for (const request of await (await caches.open(key)).keys()) cached.push(request.url);
-    }
-    return {
-      localStorage: JSON.stringify({ ...localStorage }),
-      sessionStorage: JSON.stringify({ ...sessionStorage }),
-      indexedDB: idb.join('\n'),
-      cacheStorage: cached.join('\n'),
-      windowName: window.name,
-      title: document.title,
-      lightDom: document.documentElement.outerHTML,
-    };
-  });
-}
-
-/** Public event details: only the documented keys, and only ids, times, steps and codes. */
-function checkEvents(
-  events: Array<{ type: string; detail: Record<string, unknown> }>,
-  leaks: Leak[],
-) {
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-  for (const { type, detail } of events) {
-    const allowed = EVENT_KEYS[type];
-    assert.ok(allowed, `a public event: ${type}`);
-    for (const [key, value] of Object.entries(detail)) {
-      if (!allowed.includes(key)) leaks.push({ where: `event ${type}`, what: `key ${key}` });
-      const fine =
-        value === null ||
-        typeof value === 'boolean' ||
-        typeof value === 'number' ||
-        (typeof value === 'string' &&
-          (iso.test(value) ||
-            /^[\w.-]+$/.test(value) ||
-            (type === 'booking-error' && key === 'message')));
-      if (!fine) leaks.push({ where: `event ${type}.${key}`, what: String(value) });
-    }
-  }
-}
-
-/** Everything the privacy promise covers, after a session; returns the leaks found. */
-async function audit(opened: Opened, secrets: string[]): Promise<Leak[]> {
-  const { page, context, net } = opened;
-  const tokenServer = new URL(stack.tokenUrl).origin;
-  await net.settle();
-  const tokens = await tokensOf(net, tokenServer);
-  assert.ok(tokens.length > 0, 'the session used tokens');
-  const all = [...secrets, ...tokens];
-  const leaks: Leak[] = [];
-
-  for (const [where, text] of Object.entries(await hostStorage(opened))) {
-    scan(where, text, where === 'lightDom' ? secrets.concat(tokens) : all, leaks);
-  }
-  // Cookies ignore ports: the portal's own login session cookies (set by the sandbox on
-  // localhost:other-port) share the jar with the host page here, though not in production. Those
-  // are the portal's; any other cookie of the host would be the widget's, and there must be none.
-  const portalCookies = await cookiesSetBy(net, stack.portal);
-  for (const cookie of await context.cookies([stack.web.origin])) {
-    scan(`cookie ${cookie.name}`, cookie.value, all, leaks);
-    if (!portalCookies.has(cookie.name)) leaks.push({ where: 'cookies', what: cookie.name });
-  }
-  scan('URL', page.url(), all, leaks);
-  scan('history', String(await page.evaluate(() => history.state)), all, leaks);
-  scan('console', opened.console.join('\n'), all, leaks);
-  const events = await page.evaluate(
-    () =>
-      (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> })
-        .__events,
+/** CMS-safe markup: the contract attributes as `data-*` on a div that embed.js upgrades. */
+function cmsPage(path: string): string {
+  const data = Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]);
+  stack.web.page(
+    path,
+    html(`<div id="cms" data-patient-booking ${attrs(Object.fromEntries(data))}></div>${EMBED}`),
   );
-  assert.ok(events.length > 0, 'events were seen');
-  scan('events', JSON.stringify(events), all, leaks);
-  checkEvents(events, leaks);
+  return `${stack.web.origin}${path}`;
+}
 
-  // On the wire: no secret in any URL; patient data only to the portal; tokens only to the
-  // portal (Authorization) and the token server (the refresh); no credentials to anyone else.
-  for (const e of net.entries) {
-    const to = `${e.method} ${e.url.origin}${e.url.pathname}`;
-    scan(`URL of ${to}`, e.url.href, all, leaks);
-    const body = e.request.postData() ?? '';
-    if (e.url.origin !== stack.portal) scan(`body of ${to}`, body, secrets, leaks);
-    if (e.url.origin !== stack.portal && e.url.origin !== tokenServer)
-      scan(`body of ${to}`, body, tokens, leaks);
-    if (e.headers.authorization && e.url.origin !== stack.portal)
-      leaks.push({ where: `Authorization to ${to}`, what: 'a bearer token' });
-    if (e.url.origin === stack.web.origin)
-      scan(`headers of ${to}`, JSON.stringify(e.headers), all, leaks);
-  }
-  return leaks;
+/**
+ * Iframe mode: the host page on its own origin, embed.html on the stack's. Same site (localhost,
+ * another port) so the frame may use storage at all: the test browser's contexts deny a
+ * cross-site frame every storage, which would leave nothing to audit there.
+ */
+function iframePage(path: string): string {
+  const src = `${stack.web.origin}/dist/embed.html?${new URLSearchParams(widgetAttributes(stack))}`;
+  framingHost.page(
+    path,
+    html(`<div id="booking" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': src })}></div>
+${EMBED}`),
+  );
+  return `${framingHost.origin}${path}`;
+}
+
+function embedFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().startsWith(`${stack.web.origin}/dist/`));
+  assert.ok(frame && frame !== page.mainFrame(), 'the widget runs in an iframe');
+  return frame;
+}
+
+/** Counts the leaks for the summary and fails on any. */
+function assertNoLeaks(leaks: Leak[]): void {
+  tally.leaks += leaks.length;
+  assert.deepEqual(leaks, [], 'no leaks');
 }
 
 describe('privacy', () => {
   it('a full guest session leaves no patient data and no token on the host page, and sends them only to the portal', async () => {
-    const opened = await openLogged(
+    const opened = await openAudited(
       stack,
       widgetPage(stack, '/privacy-guest.html', { locale: 'en' }),
     );
     await bookAsGuest(opened.page);
-    const { mobile, ...rest } = PATIENT;
-    const leaks = await audit(opened, [...Object.values(rest), mobile, mobile.replace(/\s/g, '')]);
-    tally.leaks += leaks.length;
-    assert.deepEqual(leaks, [], 'no leaks');
+    assertNoLeaks(await audit(stack, opened, patientSecrets(PATIENT)));
     assert.deepEqual(opened.uncaught, []);
     await opened.context.close();
   });
 
-  it('a full signed-in session (popup login, booking, my appointments, sign-out) leaves no patient data and no token on the host page', async () => {
-    const opened = await openLogged(stack, loginPage(stack, '/privacy-signed-in.html'));
+  it('CMS markup: a full guest session leaves no patient data and no token on the host page', async () => {
+    const opened = await openAudited(stack, cmsPage('/privacy-cms.html'));
+    await bookAsGuest(opened.page.locator('#cms'));
+    assertNoLeaks(await audit(stack, opened, patientSecrets(PATIENT)));
+    assert.deepEqual(opened.uncaught, []);
+    await opened.context.close();
+  });
+
+  it('iframe mode: a full guest session leaves no patient data and no token on the host page or in the frame, and the messages carry event details only', async () => {
+    const opened = await openAudited(stack, iframePage('/privacy-iframe.html'));
+    await bookAsGuest(opened.page.frameLocator('#booking iframe'));
+    const frame = embedFrame(opened.page);
+    assertNoLeaks(await audit(stack, opened, patientSecrets(PATIENT), frame));
+    assert.deepEqual(opened.uncaught, []);
+    await opened.context.close();
+  });
+
+  it('a full signed-in session (popup login, booking, my appointments, sign-out) leaves no patient data and no token on the host page, nor anything of the callback page', async () => {
+    const opened = await openAudited(stack, loginPage(stack, '/privacy-signed-in.html'));
     const { page } = opened;
+    const popupStorage = watchPopupStorage(opened, new URL(stack.callbackUrl).origin);
     await signIn(page);
+    await popupStorage.ready();
+    const callback = await auditCallbackOrigin(stack, opened, popupStorage.writes);
     await chooseType(page);
     await pickTime(page);
     await page.getByLabel('First name').waitFor();
@@ -235,15 +143,101 @@ describe('privacy', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await bookNow(page).click();
     await confirmation(page).waitFor();
-    const during = await audit(opened, ERIKA);
+    const during = await audit(stack, opened, ERIKA);
     await page.getByRole('button', { name: 'My appointments' }).click();
     await page.getByRole('heading', { name: 'My appointments' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    const leaks = [...during, ...(await audit(opened, ERIKA))];
-    tally.leaks += leaks.length;
-    assert.deepEqual(leaks, [], 'no leaks');
+    assertNoLeaks([...callback, ...during, ...(await audit(stack, opened, ERIKA))]);
     assert.deepEqual(opened.uncaught, []);
+    await opened.context.close();
+  });
+});
+
+// A clean audit means something only if the audit finds leaks: plant one in each place it looks.
+describe('privacy: the audit finds planted leaks', () => {
+  /** Asserts a leak was reported at a place matching each pattern. */
+  function assertFound(leaks: Leak[], places: RegExp[]): void {
+    const where = leaks.map((l) => l.where);
+    for (const place of places) {
+      assert.ok(
+        where.some((w) => place.test(w)),
+        `a leak at ${place}: ${JSON.stringify(where)}`,
+      );
+    }
+  }
+
+  it('iframe mode: frame storage and URL, a request URL, the console, messages, a host cookie', async () => {
+    const opened = await openAudited(stack, iframePage('/privacy-canary-iframe.html'));
+    const { page } = opened;
+    await bookAsGuest(page.frameLocator('#booking iframe'));
+    const frame = embedFrame(page);
+    await frame.evaluate(async ({ email, bornOn, last }) => {
+      sessionStorage.setItem('patient', email);
+      history.replaceState(null, '', `?born=${encodeURIComponent(bornOn)}`);
+      console.log('patient', last);
+      // Percent-encoded, as a careless widget would put it in a query.
+      await fetch(`/ping?email=${encodeURIComponent(email)}`);
+      // A documented event type with a key the contract does not have, and an unknown shape.
+      const detail = { appointmentId: 'a', email };
+      parent.postMessage({ source: 'patient-booking', type: 'booking-cancelled', detail }, '*');
+      parent.postMessage({ source: 'patient-booking', type: 'hello' }, '*');
+    }, PATIENT);
+    await page.evaluate(() => {
+      document.cookie = 'harmless=1';
+    });
+    // Messages and console lines arrive asynchronously: wait for the last of each.
+    await page.waitForFunction(() =>
+      (window as unknown as { __messages: Array<{ data: { type?: string } }> }).__messages.some(
+        (m) => m.data?.type === 'hello',
+      ),
+    );
+    await until('the console line', () => opened.console.some((l) => l.includes(PATIENT.last)));
+    const leaks = await audit(stack, opened, patientSecrets(PATIENT), frame);
+    assertFound(leaks, [
+      /^frame sessionStorage$/,
+      /^frame URL$/,
+      /^URL of GET .*\/ping$/,
+      /^console$/,
+      /^host messages$/,
+      /booking-cancelled$/,
+      /^message from http:\/\/[\w.]+:\d+$/, // the unknown shape
+      new RegExp(`^cookie set by ${framingHost.origin}$`),
+    ]);
+    await opened.context.close();
+  });
+
+  it("signed in: the callback page's storage, the code in the host's history, a host cookie named like the portal's", async () => {
+    const opened = await openAudited(stack, loginPage(stack, '/privacy-canary-login.html'));
+    const { page, context } = opened;
+    // A careless callback page: keeps its query (the code) in both storages and the opener's history.
+    await context.addInitScript(() => {
+      if (!location.pathname.endsWith('/dist/callback.html') || !location.search) return;
+      sessionStorage.setItem('callback', location.search);
+      localStorage.setItem('callback', location.search);
+      const host = opener as Window;
+      host.history.pushState(null, '', host.location.pathname + location.search);
+    });
+    const popupStorage = watchPopupStorage(opened, new URL(stack.callbackUrl).origin);
+    await signIn(page);
+    await popupStorage.ready();
+    assertFound(await auditCallbackOrigin(stack, opened, popupStorage.writes), [
+      /^callback origin sessionStorage \(written in the popup\)$/,
+      /^callback origin localStorage \(written in the popup\)$/,
+      /^callback origin localStorage, from a page opened afterwards$/,
+      /^URL seen by the host page$/,
+    ]);
+    // The portal sets `_session` on localhost too; the same name set by the host page is not its.
+    await page.evaluate(() => {
+      document.cookie = '_session=planted; path=/privacy';
+    });
+    const leaks = await audit(stack, opened, ERIKA);
+    const where = leaks.map((l) => l.where);
+    assert.deepEqual(
+      leaks.filter((l) => l.what === '_session'),
+      [{ where: `cookie set by ${stack.web.origin}`, what: '_session' }],
+      `only the planted _session: ${JSON.stringify(where)}`,
+    );
     await opened.context.close();
   });
 });

@@ -62,7 +62,9 @@ export async function assertFaultsUsed(stack: Sandboxed): Promise<void> {
 
 export interface SandboxBooking {
   id: string;
+  appointment_type_id: number;
   starts_at: string;
+  ends_at: string;
   location_id: string | number | null;
   guest: boolean;
   patient_data: Record<string, unknown>;
@@ -367,6 +369,9 @@ export async function errorEvents(page: Page): Promise<Array<Record<string, unkn
 // ---------------------------------------------------------------------------------------------
 // The booking flow, as a patient drives it (locale en)
 
+/** Where the flow is driven: the page, or the widget's iframe (`page.frameLocator(…)`). */
+export type Scope = Pick<Page, 'getByRole' | 'getByLabel'>;
+
 export interface Patient {
   first: string;
   last: string;
@@ -384,16 +389,16 @@ export const PATIENT: Patient = {
 };
 
 /** Techniker Krankenkasse → Allgemeinmedizin → Hausärztliche Beratung (type 199). */
-export async function chooseType(page: Page): Promise<void> {
+export async function chooseType(page: Scope): Promise<void> {
   await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
   await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
   await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
 }
 
-export const timeButtons = (page: Page) => page.getByRole('button', { name: /^\d{1,2}:\d{2}/ });
+export const timeButtons = (page: Scope) => page.getByRole('button', { name: /^\d{1,2}:\d{2}/ });
 
 /** Picks the n-th free time of the shown day; returns its label. */
-export async function pickTime(page: Page, index = 0): Promise<string> {
+export async function pickTime(page: Scope, index = 0): Promise<string> {
   const time = timeButtons(page).nth(index);
   await time.waitFor();
   const label = (await time.textContent())?.trim() ?? '';
@@ -402,7 +407,7 @@ export async function pickTime(page: Page, index = 0): Promise<string> {
 }
 
 /** Fills the details form (the fields the type asks for) and continues to the review. */
-export async function fillDetails(page: Page, p: Patient = PATIENT): Promise<void> {
+export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<void> {
   await page.getByLabel('First name').fill(p.first);
   await page.getByLabel('Last name').fill(p.last);
   await page.getByLabel('Email address').fill(p.email);
@@ -413,12 +418,12 @@ export async function fillDetails(page: Page, p: Patient = PATIENT): Promise<voi
   await bookNow(page).waitFor();
 }
 
-export const bookNow = (page: Page) => page.getByRole('button', { name: /^Book now$/ });
-export const confirmation = (page: Page) =>
+export const bookNow = (page: Scope) => page.getByRole('button', { name: /^Book now$/ });
+export const confirmation = (page: Scope) =>
   page.getByRole('heading', { name: 'Your appointment is booked' });
 
 /** From the loaded page to the confirmation. */
-export async function bookAsGuest(page: Page, p: Patient = PATIENT): Promise<void> {
+export async function bookAsGuest(page: Scope, p: Patient = PATIENT): Promise<void> {
   await chooseType(page);
   await pickTime(page);
   await fillDetails(page, p);
