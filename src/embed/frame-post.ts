@@ -42,17 +42,27 @@ export function parentOrigin(claimed: string | null): string | null {
 /** How often the height is read anyway: see `watchHeight`. */
 const POLL_MS = 500;
 
+/** A loading skeleton (`aria-busy`, not a busy button) shows somewhere, shadow roots included. */
+function loading(root: ParentNode): boolean {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.getAttribute('aria-busy') === 'true' && el.localName !== 'button') return true;
+    if (el.shadowRoot && loading(el.shadowRoot)) return true;
+  }
+  return false;
+}
+
 /**
  * Posts the page's height as it changes. The iframe's own height is the host's placeholder: a
- * taller page is posted at once, a shorter one only once the widget shows its first step (its
- * loading skeleton is shorter than any step: posting it would make the host page jump twice) and
- * then only when it has lasted. Chromium does not render a cross-origin frame scrolled out of
+ * taller page is posted at once, a shorter one only once the widget shows its first step with its
+ * choices (the loading skeletons before are shorter: posting them would make the host page jump
+ * twice) and then only when it has lasted. Chromium does not render a cross-origin frame scrolled out of
  * view, so no ResizeObserver callback comes there: a cheap read every POLL_MS keeps such a frame
  * the right height before the patient scrolls to it. Returns "the first step is shown".
  */
 function watchHeight(post: (message: FrameMessage) => void): () => void {
   let posted = window.innerHeight;
   let shown = false;
+  let settled = false;
   let shrinkTimer: ReturnType<typeof setTimeout> | undefined;
   let shrinkingTo = -1;
   const send = (height: number) => {
@@ -61,11 +71,12 @@ function watchHeight(post: (message: FrameMessage) => void): () => void {
   };
   const measure = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
+    settled ||= shown && !loading(document);
     if (height === shrinkingTo) return; // already waiting for it to last
     clearTimeout(shrinkTimer);
     shrinkingTo = -1;
     if (height > posted) send(height);
-    else if (height < posted && shown) {
+    else if (height < posted && settled) {
       shrinkingTo = height;
       shrinkTimer = setTimeout(() => {
         shrinkingTo = -1;

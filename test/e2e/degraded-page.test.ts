@@ -8,6 +8,7 @@ import { bookings } from '../support/faults.js';
 import {
   attrs,
   bookAsGuest,
+  dataAttrs,
   html,
   open,
   seen,
@@ -24,6 +25,17 @@ beforeEach(() => stack.control('/reset'));
 
 const insurance = /Techniker Krankenkasse/;
 const WIDGET = '<script type="module" src="/dist/patient-booking.js"></script>';
+
+/** CMS markup whose div holds the practice's fallback text, as a clinic would write it. */
+function cmsPageWithFallback(path: string): void {
+  stack.web.page(
+    path,
+    html(
+      `<div id="cms" data-patient-booking ${dataAttrs(widgetAttributes(stack))}>
+<p>Book by phone: 030 1234567</p></div><script src="/dist/embed.js" defer></script>`,
+    ),
+  );
+}
 
 describe('the widget’s own files do not arrive', () => {
   it('language file lost: both languages say so; "Try again" brings the form back', async () => {
@@ -87,16 +99,7 @@ describe('the widget’s own files do not arrive', () => {
   });
 
   it('CMS markup whose widget code does not arrive keeps the practice’s fallback text', async () => {
-    const data = Object.fromEntries(
-      Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]),
-    );
-    stack.web.page(
-      '/lost-code.html',
-      html(
-        `<div id="cms" data-patient-booking ${attrs(data)}><p>Book by phone: 030 1234567</p></div>
-<script src="/dist/embed.js" defer></script>`,
-      ),
-    );
+    cmsPageWithFallback('/lost-code.html');
     const { context, page, problems } = await open(stack.browser, 'about:blank');
     await context.route(/\/dist\/patient-booking\.js$/, (route) =>
       route.abort('internetdisconnected'),
@@ -111,16 +114,7 @@ describe('the widget’s own files do not arrive', () => {
   });
 
   it('CMS markup: the fallback text goes once the widget is there', async () => {
-    const data = Object.fromEntries(
-      Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]),
-    );
-    stack.web.page(
-      '/cms-fallback.html',
-      html(
-        `<div id="cms" data-patient-booking ${attrs(data)}><p>Book by phone: 030 1234567</p></div>
-<script src="/dist/embed.js" defer></script>`,
-      ),
-    );
+    cmsPageWithFallback('/cms-fallback.html');
     const { context, page, problems } = await open(
       stack.browser,
       `${stack.web.origin}/cms-fallback.html`,

@@ -55,15 +55,15 @@ const insurance = /Techniker Krankenkasse/;
 
 const embedSrc = (extra: Record<string, string> = {}) => embedHtmlUrl(stack, extra);
 
-/** The host page: one iframe placeholder per id in `hosts` (plus `more` markup). */
-function hostPage(path: string, more = '', hosts = ['booking']): string {
+/** The host page: one iframe placeholder per id in `hosts` (`before` and `more` markup around). */
+function hostPage(path: string, more = '', hosts = ['booking'], before = ''): string {
   const placeholders = hosts.map(
     (id) =>
       `<div id="${id}" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': embedSrc() })}></div>`,
   );
   stack.web.page(
     path,
-    html(`<main><h1>Praxis</h1>${placeholders.join('\n')}
+    html(`${before}<main><h1>Praxis</h1>${placeholders.join('\n')}
 <p>Below the widget.</p></main>${more}${EMBED}`),
   );
   return `${stack.web.origin}${path}`;
@@ -281,18 +281,9 @@ new MutationObserver(() => {
   if (iframe) window.__heights.push(iframe.getBoundingClientRect().height);
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
 </script>`;
-    stack.web.page(
-      '/load-heights.html',
-      html(
-        `${recorder}<main><div id="booking" ${attrs({
-          'data-patient-booking-iframe': '',
-          'data-src': embedSrc(),
-        })}></div></main>${EMBED}`,
-      ),
-    );
     const { page, problems, context } = await open(
       stack.browser,
-      `${stack.web.origin}/load-heights.html`,
+      hostPage('/load-heights.html', '', ['booking'], recorder),
     );
     const frame = await embedFrame(page);
     await page.frameLocator('#booking iframe').getByRole('button', { name: insurance }).waitFor();
@@ -312,18 +303,9 @@ new MutationObserver(() => {
 
   it('sizes itself below the fold too, before the patient scrolls there', async () => {
     const spacer = '<div style="height: 3000px">Long practice page</div>';
-    stack.web.page(
-      '/below-fold.html',
-      html(
-        `<main>${spacer}<div id="booking" ${attrs({
-          'data-patient-booking-iframe': '',
-          'data-src': embedSrc(),
-        })}></div></main>${EMBED}`,
-      ),
-    );
     const { page, problems, context } = await open(
       stack.browser,
-      `${stack.web.origin}/below-fold.html`,
+      hostPage('/below-fold.html', '', ['booking'], spacer),
       { viewport: { width: 1024, height: 700 } },
     );
     const frame = await embedFrame(page);
