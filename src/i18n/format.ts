@@ -72,6 +72,8 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 const formats = new Map<string, Format>();
 
 /** Cached formatters for `locale` in `timeZone` (an IANA zone such as Europe/Berlin). */
+const QUARTER_HOUR_MS = 900_000;
+
 export function createFormat(locale: Locale, timeZone: string): Format {
   const cacheKey = `${locale}|${timeZone}`;
   const cached = formats.get(cacheKey);
@@ -83,6 +85,7 @@ export function createFormat(locale: Locale, timeZone: string): Format {
   const time = dtf(tag, timeZone, TIME);
   const zone = dtf(tag, timeZone, ZONE);
   const dayKey = dtf('en-US', timeZone, DAY_KEY);
+  const dayKeys = new Map<number, string>();
   const plainDate = dtf(tag, 'UTC', DATE);
   const plainLongDay = dtf(tag, 'UTC', LONG_DAY);
   const dayParts = dtf(tag, 'UTC', DAY_PARTS);
@@ -96,8 +99,16 @@ export function createFormat(locale: Locale, timeZone: string): Format {
     timeRange: (start, end) => `${time.format(start)} – ${time.format(end)}`,
     zoneName: (d) => part(zone.formatToParts(d), 'timeZoneName'),
     dayKey: (d) => {
-      const parts = dayKey.formatToParts(d);
-      return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+      // Every zone's offset is a whole number of quarter hours, so one UTC quarter hour lies in
+      // one local day: a dense calendar asks Intl once per quarter, not once per slot.
+      const quarter = Math.floor(d.getTime() / QUARTER_HOUR_MS);
+      let key = dayKeys.get(quarter);
+      if (key === undefined) {
+        const parts = dayKey.formatToParts(d);
+        key = `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+        dayKeys.set(quarter, key);
+      }
+      return key;
     },
     plainDate: (plain) => plainDate.format(plainToUtcNoon(plain)),
     plainLongDay: (plain) => plainLongDay.format(plainToUtcNoon(plain)),

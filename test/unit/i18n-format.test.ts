@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createFormat } from '../../src/i18n/format.js';
-import { addDays, daysBetween, plainToUtcNoon } from '../../src/time/calendar.js';
+import { addDays, daysBetween, plainDateIn, plainToUtcNoon } from '../../src/time/calendar.js';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -79,4 +79,24 @@ describe('plain dates', () => {
     expect(() => plainToUtcNoon('2026-02-30')).to.throw(RangeError);
     expect(() => plainToUtcNoon('2026-11-23T10:00')).to.throw(RangeError);
   });
+});
+
+describe('format: dayKey', () => {
+  // It reads Intl once per UTC quarter hour: right for zones with odd offsets and DST nights too.
+  for (const zone of [
+    'Europe/Berlin',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+  ]) {
+    it(`matches the zone's wall calendar every 5 minutes across DST changes (${zone})`, () => {
+      const fmt = createFormat('en', zone);
+      for (const start of [Date.UTC(2026, 2, 27), Date.UTC(2026, 3, 3), Date.UTC(2026, 9, 23)]) {
+        for (let t = start; t < start + 3 * 86_400_000; t += 300_000) {
+          const d = new Date(t);
+          expect(fmt.dayKey(d), d.toISOString()).to.equal(plainDateIn(d, zone));
+        }
+      }
+    });
+  }
 });
