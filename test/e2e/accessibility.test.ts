@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { openPage, startStack, widgetPage, type Stack } from '../support/stack.js';
+import { loginPage, signIn } from '../support/login.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -144,6 +145,50 @@ describe('accessibility of the whole widget, end to end', () => {
       const changes = announced.filter((text, i) => i === 0 || text !== announced[i - 1]);
       assert.ok(changes.length >= 7, `announcements: ${JSON.stringify(announced)}`);
       for (const text of announced.slice(1)) assert.match(text, w.announce);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
+
+describe('accessibility of the signed-in screens, end to end', () => {
+  for (const { theme, width } of [
+    { theme: 'light', width: 1024 },
+    { theme: 'dark', width: 320 },
+  ] as const) {
+    it(`axe-clean: account bar, my appointments, detail, reschedule, cancel dialog (${theme}, ${width} px)`, async () => {
+      const url = loginPage(stack, `/a11y-account-${theme}-${width}.html`, { attrs: { theme } });
+      const { page, context, problems } = await openPage(stack, url, {
+        viewport: { width, height: 800 },
+        colorScheme: theme,
+      });
+      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+      await signIn(page);
+      const found = [...(await axe(page, 'signed in, first step'))];
+      await page.getByRole('button', { name: 'My appointments' }).click();
+      await page.getByRole('heading', { name: 'Your next appointment' }).waitFor();
+      found.push(...(await axe(page, 'my appointments')));
+      // A seeded appointment of type 201, days ahead: it can still be moved and cancelled.
+      const state = stack.sandbox.state;
+      const patient = state.patientByEmail('patient@example.com')!;
+      const changeable = state
+        .appointmentsOf(patient.id)
+        .filter((a) => a.typeId === 201 && a.status === 'confirmed' && a.startsAt > Date.now())
+        .sort((a, b) => a.startsAt - b.startsAt)[0]!;
+      await page.locator(`[part~="list"] [data-id="${changeable.id}"]`).click();
+      await page.getByRole('button', { name: 'Back to my appointments' }).waitFor();
+      found.push(...(await axe(page, 'appointment detail')));
+      await page.getByRole('button', { name: 'Cancel appointment' }).click();
+      await page.getByRole('dialog').waitFor();
+      found.push(...(await axe(page, 'cancel dialog')));
+      await page.getByRole('button', { name: 'Keep appointment' }).click();
+      await page.getByRole('button', { name: 'Reschedule' }).click();
+      await page
+        .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+        .first()
+        .waitFor();
+      found.push(...(await axe(page, 'reschedule')));
+      assert.deepEqual(found, [], found.join('\n'));
       assert.deepEqual(problems, []);
       await context.close();
     });
