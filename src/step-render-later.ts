@@ -153,7 +153,7 @@ function details({ b, t }: Ctx) {
     .fields=${value?.requiredFields ?? []}
     .value=${b.draft}
     .errors=${b.fieldErrors}
-    .asapAvailable=${value?.asapEnabled ?? false}
+    .asapAvailable=${(value?.asapEnabled ?? false) && b.notice?.code !== 'asap_not_enabled'}
     .asapOptIn=${b.asapOptIn}
     @pb-patient-input=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) =>
       b.setDraft(e.detail.value, e.detail.asapOptIn)}
