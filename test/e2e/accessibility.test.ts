@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { openPage, startStack, widgetPage, type Stack } from '../support/stack.js';
-import { loginPage, signIn } from '../support/login.js';
+import { loginPage, seededAppointment, signIn } from '../support/login.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -168,13 +168,7 @@ describe('accessibility of the signed-in screens, end to end', () => {
       await page.getByRole('button', { name: 'My appointments' }).click();
       await page.getByRole('heading', { name: 'Your next appointment' }).waitFor();
       found.push(...(await axe(page, 'my appointments')));
-      // A seeded appointment of type 201, days ahead: it can still be moved and cancelled.
-      const state = stack.sandbox.state;
-      const patient = state.patientByEmail('patient@example.com')!;
-      const changeable = state
-        .appointmentsOf(patient.id)
-        .filter((a) => a.typeId === 201 && a.status === 'confirmed' && a.startsAt > Date.now())
-        .sort((a, b) => a.startsAt - b.startsAt)[0]!;
+      const changeable = seededAppointment(stack, 201);
       await page.locator(`[part~="list"] [data-id="${changeable.id}"]`).click();
       await page.getByRole('button', { name: 'Back to my appointments' }).waitFor();
       found.push(...(await axe(page, 'appointment detail')));

@@ -5,7 +5,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { eventsOf, openPage, startStack, type Stack } from '../support/stack.js';
-import { focusedInStep, loginPage, signIn, signInAgain } from '../support/login.js';
+import {
+  focusedInStep,
+  loginPage,
+  seededAppointment,
+  signIn,
+  signInAgain,
+} from '../support/login.js';
 
 let stack: Stack;
 before(async () => {
@@ -17,17 +23,7 @@ before(async () => {
 after(() => stack?.close());
 beforeEach(() => stack.control('/reset'));
 
-/** The demo patient's seed appointment of a type (see server/sandbox/seed/appointments.ts). */
-function seeded(typeId: number) {
-  const state = stack.sandbox.state;
-  const patient = state.patientByEmail('patient@example.com')!;
-  const found = state
-    .appointmentsOf(patient.id)
-    .filter((a) => a.typeId === typeId && a.status === 'confirmed' && a.startsAt > Date.now())
-    .sort((a, b) => a.startsAt - b.startsAt)[0];
-  assert.ok(found, `seed appointment of type ${typeId}`);
-  return found;
-}
+const seeded = (typeId: number) => seededAppointment(stack, typeId);
 
 const current = (id: string) => stack.sandbox.state.appointments.get(id)!;
 

@@ -23,14 +23,17 @@ const berlinTime = (iso: string) =>
     minute: '2-digit',
   }).format(new Date(iso));
 
+/** English, with TK (136) and a category and type preselected: the widget opens at the times. */
+const preselected = (categoryId: string, typeId: string) => ({
+  locale: 'en',
+  'insurance-id': '136',
+  'appointment-category-id': categoryId,
+  'appointment-type-id': typeId,
+});
+
 describe('time step', () => {
   it('a full preselection (insurance, category, type) opens at the times and books that type', async () => {
-    const url = widgetPage(stack, '/preselected.html', {
-      locale: 'en',
-      'insurance-id': '136',
-      'appointment-category-id': '53',
-      'appointment-type-id': '199',
-    });
+    const url = widgetPage(stack, '/preselected.html', preselected('53', '199'));
     const { page, context, problems } = await openPage(stack, url);
     await page.getByRole('heading', { name: 'When suits you?' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Techniker Krankenkasse/ }).count(), 0);
@@ -46,12 +49,7 @@ describe('time step', () => {
 
   it('an empty window: the first free time, weeks ahead, is looked up at once; one click jumps there', async () => {
     // Type 200 (check-up): its first free time is 38 days ahead, past the 14-day window.
-    const url = widgetPage(stack, '/far.html', {
-      locale: 'en',
-      'insurance-id': '136',
-      'appointment-category-id': '54',
-      'appointment-type-id': '200',
-    });
+    const url = widgetPage(stack, '/far.html', preselected('54', '200'));
     const { page, context, problems } = await openPage(stack, url);
     await page.getByText(/^No free times from /).waitFor();
     const jump = page.getByRole('button', { name: /^Next free time: / });
@@ -71,12 +69,7 @@ describe('time step', () => {
   });
 
   it('a visitor in New York sees the practice’s times, labelled with its zone; in Berlin, no label', async () => {
-    const attributes = {
-      locale: 'en',
-      'insurance-id': '136',
-      'appointment-category-id': '53',
-      'appointment-type-id': '199',
-    };
+    const attributes = preselected('53', '199');
     const url = widgetPage(stack, '/zones.html', attributes);
     const note = /All times are in the practice's local time: Europe\/Berlin/;
 

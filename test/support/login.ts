@@ -89,3 +89,18 @@ export function focusedInStep(page: Page): Promise<string | null> {
     return step.shadowRoot!.activeElement?.textContent?.trim() ?? null;
   });
 }
+
+/**
+ * The demo patient's next confirmed seed appointment of a type, days ahead for type 201 (it can
+ * still be moved and cancelled): see server/sandbox/seed/appointments.ts.
+ */
+export function seededAppointment(stack: Stack, typeId: number) {
+  const state = stack.sandbox.state;
+  const patient = state.patientByEmail(DEMO_PATIENT.email)!;
+  const found = state
+    .appointmentsOf(patient.id)
+    .filter((a) => a.typeId === typeId && a.status === 'confirmed' && a.startsAt > Date.now())
+    .sort((a, b) => a.startsAt - b.startsAt)[0];
+  if (!found) throw new Error(`no seed appointment of type ${typeId}`);
+  return found;
+}
