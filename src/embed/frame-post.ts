@@ -55,9 +55,9 @@ function loading(root: ParentNode): boolean {
  * Posts the page's height as it changes. The iframe's own height is the host's placeholder: a
  * taller page is posted at once, a shorter one only once the widget shows its first step with its
  * choices (the loading skeletons before are shorter: posting them would make the host page jump
- * twice) and then only when it has lasted. Chromium does not render a cross-origin frame scrolled out of
- * view, so no ResizeObserver callback comes there: a cheap read every POLL_MS keeps such a frame
- * the right height before the patient scrolls to it. Returns "the first step is shown".
+ * twice) and then only when it has lasted. Chromium does not render a cross-origin frame scrolled
+ * out of view, so no ResizeObserver callback comes there: a cheap read every POLL_MS keeps such a
+ * frame the right height before the patient scrolls to it. Returns "the first step is shown".
  */
 function watchHeight(post: (message: FrameMessage) => void): () => void {
   let posted = window.innerHeight;

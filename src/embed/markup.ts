@@ -1,8 +1,8 @@
 /**
  * CMS-safe markup: `<div data-patient-booking data-portal-url="…">` becomes a `<patient-booking>`
  * inside that div. Its fallback content (e.g. "book by phone") goes once the widget's code has
- * arrived, and stays if that never happens. Later changes to the
- * div's contract `data-*` attributes are mirrored onto the element.
+ * arrived, and stays if that never happens. Later changes to the div's contract `data-*`
+ * attributes are mirrored onto the element.
  */
 import { contractName, dataAttributes } from './attributes.js';
 

@@ -71,9 +71,9 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 
 const formats = new Map<string, Format>();
 
-/** Cached formatters for `locale` in `timeZone` (an IANA zone such as Europe/Berlin). */
 const QUARTER_HOUR_MS = 900_000;
 
+/** Cached formatters for `locale` in `timeZone` (an IANA zone such as Europe/Berlin). */
 export function createFormat(locale: Locale, timeZone: string): Format {
   const cacheKey = `${locale}|${timeZone}`;
   const cached = formats.get(cacheKey);
