@@ -3,7 +3,7 @@
 // Never a blank box: the patient always has words and a way on.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, type Stack } from '../support/stack.js';
+import { startStack, widgetPage, type Stack } from '../support/stack.js';
 import { bookings } from '../support/faults.js';
 import {
   attrs,
@@ -39,10 +39,7 @@ function cmsPageWithFallback(path: string): void {
 
 describe('the widget’s own files do not arrive', () => {
   it('language file lost: both languages say so; "Try again" brings the form back', async () => {
-    stack.web.page(
-      '/lost-language.html',
-      html(`${WIDGET}<patient-booking ${attrs(widgetAttributes(stack))}></patient-booking>`),
-    );
+    const url = widgetPage(stack, '/lost-language.html', { locale: 'en' });
     const context = await stack.browser.newContext();
     let blocked = 0;
     let offline = true;
@@ -52,12 +49,13 @@ describe('the widget’s own files do not arrive', () => {
       return route.abort('internetdisconnected');
     });
     const page = await context.newPage();
-    await page.goto(`${stack.web.origin}/lost-language.html`);
+    await page.goto(url);
 
     const alert = page.getByRole('alert');
     await alert.getByText('The booking form could not be loaded.').waitFor();
     await alert.getByText('Das Buchungsformular konnte nicht geladen werden.').waitFor();
-    assert.equal(await alert.locator('[lang="de"]').first().getAttribute('lang'), 'de');
+    const german = alert.getByText('Das Buchungsformular konnte nicht geladen werden.');
+    assert.equal(await german.getAttribute('lang'), 'de', 'read out in German');
     // Asked for once; not again until the patient asks.
     await page.waitForTimeout(300);
     assert.equal(blocked, 1, 'language file asked for once');
@@ -71,15 +69,12 @@ describe('the widget’s own files do not arrive', () => {
   });
 
   it('language file lost: one booking-error (network) reaches the host', async () => {
-    stack.web.page(
-      '/lost-language-event.html',
-      html(`${WIDGET}<patient-booking ${attrs(widgetAttributes(stack))}></patient-booking>`),
-    );
+    const url = widgetPage(stack, '/lost-language-event.html', { locale: 'en' });
     const { context, page } = await open(stack.browser, 'about:blank');
     await context.route(/\/dist\/chunks\/en-core-[\w-]+\.js$/, (route) =>
       route.abort('internetdisconnected'),
     );
-    await page.goto(`${stack.web.origin}/lost-language-event.html`);
+    await page.goto(url);
     await page
       .getByRole('alert')
       .getByRole('button', { name: /Try again/ })
@@ -129,21 +124,13 @@ describe('the widget’s own files do not arrive', () => {
 
 describe('a plain-http page (not a secure context)', () => {
   it('guests book; sign-in, which needs https, is not offered', async () => {
-    stack.web.page(
-      '/plain.html',
-      html(
-        `${WIDGET}<patient-booking ${attrs(
-          widgetAttributes(stack, {
-            'client-id': 'demo-client',
-            'redirect-url': '/dist/callback.html',
-          }),
-        )}></patient-booking>`,
-      ),
-    );
-    const { context, page, problems } = await open(
-      stack.browser,
-      `${stack.web.plainOrigin}/plain.html`,
-    );
+    // The stack's page, opened under the plain-http name.
+    const url = widgetPage(stack, '/plain.html', {
+      locale: 'en',
+      'client-id': 'demo-client',
+      'redirect-url': '/dist/callback.html',
+    }).replace(stack.web.origin, stack.web.plainOrigin);
+    const { context, page, problems } = await open(stack.browser, url);
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
     assert.equal(await page.evaluate(() => typeof crypto.randomUUID), 'undefined');
     await page.getByRole('button', { name: insurance }).waitFor();

@@ -3,9 +3,18 @@
 // frame (public events with their target, our postMessage traffic, CSP violations), and the
 // guest booking as a patient drives it in English.
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { strictCsp as documentedCsp, type CspOptions } from '../../scripts/csp.js';
-import { bookings, type SandboxBooking } from './faults.js';
+import {
+  bookAsGuest as bookAsPatient,
+  bookings,
+  chooseType,
+  fillDetails as fillPatient,
+  pickTime,
+  type Patient,
+  type SandboxBooking,
+  type Scope,
+} from './faults.js';
 import type { Stack } from './stack.js';
 import { CSP_REPORT_PATH, type StaticServer } from './static-server.js';
 
@@ -148,39 +157,32 @@ export async function until(
   }
 }
 
-/** Anything the booking flow can be driven in: a page, a frame locator or an element's locator. */
-export type Scope = Pick<Locator, 'getByRole' | 'getByLabel'>;
+export type { Scope } from './faults.js';
 
-export async function pickFirstTime(scope: Scope): Promise<void> {
-  const time = scope.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
-  await time.waitFor();
-  await time.click();
-}
+/** The guest of the embedding tests. */
+const ERIKA: Patient = {
+  first: 'Erika',
+  last: 'Mustermann',
+  email: 'erika@example.com',
+  bornOn: '1980-04-12',
+  mobile: '+49 151 23456789',
+};
 
 /** Insurance, category, type, the first free time, the details; stops on the review step. */
-export async function fillUpToReview(scope: Scope, email = 'erika@example.com'): Promise<void> {
-  await scope.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-  await scope.getByRole('button', { name: /Allgemeinmedizin/ }).click();
-  await scope.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
-  await pickFirstTime(scope);
+export async function fillUpToReview(scope: Scope, email = ERIKA.email): Promise<void> {
+  await chooseType(scope);
+  await pickTime(scope);
   await fillDetails(scope, email);
 }
 
-/** The details step: the guest's name, email, birth date and phone; continues to the review. */
-export async function fillDetails(scope: Scope, email = 'erika@example.com'): Promise<void> {
-  await scope.getByLabel('First name').fill('Erika');
-  await scope.getByLabel('Last name').fill('Mustermann');
-  await scope.getByLabel('Email address').fill(email);
-  await scope.getByLabel('Date of birth').fill('1980-04-12');
-  await scope.getByLabel('Mobile number').fill('+49 151 23456789');
-  await scope.getByRole('button', { name: /Continue/ }).click();
+/** The details step with the guest's details (`email` for telling bookings apart); to the review. */
+export async function fillDetails(scope: Scope, email = ERIKA.email): Promise<void> {
+  await fillPatient(scope, { ...ERIKA, email });
 }
 
 /** A whole guest booking, from the insurance step to the confirmation. */
-export async function bookAsGuest(scope: Scope, email?: string): Promise<void> {
-  await fillUpToReview(scope, email);
-  await scope.getByRole('button', { name: /Book now/ }).click();
-  await scope.getByRole('heading', { name: /booked/i }).waitFor();
+export async function bookAsGuest(scope: Scope, email = ERIKA.email): Promise<void> {
+  await bookAsPatient(scope, { ...ERIKA, email });
 }
 
 /** The documented strict policy (scripts/csp.ts), reporting to the static server. */

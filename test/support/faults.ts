@@ -2,7 +2,7 @@
 // sandbox faults with a tally, a network log of one browser context, the booking flow as a
 // patient drives it (English), and looks into the widget's shadow DOM.
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { startSandbox } from '../../server/sandbox/app.js';
 import { startTokenServer } from '../../server/token-server/node-adapter.js';
 import type { Stack } from './stack.js';
@@ -369,8 +369,8 @@ export async function errorEvents(page: Page): Promise<Array<Record<string, unkn
 // ---------------------------------------------------------------------------------------------
 // The booking flow, as a patient drives it (locale en)
 
-/** Where the flow is driven: the page, or the widget's iframe (`page.frameLocator(…)`). */
-export type Scope = Pick<Page, 'getByRole' | 'getByLabel'>;
+/** Where the flow is driven: a page, a frame locator or an element's locator. */
+export type Scope = Pick<Locator, 'getByRole' | 'getByLabel'>;
 
 export interface Patient {
   first: string;
