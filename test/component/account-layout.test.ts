@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { LitElement, TemplateResult } from 'lit';
+import { setViewport } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import type { Appointment } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
-import { en } from '../../src/i18n/en.js';
 import type { PbAppointmentDetail } from '../../src/views/account.js';
+import { DARK_THEME, expectVisibleFocus, layoutTests, type View } from './layout-checks.js';
 import '../../src/views/account.js';
 
 const long = 'Ausführliche Vorsorgeuntersuchung für Erwachsene ab fünfunddreißig Jahren';
@@ -29,7 +29,7 @@ const appointment = (over: Partial<Appointment> = {}): Appointment => ({
 const email = 'a-very-long-email-address-without-breaks@sehr-lange-domain-beispiel.de';
 const name = 'Prof. Dr. Erika Mustermann-Schnabelwetzerhausen';
 
-const views: [string, (t: typeof de) => TemplateResult][] = [
+const views: View[] = [
   [
     'account-bar (signed out, error)',
     (t) => html`<pb-account-bar .t=${t} .error=${t.login.popupBlocked}></pb-account-bar>`,
@@ -95,38 +95,8 @@ const views: [string, (t: typeof de) => TemplateResult][] = [
   ],
 ];
 
-const dark = [
-  '--patient-booking-text: #e6edf3',
-  '--patient-booking-surface: #0d1117',
-  '--patient-booking-accent: #58a6ff',
-  '--patient-booking-muted: #9da7b3',
-  '--patient-booking-border: #6e7681',
-  '--patient-booking-danger: #ff7b72',
-  '--patient-booking-focus-color: #f2cc60',
-  'background: #0d1117',
-].join(';');
-
 describe('account views: layout and themes', () => {
-  for (const [label, view] of views) {
-    it(`<pb-${label}> fits 320 px without horizontal scrolling`, async () => {
-      for (const t of [de, en]) {
-        const el = await fixture<LitElement>(view(t));
-        el.style.width = '320px';
-        const left = el.getBoundingClientRect().left;
-        const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
-          .filter((node) => node.getBoundingClientRect().right - left > 320.5)
-          .map((node) => node.outerHTML.slice(0, 60));
-        expect(wide, `${label} (${t.widget.title})`).to.deep.equal([]);
-        expect(el.scrollWidth).to.be.at.most(320);
-      }
-    });
-
-    it(`<pb-${label}> is readable in a dark theme`, async () => {
-      const el = await fixture<LitElement>(view(en));
-      el.setAttribute('style', dark);
-      await expect(el).shadowDom.to.be.accessible();
-    });
-  }
+  layoutTests(views, (label) => `pb-${label}`);
 
   it('the cancel dialog fits a 320 px screen and takes the theme', async () => {
     await setViewport({ width: 320, height: 640 });
@@ -137,7 +107,7 @@ describe('account views: layout and themes', () => {
           .appointment=${appointment()}
         ></pb-appointment-detail>`,
       );
-      el.setAttribute('style', dark);
+      el.setAttribute('style', DARK_THEME);
       el.shadowRoot!.querySelector<HTMLElement>('[part~="cancel"]')!.click();
       const dialog = el.shadowRoot!.querySelector('dialog')!;
       const box = dialog.getBoundingClientRect();
@@ -153,12 +123,6 @@ describe('account views: layout and themes', () => {
 
   it('shows a visible focus outline on keyboard focus', async () => {
     const el = await fixture<LitElement>(html`<pb-account-bar .t=${de}></pb-account-bar>`);
-    const button = el.shadowRoot!.querySelector('button')!;
-    button.focus();
-    await sendKeys({ press: 'Shift' });
-    const style = getComputedStyle(button);
-    expect(button.matches(':focus-visible')).to.equal(true);
-    expect(style.outlineStyle).to.equal('solid');
-    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    await expectVisibleFocus(el.shadowRoot!.querySelector('button')!);
   });
 });

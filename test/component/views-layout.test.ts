@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import type { LitElement, TemplateResult } from 'lit';
 import type { Availability } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
-import { en } from '../../src/i18n/en.js';
+import { expectVisibleFocus, layoutTests, type View } from './layout-checks.js';
 import '../../src/views/index.js';
 
 const start = Date.UTC(2026, 10, 23, 7);
@@ -19,7 +18,7 @@ const locations = [
 ];
 const long = 'Ausführliche Vorsorgeuntersuchung für Erwachsene ab fünfunddreißig Jahren';
 
-const views: [string, (t: typeof de) => TemplateResult][] = [
+const views: View[] = [
   [
     'choice',
     (t) =>
@@ -104,38 +103,8 @@ const views: [string, (t: typeof de) => TemplateResult][] = [
   ],
 ];
 
-const dark = [
-  '--patient-booking-text: #e6edf3',
-  '--patient-booking-surface: #0d1117',
-  '--patient-booking-accent: #58a6ff',
-  '--patient-booking-muted: #9da7b3',
-  '--patient-booking-border: #6e7681',
-  '--patient-booking-danger: #ff7b72',
-  '--patient-booking-focus-color: #f2cc60',
-  'background: #0d1117',
-].join(';');
-
 describe('views: layout and themes', () => {
-  for (const [name, view] of views) {
-    it(`<pb-${name}-step> fits 320 px without horizontal scrolling`, async () => {
-      for (const t of [de, en]) {
-        const el = await fixture<LitElement>(view(t));
-        el.style.width = '320px';
-        const left = el.getBoundingClientRect().left;
-        const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
-          .filter((node) => node.getBoundingClientRect().right - left > 320.5)
-          .map((node) => node.outerHTML.slice(0, 60));
-        expect(wide, `${name} (${t.widget.title})`).to.deep.equal([]);
-        expect(el.scrollWidth).to.be.at.most(320);
-      }
-    });
-
-    it(`<pb-${name}-step> is readable in a dark theme`, async () => {
-      const el = await fixture<LitElement>(view(en));
-      el.setAttribute('style', dark);
-      await expect(el).shadowDom.to.be.accessible();
-    });
-  }
+  layoutTests(views, (name) => `pb-${name}-step`);
 
   it('does not animate skeletons with reduced motion', async () => {
     const loading = () =>
@@ -161,13 +130,6 @@ describe('views: layout and themes', () => {
         .options=${[{ id: '1', label: 'A' }]}
       ></pb-choice-step>`,
     );
-    const button = el.shadowRoot!.querySelector('button')!;
-    const { sendKeys } = await import('@web/test-runner-commands');
-    button.focus();
-    await sendKeys({ press: 'Shift' });
-    const style = getComputedStyle(button);
-    expect(button.matches(':focus-visible')).to.equal(true);
-    expect(style.outlineStyle).to.equal('solid');
-    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    await expectVisibleFocus(el.shadowRoot!.querySelector('button')!);
   });
 });
