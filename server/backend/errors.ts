@@ -1,23 +1,24 @@
 import type { Reply } from './exchange.js';
 
-/** Error codes of the token server's JSON envelope `{"error": code, "message": text}`. */
-export const TOKEN_SERVER_ERRORS = {
+/** Error codes of the backend's JSON envelope `{"error": code, "message": text}`. */
+export const BACKEND_ERRORS = {
   notFound: 'not_found',
   methodNotAllowed: 'method_not_allowed',
   originNotAllowed: 'origin_not_allowed',
   originRequired: 'origin_required',
-  headerRequired: 'header_required',
+  invalidParameter: 'invalid_parameter',
+  unsupportedMediaType: 'unsupported_media_type',
   payloadTooLarge: 'payload_too_large',
   rateLimited: 'rate_limited',
   portalUnavailable: 'portal_unavailable',
   portalRejected: 'portal_rejected',
   internal: 'internal_error',
 } as const;
-export type TokenServerErrorCode = (typeof TOKEN_SERVER_ERRORS)[keyof typeof TOKEN_SERVER_ERRORS];
+export type BackendErrorCode = (typeof BACKEND_ERRORS)[keyof typeof BACKEND_ERRORS];
 
 /** The envelope every error response carries. */
 export interface ErrorEnvelope {
-  error: TokenServerErrorCode;
+  error: BackendErrorCode;
   message: string;
 }
 
@@ -45,7 +46,7 @@ export function jsonReply(
 /** An error envelope reply. `message` is plain English and must never carry secrets or upstream bodies. */
 export function errorReply(
   status: number,
-  error: TokenServerErrorCode,
+  error: BackendErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Reply {
@@ -61,7 +62,7 @@ export class PortalError extends Error {
   override name = 'PortalError';
   constructor(
     readonly code:
-      typeof TOKEN_SERVER_ERRORS.portalUnavailable | typeof TOKEN_SERVER_ERRORS.portalRejected,
+      typeof BACKEND_ERRORS.portalUnavailable | typeof BACKEND_ERRORS.portalRejected,
     message: string,
     readonly reason: string,
   ) {

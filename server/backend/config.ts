@@ -9,10 +9,9 @@ import {
   value,
 } from './env-values.js';
 
-/** The optional API proxy (`/api/patient/v1/…`); see README.md. */
-export interface ProxyConfig {
-  enabled: boolean;
-  /** Seconds a catalogue GET stays cached, here and (`s-maxage`) on a CDN. Default 300. */
+/** How long the backend (and, via `s-maxage`, a CDN) keeps guest API answers. */
+export interface CacheConfig {
+  /** Seconds a catalogue GET stays cached. Default 300; 0: not cached. */
   catalogueTtlSeconds?: number;
   /** Seconds availabilities stay cached; at most 30. Default 5. */
   availabilityTtlSeconds?: number;
@@ -20,16 +19,26 @@ export interface ProxyConfig {
 
 /** Fixed-window request budgets per client IP. A limit of 0 turns that budget off. */
 export interface RateLimitConfig {
-  /** Requests per window on `/token` and `/oauth/token`. Default 60. */
+  /** Requests per window on `/oauth/token`. Default 60. */
   limit: number;
-  /** Requests per window on the API proxy. Default 600. */
+  /** Requests per window on the API (`/api/patient/v1/…`, `/oauth/userinfo`). Default 600. */
   proxyLimit: number;
   /** Window length in seconds. Default 60. */
   windowSeconds: number;
 }
 
-/** What the token server needs to know; `readTokenServerEnv` builds it from environment variables. */
-export interface TokenServerConfig {
+/** What the widget is told about the practice (`GET config`): public facts only. */
+export interface PracticeConfig {
+  /** The practice's phone number as patients dial it, e.g. `030 1234567`. */
+  phone?: string;
+  /** The practice's privacy notice. */
+  privacyUrl?: string;
+  /** The widget's language when the page names none: `de` or `en`. */
+  locale?: string;
+}
+
+/** What the backend needs to know; `readBackendEnv` builds it from environment variables. */
+export interface BackendConfig {
   /** Portal origin (may carry a path prefix), e.g. `https://portal.example`. */
   portalUrl: string;
   /** Token endpoint; default `portalUrl + /oauth/token`. */
@@ -37,16 +46,22 @@ export interface TokenServerConfig {
   clientId: string;
   /** Held here and sent only to the portal's token endpoint; never logged, never returned. */
   clientSecret: string;
-  /** Exact browser origins (`scheme://host[:port]`) that may call the server. */
+  /**
+   * Exact origins (`scheme://host[:port]`) of pages on other origins that may call the API.
+   * Pages on the backend's own origin need no entry.
+   */
   allowedOrigins: readonly string[];
-  /** Accept requests without an `Origin` header (server-to-server, curl). Default false. */
+  /** Accept POSTs without an `Origin` header (server-to-server, curl). Default false. */
   allowNoOrigin?: boolean;
   /** Timeout of one upstream request in ms. Default 10 000. */
   upstreamTimeoutMs?: number;
-  /** Redirect URIs `POST /oauth/token` accepts (exact strings). Empty or absent: that route is off. */
+  /**
+   * The login popup's callback pages (`…/callback.html`) registered with the portal; the widget
+   * uses the one beside its own files. Empty or absent: no patient login.
+   */
   redirectUris?: readonly string[];
-  /** The API proxy; off when absent. */
-  proxy?: ProxyConfig;
+  /** Guest API cache lifetimes. */
+  cache?: CacheConfig;
   /** Per-client-IP budgets; default `{ limit: 60, proxyLimit: 600, windowSeconds: 60 }`. */
   rateLimit?: RateLimitConfig;
   /**
@@ -54,17 +69,24 @@ export interface TokenServerConfig {
    * the header is ignored and the client IP is the one the platform passes to `handle()`.
    */
   trustProxy?: number;
+  /** Public facts for the widget's configuration. */
+  practice?: PracticeConfig;
 }
 
-/** Configuration of the Node entry (`main.ts`): the server's config plus port and logging. */
-export interface TokenServerEnvConfig extends TokenServerConfig {
+/** Configuration of the Node entry (`main.ts`): the backend's config plus port, files and logging. */
+export interface BackendEnvConfig extends BackendConfig {
   tokenUrl: string;
   redirectUris: string[];
-  proxy: Required<ProxyConfig>;
+  cache: Required<CacheConfig>;
   rateLimit: RateLimitConfig;
   trustProxy: number;
+  practice: PracticeConfig;
   port: number;
+  /** The built widget (`dist/`), served at the backend's root. */
+  widgetDir: string;
   quiet: boolean;
+  /** `DEMO=1`: the sandbox's demo secret is acceptable. */
+  demo: boolean;
 }
 
 export const DEFAULTS = {
@@ -73,12 +95,7 @@ export const DEFAULTS = {
   clientId: 'demo-client',
   /** The sandbox portal's secret for `demo-client`; production sets its own `CLIENT_SECRET`. */
   clientSecret: 'demo-secret',
-  allowedOrigins: [
-    'http://localhost:5173',
-    'http://127.0.0.1:5173',
-    'http://localhost:4173',
-    'http://127.0.0.1:4173',
-  ],
+  widgetDir: 'dist',
   catalogueTtlSeconds: 300,
   availabilityTtlSeconds: 5,
   /** Availabilities change when anyone books: never cache them longer than this. */
@@ -86,27 +103,36 @@ export const DEFAULTS = {
   rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
 } as const;
 
+const LOCALES = ['de', 'en'];
+
 /** Reads the env variables documented in README.md. Throws an `Error` naming the bad variable. */
-export function readTokenServerEnv(env: Env): TokenServerEnvConfig {
+export function readBackendEnv(env: Env): BackendEnvConfig {
   const portalUrl = httpUrl('PORTAL_URL', value(env, 'PORTAL_URL') ?? DEFAULTS.portalUrl);
   const tokenUrl = value(env, 'PORTAL_TOKEN_URL');
-  const origins = value(env, 'ALLOWED_ORIGINS');
   const { limit, proxyLimit, windowSeconds } = DEFAULTS.rateLimit;
+  const locale = value(env, 'PRACTICE_LOCALE');
+  if (locale !== undefined && !LOCALES.includes(locale)) {
+    throw new Error(`PRACTICE_LOCALE: "${locale}" is not one of ${LOCALES.join(', ')}`);
+  }
+  const privacyUrl = value(env, 'PRIVACY_URL');
+  const phone = value(env, 'PRACTICE_PHONE');
+  if (phone !== undefined && !/^\+?[0-9 ()/-]{3,30}$/.test(phone)) {
+    throw new Error(`PRACTICE_PHONE: "${phone}" is not a phone number like 030 1234567`);
+  }
   return {
     port: port(value(env, 'PORT') ?? String(DEFAULTS.port)),
     portalUrl,
     tokenUrl: tokenUrl ? httpUrl('PORTAL_TOKEN_URL', tokenUrl) : defaultTokenUrl(portalUrl),
     clientId: value(env, 'CLIENT_ID') ?? DEFAULTS.clientId,
     clientSecret: value(env, 'CLIENT_SECRET') ?? DEFAULTS.clientSecret,
-    allowedOrigins: origins === undefined ? [...DEFAULTS.allowedOrigins] : parseOrigins(origins),
+    allowedOrigins: parseOrigins(value(env, 'ALLOWED_ORIGINS') ?? ''),
     allowNoOrigin: flag(env, 'ALLOW_NO_ORIGIN'),
     redirectUris: parseRedirectUris(value(env, 'REDIRECT_URIS') ?? ''),
-    proxy: {
-      enabled: flag(env, 'PROXY'),
-      catalogueTtlSeconds: integer(env, 'PROXY_CATALOGUE_TTL', DEFAULTS.catalogueTtlSeconds),
+    cache: {
+      catalogueTtlSeconds: integer(env, 'CATALOGUE_TTL', DEFAULTS.catalogueTtlSeconds),
       availabilityTtlSeconds: integer(
         env,
-        'PROXY_AVAILABILITY_TTL',
+        'AVAILABILITY_TTL',
         DEFAULTS.availabilityTtlSeconds,
         0,
         DEFAULTS.maxAvailabilityTtlSeconds,
@@ -114,11 +140,18 @@ export function readTokenServerEnv(env: Env): TokenServerEnvConfig {
     },
     rateLimit: {
       limit: integer(env, 'RATE_LIMIT', limit),
-      proxyLimit: integer(env, 'PROXY_RATE_LIMIT', proxyLimit),
+      proxyLimit: integer(env, 'API_RATE_LIMIT', proxyLimit),
       windowSeconds: integer(env, 'RATE_WINDOW_SECONDS', windowSeconds, 1),
     },
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    practice: {
+      ...(phone ? { phone } : {}),
+      ...(privacyUrl ? { privacyUrl: httpUrl('PRIVACY_URL', privacyUrl) } : {}),
+      ...(locale ? { locale } : {}),
+    },
+    widgetDir: value(env, 'WIDGET_DIR') ?? DEFAULTS.widgetDir,
     quiet: flag(env, 'QUIET'),
+    demo: flag(env, 'DEMO'),
   };
 }
 
@@ -127,7 +160,12 @@ export function defaultTokenUrl(portalUrl: string): string {
   return `${portalUrl.replace(/\/+$/, '')}/oauth/token`;
 }
 
-/** `portalUrl + /api/patient/v1`, where the proxy forwards to. */
+/** `portalUrl + /api/patient/v1`, where the API is forwarded to. */
 export function defaultApiUrl(portalUrl: string): string {
   return `${portalUrl.replace(/\/+$/, '')}/api/patient/v1`;
+}
+
+/** `portalUrl + path` (`/oauth/authorize`, `/oauth/userinfo`). */
+export function portalEndpoint(portalUrl: string, path: string): string {
+  return `${portalUrl.replace(/\/+$/, '')}${path}`;
 }

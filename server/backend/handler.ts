@@ -1,41 +1,47 @@
+import type { ApiCacheStats } from './api-cache.js';
+import { createApiCache } from './api-cache.js';
+import { createApiRoutes } from './api-route.js';
 import type { RequestContext } from './client-ip.js';
-import type { TokenServerConfig } from './config.js';
-import { DEFAULTS, defaultApiUrl, defaultTokenUrl } from './config.js';
+import type { BackendConfig } from './config.js';
+import { DEFAULTS, defaultApiUrl, defaultTokenUrl, portalEndpoint } from './config.js';
+import { configRoute } from './config-route.js';
 import { originChecker, withCors } from './cors.js';
-import { TOKEN_SERVER_ERRORS as E, errorReply } from './errors.js';
+import { BACKEND_ERRORS as E, PortalError, errorReply } from './errors.js';
 import type { Awaitable, FinalReply, PlainRequest, Reply } from './exchange.js';
 import { fromRequest, toResponse } from './exchange.js';
 import { passGate } from './gate.js';
 import { loginRoute } from './login-route.js';
 import { requestClientCredentialsToken } from './portal-token.js';
-import type { ProxyCacheStats } from './proxy-cache.js';
-import { createProxyCache } from './proxy-cache.js';
-import { createApiProxy } from './proxy-route.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import { createTokenCache } from './token-cache.js';
-import { tokenRoute } from './token-route.js';
+import type { WidgetFiles } from './widget-files.js';
+import { widgetFileReply } from './widget-files.js';
 
-/** Injectable edges: the upstream `fetch`, the wall clock (ms) and the log sink. */
-export interface TokenServerDeps {
+/** Injectable edges: the upstream `fetch`, the wall clock (ms), the log sink and the widget files. */
+export interface BackendDeps {
   fetch?: typeof fetch;
   now?: () => number;
   /** One line per request: method, path, status, duration and notes such as `cache=hit`. */
   log?: (line: string) => void;
+  /** The built widget, served at the root; absent: the backend serves the API only. */
+  files?: WidgetFiles;
+  /** Set-up problems for the operator (e.g. the portal refuses the client's credentials). */
+  warn?: (line: string) => void;
 }
 
 /** Counters since start, e.g. for "upstream requests per 1,000 visitors". */
-export interface TokenServerStats {
-  /** Requests sent to the portal: guest tokens, relayed login exchanges, proxied API calls. */
+export interface BackendStats {
+  /** Requests sent to the portal: guest tokens, relayed login exchanges, API calls. */
   upstream: { token: number; login: number; api: number };
-  /** The proxy's GET cache: hits, misses (upstream), shared (waited for a running miss). */
-  proxyCache: ProxyCacheStats;
+  /** The guest API's GET cache: hits, misses (upstream), shared (waited for a running miss). */
+  apiCache: ApiCacheStats;
   /** Requests refused with 429 by the per-IP limit. */
   rateLimited: number;
 }
 
-/** A web-standard fetch handler; runs unchanged on Node, Deno, Bun and serverless platforms. */
-export interface TokenServer {
+/** A web-standard fetch handler; runs unchanged on Node, workerd, Deno and Bun. */
+export interface Backend {
   /** `context.clientIp`: the peer address, for the per-IP rate limit (absent: not limited). */
   handle(request: Request, context?: RequestContext): Promise<Response>;
   /**
@@ -44,18 +50,15 @@ export interface TokenServer {
    * when the answer is known at once (see `Awaitable`).
    */
   respond(request: PlainRequest, context?: RequestContext): Awaitable<FinalReply>;
-  stats(): TokenServerStats;
+  stats(): BackendStats;
 }
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
-export function createTokenServer(
-  config: TokenServerConfig,
-  deps: TokenServerDeps = {},
-): TokenServer {
+export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Backend {
   const baseFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const now = deps.now ?? Date.now;
-  const { log } = deps;
+  const { log, files } = deps;
   const checkOrigin = originChecker(config.allowedOrigins);
   const upstream = { token: 0, login: 0, api: 0 };
   const counted =
@@ -70,35 +73,64 @@ export function createTokenServer(
   const client = { tokenUrl, clientId, clientSecret, timeoutMs };
 
   const guestTokens = createTokenCache(
-    () => requestClientCredentialsToken({ ...client, fetch: counted('token') }),
+    () =>
+      requestClientCredentialsToken({ ...client, fetch: counted('token') }).catch(
+        (error: unknown) => {
+          if (error instanceof PortalError && error.code === E.portalRejected) {
+            deps.warn?.(
+              `backend: the portal refused the client credentials of CLIENT_ID "${clientId}" ` +
+                `(${error.reason}): check CLIENT_ID and CLIENT_SECRET`,
+            );
+          }
+          throw error;
+        },
+      ),
     now,
   );
   const rate = config.rateLimit ?? DEFAULTS.rateLimit;
   const limiter = (limit: number) =>
     createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
-  const limiters = { token: limiter(rate.limit), proxy: limiter(rate.proxyLimit) };
+  const limiters = { login: limiter(rate.limit), api: limiter(rate.proxyLimit) };
 
-  // The router: exact paths, then the proxy's allow-list.
-  const routes = new Map<string, Route>([['/token', tokenRoute(guestTokens, now)]]);
+  const cache = createApiCache({ now });
+  const api = createApiRoutes({
+    apiUrl: defaultApiUrl(config.portalUrl),
+    userinfoUrl: portalEndpoint(config.portalUrl, '/oauth/userinfo'),
+    tokens: guestTokens,
+    timeoutMs,
+    fetch: counted('api'),
+    cache,
+    catalogueTtlSeconds: config.cache?.catalogueTtlSeconds ?? DEFAULTS.catalogueTtlSeconds,
+    availabilityTtlSeconds: Math.min(
+      config.cache?.availabilityTtlSeconds ?? DEFAULTS.availabilityTtlSeconds,
+      DEFAULTS.maxAvailabilityTtlSeconds,
+    ),
+  });
+
+  // The router: exact paths, then the API's allow-list, then the widget's files.
   const redirectUris = config.redirectUris ?? [];
+  const routes = new Map<string, Route>([
+    ['/oauth/userinfo', api.userinfo],
+    [
+      '/config',
+      configRoute({
+        login:
+          redirectUris.length > 0
+            ? {
+                issuer: config.portalUrl.replace(/\/+$/, ''),
+                authorizationEndpoint: portalEndpoint(config.portalUrl, '/oauth/authorize'),
+                clientId,
+                redirectUris,
+              }
+            : null,
+        practice: config.practice ?? {},
+      }),
+    ],
+  ]);
   if (redirectUris.length > 0) {
     routes.set('/oauth/token', loginRoute({ ...client, redirectUris, fetch: counted('login') }));
   }
-  const cache = createProxyCache({ now });
-  const proxy = config.proxy?.enabled
-    ? createApiProxy({
-        apiUrl: defaultApiUrl(config.portalUrl),
-        tokens: guestTokens,
-        timeoutMs,
-        fetch: counted('api'),
-        cache,
-        catalogueTtlSeconds: config.proxy.catalogueTtlSeconds ?? DEFAULTS.catalogueTtlSeconds,
-        availabilityTtlSeconds: Math.min(
-          config.proxy.availabilityTtlSeconds ?? DEFAULTS.availabilityTtlSeconds,
-          DEFAULTS.maxAvailabilityTtlSeconds,
-        ),
-      })
-    : undefined;
+  const fileOptions = { frameAncestors: config.allowedOrigins };
 
   const gateOptions = {
     allowNoOrigin: config.allowNoOrigin === true,
@@ -111,13 +143,16 @@ export function createTokenServer(
     context: RequestContext,
     note: (key: string, value: string) => void,
   ): Awaitable<FinalReply> {
-    const origin = checkOrigin(request.headers.get('Origin'));
+    const origin = checkOrigin(request.headers.get('Origin'), request.headers);
     let reply: Awaitable<Reply>;
     try {
-      const route = routes.get(request.path) ?? proxy?.route(request.path);
-      reply = route
-        ? passGate({ request, route, origin, note, context }, gateOptions)
-        : errorReply(404, E.notFound, 'There is nothing at this path.');
+      const route = routes.get(request.path) ?? api.route(request.path);
+      if (route) reply = passGate({ request, route, origin, note, context }, gateOptions);
+      else {
+        const file = files && readsFile(request) ? widgetFileReply(files, request, fileOptions) : undefined;
+        if (file) return { ...file, headers: Object.entries(file.headers).flat() };
+        reply = errorReply(404, E.notFound, 'There is nothing at this path.');
+      }
     } catch {
       reply = failed(note);
     }
@@ -156,16 +191,18 @@ export function createTokenServer(
     respond,
     stats: () => ({
       upstream: { ...upstream },
-      proxyCache: cache.stats(),
-      rateLimited: limiters.token.refusals() + limiters.proxy.refusals(),
+      apiCache: cache.stats(),
+      rateLimited: limiters.login.refusals() + limiters.api.refusals(),
     }),
   };
 }
+
+const readsFile = (request: PlainRequest) => request.method === 'GET' || request.method === 'HEAD';
 
 const ignore = (): void => undefined;
 
 /** The 500 envelope for a route that threw. */
 function failed(note: (key: string, value: string) => void): Reply {
   note('failure', 'exception');
-  return errorReply(500, E.internal, 'The token server failed unexpectedly.');
+  return errorReply(500, E.internal, 'The booking backend failed unexpectedly.');
 }

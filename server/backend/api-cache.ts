@@ -23,7 +23,7 @@ export interface CacheResult {
   freshSeconds: number | undefined;
 }
 
-export interface ProxyCacheStats {
+export interface ApiCacheStats {
   hit: number;
   miss: number;
   shared: number;
@@ -31,12 +31,12 @@ export interface ProxyCacheStats {
   bytes: number;
 }
 
-export interface ProxyCache {
+export interface ApiCache {
   get(key: string, ttlMs: number, load: () => Promise<UpstreamAnswer>): Promise<CacheResult>;
-  stats(): ProxyCacheStats;
+  stats(): ApiCacheStats;
 }
 
-export interface ProxyCacheOptions {
+export interface ApiCacheOptions {
   now: () => number;
   /** Default 1,000. */
   maxEntries?: number;
@@ -50,7 +50,7 @@ interface Entry {
   size: number;
 }
 
-export function createProxyCache(options: ProxyCacheOptions): ProxyCache {
+export function createApiCache(options: ApiCacheOptions): ApiCache {
   const { now } = options;
   const maxEntries = options.maxEntries ?? 1000;
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;

@@ -1,31 +1,41 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TokenServerConfig } from './config.js';
-import { TOKEN_SERVER_ERRORS, errorReply } from './errors.js';
+import type { BackendConfig } from './config.js';
+import { BACKEND_ERRORS, errorReply } from './errors.js';
 import type { Awaitable, FinalReply } from './exchange.js';
-import type { TokenServer, TokenServerDeps, TokenServerStats } from './handler.js';
-import { createTokenServer } from './handler.js';
+import type { Backend, BackendDeps, BackendStats } from './handler.js';
+import { createBackend } from './handler.js';
 import { NodeRequest } from './node-request.js';
 
-const { internal } = TOKEN_SERVER_ERRORS;
-const UNEXPECTED = 'The token server failed unexpectedly.';
+const { internal } = BACKEND_ERRORS;
+const UNEXPECTED = 'The booking backend failed unexpectedly.';
 
-export interface StartedTokenServer {
+export interface StartedBackend {
   /** e.g. `http://localhost:4020` (no trailing slash). */
   url: string;
-  /** The handler's counters (upstream requests, proxy cache, rate-limit refusals). */
-  stats(): TokenServerStats;
+  /** The handler's counters (upstream requests, API cache, rate-limit refusals). */
+  stats(): BackendStats;
   close(): Promise<void>;
 }
 
-/** Starts the token server on node:http. `port` 0 (the default) picks a free port. */
-export async function startTokenServer(
-  config: TokenServerConfig & { port?: number; host?: string },
-  deps: TokenServerDeps = {},
-): Promise<StartedTokenServer> {
-  const server = createTokenServer(config, deps);
-  const http = createServer((req, res) => serve(server, req, res));
+/**
+ * Slow clients may not hold a connection for long: the whole request (headers and body) within
+ * this, the headers within `HEADERS_TIMEOUT_MS`; idle keep-alive connections close after 5 s.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/** Starts the booking backend on node:http. `port` 0 (the default) picks a free port. */
+export async function startBackend(
+  config: BackendConfig & { port?: number; host?: string },
+  deps: BackendDeps = {},
+): Promise<StartedBackend> {
+  const server = createBackend(config, deps);
+  const http = createServer(
+    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS },
+    (req, res) => serve(server, req, res),
+  );
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port ?? 0, config.host, () => {
@@ -46,7 +56,7 @@ export async function startTokenServer(
 }
 
 /** node:http request → the handler's plain request → its plain reply → node:http response. */
-function serve(server: TokenServer, req: IncomingMessage, res: ServerResponse): void {
+function serve(server: Backend, req: IncomingMessage, res: ServerResponse): void {
   let answer: Awaitable<FinalReply>;
   try {
     // The TCP peer: the client itself, or the reverse proxy in front (see TRUST_PROXY).

@@ -1,6 +1,6 @@
 import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 
-/** What a route sees once the shared gate (origin, rate limit, method, header, body size) has passed. */
+/** What a route sees once the shared gate (origin, rate limit, method, body size) has passed. */
 export interface RouteContext {
   request: PlainRequest;
   /** The request body, already read and no larger than the route's `maxBodyBytes`. */
@@ -10,7 +10,7 @@ export interface RouteContext {
 }
 
 /** Which per-client-IP budget a route spends (see `rate-limit.ts`). */
-export type RouteBudget = 'token' | 'proxy';
+export type RouteBudget = 'login' | 'api';
 
 /** One path of the server. The router in `handler.ts` maps paths to routes. */
 export interface Route {
@@ -18,12 +18,7 @@ export interface Route {
   methods: readonly string[];
   /** Larger bodies get 413 before the route runs. */
   maxBodyBytes: number;
-  /**
-   * Whether the gate demands `X-Patient-Booking: 1`. Default true. Only `/oauth/token` opts out:
-   * oidc-client-ts cannot add the header, so that route leans on the `Origin` check instead.
-   */
-  clientHeader?: boolean;
-  /** `Access-Control-Allow-Headers` of the preflight. Default `Content-Type, X-Patient-Booking`. */
+  /** `Access-Control-Allow-Headers` of the preflight. Default `Content-Type`. */
   allowHeaders?: string;
   budget: RouteBudget;
   /** May answer synchronously (see `Awaitable`). */

@@ -48,9 +48,8 @@ export function loginRoute(options: LoginRouteOptions): Route {
   return {
     methods: ['POST'],
     maxBodyBytes: 4096,
-    clientHeader: false, // oidc-client-ts would send it to the portal too (README); Origin stands in
     allowHeaders: 'Content-Type',
-    budget: 'token',
+    budget: 'login',
     async handle({ request, body, note }) {
       const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/x-www-form-urlencoded') {

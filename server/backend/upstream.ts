@@ -1,8 +1,8 @@
 /** Calls to the portal: timeouts, no redirects, bounded bodies, failures as `PortalError`. */
 import { readLimited } from './body.js';
-import { PortalError, TOKEN_SERVER_ERRORS } from './errors.js';
+import { PortalError, BACKEND_ERRORS } from './errors.js';
 
-const { portalUnavailable } = TOKEN_SERVER_ERRORS;
+const { portalUnavailable } = BACKEND_ERRORS;
 
 /** HTTP Basic client authentication (RFC 6749 §2.3.1: id and secret form-encoded, then base64). */
 export function basicAuth(clientId: string, clientSecret: string): string {
@@ -24,7 +24,8 @@ function isTimeout(error: unknown): boolean {
 
 /**
  * `fetch` with a timeout that also covers reading the body, and redirects refused (a redirect
- * would carry the client's credentials elsewhere). Network failure or timeout → `PortalError`.
+ * would carry the client's credentials elsewhere). Network failure, timeout or a redirect →
+ * `PortalError`. `redirect: 'manual'` rather than `'error'`: workerd refuses the latter.
  */
 export async function callPortal(
   fetchImpl: typeof fetch,
@@ -32,16 +33,23 @@ export async function callPortal(
   init: RequestInit,
   timeoutMs: number,
 ): Promise<Response> {
+  let response: Response;
   try {
-    return await fetchImpl(url, {
+    response = await fetchImpl(url, {
       ...init,
-      redirect: 'error',
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     if (isTimeout(error)) throw timeoutError();
     throw new PortalError(portalUnavailable, 'The patient portal could not be reached.', 'network');
   }
+  // A manual redirect: an `opaqueredirect` (status 0) in browsers' terms, a 3xx on servers.
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new PortalError(portalUnavailable, 'The patient portal answered with a redirect.', 'redirect');
+  }
+  return response;
 }
 
 /**

@@ -1,17 +1,15 @@
 /**
- * CORS for an exact allow-list of origins. No credentials (the widget sends no cookies), no wildcard.
- * Every response carries `Vary: Origin` because its CORS headers depend on that request header.
+ * Who may call the API: pages on the backend's own origin, and pages on the exact origins of the
+ * allow-list (CORS, no credentials, no wildcard). Every API response carries `Vary: Origin`
+ * because its CORS headers depend on that request header.
  */
 import type { FinalReply, HeaderReader, Reply } from './exchange.js';
 import type { Route } from './route.js';
 
-/** The custom header the widget sends: it makes every cross-origin call preflighted (no form CSRF). */
-export const CLIENT_HEADER = 'X-Patient-Booking';
-export const CLIENT_HEADER_VALUE = '1';
-
 export const PREFLIGHT = {
-  headers: `Content-Type, ${CLIENT_HEADER}`,
-  maxAgeSeconds: 600,
+  headers: 'Content-Type',
+  /** Two hours, the most Chromium keeps a preflight (Firefox: a day). */
+  maxAgeSeconds: 7200,
 } as const;
 
 /** Response headers the widget may read: it honours the portal's (and our) rate limits. */
@@ -20,14 +18,22 @@ export const EXPOSED_HEADERS = 'Retry-After, RateLimit-Limit, RateLimit-Remainin
 /** Result of looking at a request's `Origin`; an allowed one carries its CORS headers, built once. */
 export type OriginCheck =
   | { kind: 'allowed'; origin: string; headers: Readonly<Record<string, string>> }
+  | { kind: 'same' }
   | { kind: 'denied'; origin: string }
   | { kind: 'absent' };
 
 const ABSENT: OriginCheck = { kind: 'absent' };
+const SAME: OriginCheck = { kind: 'same' };
 const VARY_ONLY: Readonly<Record<string, string>> = Object.freeze({ Vary: 'Origin' });
 
-/** A checker for an allow-list of exact origins, with each origin's response headers precomputed. */
-export function originChecker(allowed: Iterable<string>): (origin: string | null) => OriginCheck {
+/**
+ * A checker for an allow-list of exact origins, with each origin's response headers precomputed.
+ * A request from the backend's own origin is `same`: the browser says so (`Sec-Fetch-Site`, which
+ * page scripts cannot set), or its `Origin` names the host the request was sent to.
+ */
+export function originChecker(
+  allowed: Iterable<string>,
+): (origin: string | null, headers: HeaderReader) => OriginCheck {
   const checks = new Map<string, OriginCheck>();
   for (const origin of allowed) {
     const headers = Object.freeze({
@@ -37,13 +43,24 @@ export function originChecker(allowed: Iterable<string>): (origin: string | null
     });
     checks.set(origin, { kind: 'allowed', origin, headers });
   }
-  return (origin) =>
-    origin === null ? ABSENT : (checks.get(origin) ?? { kind: 'denied', origin });
+  return (origin, headers) => {
+    if (origin === null) return ABSENT;
+    const listed = checks.get(origin);
+    if (listed) return listed;
+    if (headers.get('Sec-Fetch-Site') === 'same-origin' || isSameHost(origin, headers)) return SAME;
+    return { kind: 'denied', origin };
+  };
 }
 
-/** True when the request carries `X-Patient-Booking: 1`. */
-export function hasClientHeader(headers: HeaderReader): boolean {
-  return headers.get(CLIENT_HEADER)?.trim() === CLIENT_HEADER_VALUE;
+/** `Origin`'s host and port equal the request's `Host` (a browser without `Sec-Fetch-Site`). */
+function isSameHost(origin: string, headers: HeaderReader): boolean {
+  const host = headers.get('Host');
+  if (host === null) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 /** Headers of a 204 answer to a preflight from an allowed origin, for `route`. */

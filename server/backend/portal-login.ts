@@ -1,5 +1,5 @@
 /** The upstream half of `POST /oauth/token`: add client authentication, relay the portal's answer. */
-import { BASE_HEADERS, PortalError, TOKEN_SERVER_ERRORS } from './errors.js';
+import { BASE_HEADERS, PortalError, BACKEND_ERRORS } from './errors.js';
 import type { Reply } from './exchange.js';
 import { basicAuth, callPortal, isRecord, readPortalBody } from './upstream.js';
 
@@ -43,7 +43,7 @@ export async function relayTokenRequest(
   const text = jsonObjectText(await readPortalBody(response, MAX_BODY_BYTES));
   if (text === undefined) {
     throw new PortalError(
-      TOKEN_SERVER_ERRORS.portalUnavailable,
+      BACKEND_ERRORS.portalUnavailable,
       'The patient portal sent an unreadable token response.',
       'malformed',
     );
@@ -51,7 +51,7 @@ export async function relayTokenRequest(
   // Belt and braces: a portal that echoes our credentials must not hand them to the browser.
   if (text.includes(clientSecret) || text.includes(authorization.slice(6))) {
     throw new PortalError(
-      TOKEN_SERVER_ERRORS.portalUnavailable,
+      BACKEND_ERRORS.portalUnavailable,
       'The patient portal sent an unusable token response.',
       'echo',
     );

@@ -1,12 +1,12 @@
 /**
- * The checks every route shares, in this order: origin (403) → preflight (204) → per-IP rate
- * limit (429) → method (405) → custom header (403) → body size (413) → the route.
+ * The checks every API route shares, in this order: origin (403) → preflight (204) → per-IP rate
+ * limit (429) → method (405) → body size (413) → the route.
  */
 import type { RequestContext } from './client-ip.js';
 import { clientKey } from './client-ip.js';
 import type { OriginCheck } from './cors.js';
-import { CLIENT_HEADER, hasClientHeader, preflightHeaders } from './cors.js';
-import { BASE_HEADERS, TOKEN_SERVER_ERRORS as E, errorReply } from './errors.js';
+import { preflightHeaders } from './cors.js';
+import { BASE_HEADERS, BACKEND_ERRORS as E, errorReply } from './errors.js';
 import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
@@ -44,12 +44,19 @@ function preflight(route: Route): Reply {
 export function passGate(input: GateInput, options: GateOptions): Awaitable<Reply> {
   const { request, route, origin, note } = input;
   if (origin.kind === 'denied') {
-    return errorReply(403, E.originNotAllowed, 'This origin may not use the token server.');
+    return errorReply(403, E.originNotAllowed, 'This origin may not use the booking backend.');
   }
-  if (origin.kind === 'absent' && !options.allowNoOrigin) {
+  // Browsers send `Origin` with every POST, PUT and DELETE (a same-origin GET has none).
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  if (origin.kind === 'absent' && !reading && !options.allowNoOrigin) {
     return errorReply(403, E.originRequired, 'Requests must come from an allowed browser origin.');
   }
-  if (request.method === 'OPTIONS') return preflight(route);
+  if (request.method === 'OPTIONS') {
+    if (origin.kind !== 'allowed') {
+      return errorReply(403, E.originNotAllowed, 'This origin may not use the booking backend.');
+    }
+    return preflight(route);
+  }
   const limiter = options.limiters[route.budget];
   // The key (client IP) is looked for only when the budget is on; unknown: not limited.
   const key = limiter.enabled ? clientKey(request, input.context, options.trustProxy) : undefined;
@@ -71,9 +78,6 @@ export function passGate(input: GateInput, options: GateOptions): Awaitable<Repl
     return errorReply(405, E.methodNotAllowed, `Use ${route.methods.join(' or ')}.`, {
       Allow: allow,
     });
-  }
-  if (route.clientHeader !== false && !hasClientHeader(request.headers)) {
-    return errorReply(403, E.headerRequired, `Send the header ${CLIENT_HEADER}: 1.`);
   }
   const body = request.readBody(route.maxBodyBytes);
   return body instanceof Promise ? body.then((bytes) => enter(input, bytes)) : enter(input, body);

@@ -1,4 +1,4 @@
-import { PortalError, TOKEN_SERVER_ERRORS } from './errors.js';
+import { PortalError, BACKEND_ERRORS } from './errors.js';
 import { basicAuth, callPortal, isRecord, readPortalJson } from './upstream.js';
 
 /** A client_credentials token as the portal issued it. `expiresIn` is in seconds. */
@@ -29,7 +29,7 @@ const OAUTH_ERROR_CODES: ReadonlySet<string> = new Set([
   'temporarily_unavailable',
 ]);
 
-const { portalUnavailable, portalRejected } = TOKEN_SERVER_ERRORS;
+const { portalUnavailable, portalRejected } = BACKEND_ERRORS;
 
 /** Token responses are tiny; a larger body is not a token response. */
 const MAX_BODY_BYTES = 64 * 1024;

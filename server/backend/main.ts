@@ -1,0 +1,58 @@
+/** `npm run backend`: the booking backend on node:http, configured by env (see README.md). */
+import { resolve } from 'node:path';
+import type { BackendEnvConfig } from './config.js';
+import { DEFAULTS, readBackendEnv } from './config.js';
+import { startBackend } from './node-adapter.js';
+import type { WidgetFiles } from './widget-files.js';
+import { readWidgetFiles } from './widget-files-node.js';
+
+function fail(message: string): never {
+  console.error(`backend: ${message}`);
+  process.exit(1);
+}
+
+function loadConfig(): BackendEnvConfig {
+  try {
+    return readBackendEnv(process.env);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const config = loadConfig();
+const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(config.tokenUrl);
+if (config.clientSecret === DEFAULTS.clientSecret && !local && !config.demo) {
+  fail(
+    'CLIENT_SECRET is the sandbox demo secret; set the secret the portal gave you (or DEMO=1 for a demo)',
+  );
+}
+
+let files: WidgetFiles;
+try {
+  files = readWidgetFiles(resolve(config.widgetDir));
+} catch {
+  fail(`WIDGET_DIR: "${config.widgetDir}" has no built widget; run npm run build first`);
+}
+if (!files.has('/patient-booking.js')) {
+  fail(`WIDGET_DIR: "${config.widgetDir}" has no patient-booking.js; run npm run build first`);
+}
+
+const log = config.quiet
+  ? undefined
+  : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+const server = await startBackend(config, { log, files, warn: (line) => console.error(line) });
+
+console.log(`backend listening on ${server.url}/ (portal ${config.portalUrl})`);
+console.log(`backend: the widget is ${server.url}/patient-booking.js (${files.size} files)`);
+if (config.allowNoOrigin) console.log('backend: ALLOW_NO_ORIGIN=1, POSTs without Origin are accepted');
+console.log(
+  config.redirectUris.length > 0
+    ? `backend: patient login for ${config.redirectUris.length} callback page(s)`
+    : 'backend: no REDIRECT_URIS, so no patient login (guests book)',
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,43 @@
+/** Reads the built widget from a folder once, compressing each text file ahead of time. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { WidgetFile, WidgetFiles } from './widget-files.js';
+import { contentType, isHashedName } from './widget-files.js';
+
+/** Below this size compression gains nothing worth a header. */
+const MIN_COMPRESS_BYTES = 512;
+
+/** Every servable file below `dir` (skipping unknown types); throws when `dir` is not a folder. */
+export function readWidgetFiles(dir: string): WidgetFiles {
+  if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
+  const files = new Map<string, WidgetFile>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const path = `/${relative(dir, full).split(sep).join('/')}`;
+        const type = contentType(path);
+        if (type) files.set(path, widgetFile(path, type, readFileSync(full)));
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function widgetFile(path: string, type: string, data: Buffer): WidgetFile {
+  const body = new Uint8Array(data);
+  const etag = `"${createHash('sha256').update(data).digest('base64url').slice(0, 22)}"`;
+  const file: WidgetFile = { body, type, etag, immutable: isHashedName(path) };
+  const text = /^(text\/|application\/json|image\/svg)/.test(type);
+  if (text && body.byteLength >= MIN_COMPRESS_BYTES) {
+    file.gzip = new Uint8Array(gzipSync(data, { level: 9 }));
+    file.br = new Uint8Array(
+      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+  return file;
+}
