@@ -1,7 +1,7 @@
 // Upstream requests per 1,000 simulated visitors, each fetching what a guest booking reads (the
 // catalogue and one window of times, the widget's own GETs), with and without the token server's
 // API proxy. Counted where they land: at the sandbox portal.
-import { startTokenServer, type StartedTokenServer } from '../server/token-server/node-adapter.js';
+import { startBackend, type StartedBackend } from '../server/backend/node-adapter.js';
 import { runLoad } from './load.js';
 import type { Target, VisitorsResult } from './load-client.js';
 import { API_PATH, countingSandbox, NO_RATE_LIMIT, type PortalHit } from './stack.js';
@@ -62,9 +62,9 @@ const scale = (c: UpstreamCount, completed: number): UpstreamCount => {
 async function phase(proxy: boolean, gets: string[]): Promise<ProxyPhase | { pending: string }> {
   const hits: PortalHit[] = [];
   const sandbox = await countingSandbox(hits);
-  let server: StartedTokenServer | undefined;
+  let server: StartedBackend | undefined;
   try {
-    server = await startTokenServer({
+    server = await startBackend({
       port: 0,
       portalUrl: sandbox.url,
       clientId: 'demo-client',

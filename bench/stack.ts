@@ -3,8 +3,8 @@
 // Chromium. Like test/support/stack.ts, but serving any build directory and counting requests.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../server/sandbox/app.js';
-import type { TokenServerConfig } from '../server/token-server/config.js';
-import { startTokenServer, type StartedTokenServer } from '../server/token-server/node-adapter.js';
+import type { BackendConfig } from '../server/backend/config.js';
+import { startBackend, type StartedBackend } from '../server/backend/node-adapter.js';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
 import { startStaticServer, type StaticServer } from '../test/support/static-server.js';
 
@@ -21,7 +21,7 @@ export interface PortalHit {
 export interface BenchStack {
   web: StaticServer;
   sandbox: Sandbox;
-  tokenServer: StartedTokenServer;
+  tokenServer: StartedBackend;
   portal: string;
   tokenUrl: string;
   browser: Browser;
@@ -55,14 +55,14 @@ export async function countingSandbox(
 
 export async function startBenchStack(
   root: string,
-  tokenServerExtra: Partial<TokenServerConfig> = {},
+  tokenServerExtra: Partial<BackendConfig> = {},
 ): Promise<BenchStack> {
   const web = await startStaticServer(root);
   const hits: PortalHit[] = [];
   const sandbox = await countingSandbox(hits, {
     redirectUris: [`${web.origin}/dist/callback.html`],
   });
-  const tokenServer = await startTokenServer({
+  const tokenServer = await startBackend({
     port: 0,
     portalUrl: sandbox.url,
     clientId: 'demo-client',

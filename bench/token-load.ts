@@ -3,7 +3,7 @@
 // the upstream token requests that 1,000 concurrent callers cause at a fresh token server.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTokenServer } from '../server/token-server/node-adapter.js';
+import { startBackend } from '../server/backend/node-adapter.js';
 import { runLoad } from './load.js';
 import type { BurstResult, RateResult, Target } from './load-client.js';
 import { NO_RATE_LIMIT } from './stack.js';
@@ -119,7 +119,7 @@ const tokenRequest = (url: string): Target => ({
 export async function measureTokenLoad(): Promise<TokenLoadResult> {
   // 1. Cached token: token server vs bare server with the same answer.
   const portal = await fakePortal(5);
-  const server = await startTokenServer({
+  const server = await startBackend({
     port: 0,
     host: '127.0.0.1',
     portalUrl: portal.url,
@@ -152,7 +152,7 @@ export async function measureTokenLoad(): Promise<TokenLoadResult> {
   // 2. 1,000 concurrent callers at a fresh token server whose portal takes 500 ms to answer.
   const slowPortal = await fakePortal(500);
   const sources: Record<string, number> = {};
-  const fresh = await startTokenServer(
+  const fresh = await startBackend(
     {
       port: 0,
       host: '127.0.0.1',

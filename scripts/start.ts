@@ -1,8 +1,8 @@
 // `npm start`: the sandbox portal, the token server and the demo pages, on fixed local ports.
 import { createServer } from 'vite';
 import { startSandbox } from '../server/sandbox/app.js';
-import { startTokenServer } from '../server/token-server/node-adapter.js';
-import { DEFAULTS } from '../server/token-server/config.js';
+import { startBackend } from '../server/backend/node-adapter.js';
+import { DEFAULTS } from '../server/backend/config.js';
 import { embedDev, listenOnBothLoopbacks } from './embed-dev.js';
 
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -12,7 +12,7 @@ const demoPort = 5173;
 const sandbox = await startSandbox({ port: sandboxPort });
 // The demo runs on two origins (the iframe demo puts embed.html on the other one).
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
-const tokenServer = await startTokenServer({
+const tokenServer = await startBackend({
   port: tokenPort,
   portalUrl: sandbox.url,
   clientId: 'demo-client',

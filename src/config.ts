@@ -1,37 +1,32 @@
 /**
- * The element's attributes, checked once: a missing or malformed URL becomes a `config` error the
- * widget shows (and reports), never a blank box or an uncaught exception.
+ * The element's attributes, checked once. The only endpoint is the booking backend: by default
+ * the directory the widget's script came from, or a `backend` URL on a script-tag page. Everything
+ * else the widget needs (the login's settings, the practice's phone) comes from that backend.
+ * A malformed value is named in one console line; the widget goes on with the rest.
  */
-import { ApiError, ERROR_CODES } from './api/errors.js';
 import type { Preset } from './booking/steps.js';
 
 export interface WidgetAttributes {
-  portalUrl?: string | null;
-  apiUrl?: string | null;
-  tokenUrl?: string | null;
-  clientId?: string | null;
-  redirectUrl?: string | null;
+  backend?: string | null;
   insuranceId?: string | null;
   categoryId?: string | null;
   typeId?: string | null;
 }
 
 export interface WidgetConfig {
-  portalOrigin: string;
+  /** The backend's base URL, ending in `/`. */
+  backend: string;
+  /** `backend` + `api/patient/v1` (no trailing slash). */
   apiUrl: string;
-  userinfoUrl: string;
-  tokenUrl: string | null;
-  clientId: string | null;
-  redirectUrl: string | null;
   preset: Preset;
 }
 
-export const API_PATH = '/api/patient/v1';
+export const API_PATH = 'api/patient/v1';
 
-export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; error: ApiError };
+/** The directory this module was loaded from: where the built widget and its backend live. */
+export const OWN_DIRECTORY = new URL('./', import.meta.url).href;
 
-function httpUrl(value: string | null | undefined, base?: string): URL | null {
-  if (!value) return null;
+function httpUrl(value: string, base: string): URL | null {
   try {
     const url = new URL(value, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
@@ -40,61 +35,40 @@ function httpUrl(value: string | null | undefined, base?: string): URL | null {
   }
 }
 
-const invalid = (what: string): ConfigResult => ({
-  ok: false,
-  error: new ApiError(`${what} is missing or not an http(s) URL`, ERROR_CODES.config),
-});
+/** A directory URL: a path that does not end in `/` gets one, the query and fragment go. */
+function asDirectory(url: URL): string {
+  const dir = new URL(url.href);
+  dir.search = '';
+  dir.hash = '';
+  if (!dir.pathname.endsWith('/')) dir.pathname += '/';
+  return dir.href;
+}
 
-/**
- * `secure`: the page is a secure context. Sign-in needs one (PKCE's hashing, `crypto.subtle`, is
- * given to https pages and localhost only), so on plain http the widget offers guest booking only.
- */
+/** Ids are the portal's (numbers); anything else is named and left out. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function readConfig(
   a: WidgetAttributes,
   pageUrl: string,
-  secure = globalThis.isSecureContext !== false,
-): ConfigResult {
-  const portal = httpUrl(a.portalUrl);
-  if (!portal) return invalid('portal-url');
-  const api = a.apiUrl ? httpUrl(a.apiUrl, pageUrl) : new URL(API_PATH, portal);
-  if (!api) return invalid('api-url');
-  const token = a.tokenUrl ? httpUrl(a.tokenUrl, pageUrl) : null;
-  if (a.tokenUrl && !token) return invalid('token-url');
-  const redirect = a.redirectUrl ? httpUrl(a.redirectUrl, pageUrl) : null;
-  if (a.redirectUrl && !redirect) return invalid('redirect-url');
-  if (!token && !a.clientId) return invalid('token-url (or client-id)');
-  // The popup hands its result to the page by postMessage: same origin, or no login at all.
-  if (a.clientId && (!redirect || redirect.origin !== new URL(pageUrl).origin)) {
-    return {
-      ok: false,
-      error: new ApiError('redirect-url must be on the page origin for login', ERROR_CODES.config),
-    };
+  ownDirectory: string = OWN_DIRECTORY,
+  warn: (line: string) => void = (line) => console.warn(line),
+): WidgetConfig {
+  let backend = ownDirectory;
+  if (a.backend) {
+    const url = httpUrl(a.backend, pageUrl);
+    if (url) backend = asDirectory(url);
+    else warn(`patient-booking: backend="${a.backend}" is not an http(s) URL; using ${backend}`);
   }
-
-  if (a.clientId && !secure && !token) {
-    return {
-      ok: false,
-      error: new ApiError(
-        'sign-in needs an https page (and there is no token-url)',
-        ERROR_CODES.config,
-      ),
-    };
-  }
-
   const preset: Preset = {};
-  if (a.insuranceId) preset.insuranceId = a.insuranceId;
-  if (a.categoryId) preset.categoryId = a.categoryId;
-  if (a.typeId) preset.typeId = a.typeId;
-  return {
-    ok: true,
-    config: {
-      portalOrigin: portal.origin,
-      apiUrl: api.href.replace(/\/+$/, ''),
-      userinfoUrl: new URL('/oauth/userinfo', portal).href,
-      tokenUrl: token?.href ?? null,
-      clientId: (secure && a.clientId) || null,
-      redirectUrl: redirect?.href ?? null,
-      preset,
-    },
-  };
+  const ids = [
+    ['insurance-id', a.insuranceId, 'insuranceId'],
+    ['appointment-category-id', a.categoryId, 'categoryId'],
+    ['appointment-type-id', a.typeId, 'typeId'],
+  ] as const;
+  for (const [attribute, value, key] of ids) {
+    if (!value) continue;
+    if (ID.test(value)) preset[key] = value;
+    else warn(`patient-booking: ${attribute}="${value}" is not an id; the patient chooses instead`);
+  }
+  return { backend, apiUrl: new URL(API_PATH, backend).href, preset };
 }

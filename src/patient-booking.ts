@@ -1,16 +1,16 @@
 /**
- * `<patient-booking>`: the root element. Reads its attributes, wires the portal API and the guest
- * token source to the booking controller and the account's gate, and renders the sign-in bar and
- * the current step's view (or, signed in, the patient's appointments).
+ * `<patient-booking>`: the root element. Reads its attributes, wires its backend's API to the
+ * booking controller and, when the backend offers patient login, the account's gate, and renders
+ * the sign-in bar and the current step's view (or, signed in, the patient's appointments).
  *
  * This module and what it imports statically are `patient-booking.js`, everything a guest needs
- * up to the first step: the first step's catalogue part loads beside the guest token; the steps
+ * up to the first step: the first step's catalogue part loads beside its data; the steps
  * after the first (`step-render.ts`), the account (`account/gate.ts`) and the login library
  * load on demand. See README, "Performance".
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from './decorators.js';
-import type { ApiError } from './api/errors.js';
+import type { LoginConfig } from './api/backend-config.js';
 import { AccountGate } from './account/gate.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
@@ -23,7 +23,8 @@ import { resolveLocale, type Locale } from './i18n/locale.js';
 import { errorMessage, type CoreMessages } from './i18n/messages.js';
 import { LaterSteps, renderStep, withLaterMessages, type StepView } from './step-render.js';
 import { rootStyles } from './styles.js';
-import { createWiring } from './wiring.js';
+import { loginSettings } from './auth/login-settings.js';
+import { createWiring, type Wiring } from './wiring.js';
 import './views/choice-step.js';
 
 export type { PatientBookingEventMap } from './events.js';
@@ -38,7 +39,7 @@ export type { PatientBookingEventMap } from './events.js';
  * @fires booking-step-change - `{step, previousStep}`
  * @fires booking-error - `{code, message, status?}`
  * @csspart header - Title, progress and back button.
- * @csspart account - The sign-in bar (with `client-id`): sign in, the patient's name, sign out.
+ * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
  * @cssprop --patient-booking-accent - Buttons, links and selection.
@@ -58,8 +59,6 @@ export class PatientBooking extends LitElement {
 
   private booking: BookingController | null = null;
   private account: AccountGate | null = null;
-  /** Guests may book (a token server is configured); otherwise only after signing in. */
-  private guestAccess = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,16 +72,11 @@ export class PatientBooking extends LitElement {
     failed: (error) => emit(this, 'booking-error', publicError(toApiError(error))),
   });
 
-  /** Portal origin: OIDC issuer and API host. Required. */
-  @property({ attribute: 'portal-url' }) portalUrl: string | null = null;
-  /** API base; default `portal-url` + `/api/patient/v1` (or a token server's proxy). */
-  @property({ attribute: 'api-url' }) apiUrl: string | null = null;
-  /** Token server endpoint for guest tokens: POST → `{access_token, token_type, expires_in}`. */
-  @property({ attribute: 'token-url' }) tokenUrl: string | null = null;
-  /** OAuth client id for patient login; without it there is no login. */
-  @property({ attribute: 'client-id' }) clientId: string | null = null;
-  /** Popup callback page, on the same origin as the page. */
-  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = null;
+  /**
+   * The booking backend's base URL; default: the directory this script came from. Only for
+   * script-tag pages whose backend is elsewhere (CMS markup and `embed.html` never set it).
+   */
+  @property() backend: string | null = null;
   /** `de` or `en`; default `<html lang>`, then the browser, then `de`. */
   @property() locale: string | null = null;
   /** Preselected insurance id: skips the insurance step. */
@@ -94,7 +88,8 @@ export class PatientBooking extends LitElement {
   /** `light` or `dark`; default follows the system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | null = null;
 
-  @state() private configError: ApiError | null = null;
+  /** The practice's phone number, from the backend's configuration: shown where calling helps. */
+  @state() private phone: string | null = null;
   @state() private announcement = '';
   @state() private waitingSeconds = 0;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
@@ -102,9 +97,9 @@ export class PatientBooking extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The catalogue loads beside the guest token (both start here, before the first render).
+    // The catalogue loads beside the first step's data (both start here, before the first render).
     this.catalogue.load(this.activeLocale);
-    if (!this.booking && !this.configError) this.setUp();
+    if (!this.booking) this.setUp();
   }
 
   override disconnectedCallback(): void {
@@ -141,11 +136,7 @@ export class PatientBooking extends LitElement {
 
   private configInputs(): WidgetAttributes {
     return {
-      portalUrl: this.portalUrl ?? this.getAttribute('portal-url'),
-      apiUrl: this.apiUrl,
-      tokenUrl: this.tokenUrl,
-      clientId: this.clientId,
-      redirectUrl: this.redirectUrl,
+      backend: this.backend,
       insuranceId: this.insuranceId,
       categoryId: this.categoryId,
       typeId: this.typeId,
@@ -160,15 +151,14 @@ export class PatientBooking extends LitElement {
     this.bookingStarted = false;
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
-    const result = readConfig(inputs, location.href);
-    if (!result.ok) {
-      this.configError = result.error;
-      emit(this, 'booking-error', publicError(result.error));
-      return;
-    }
-    this.configError = null;
-    const wiring = createWiring(result.config, {
+    const config = readConfig(inputs, location.href);
+    const wiring = createWiring(config, {
       onWait: (seconds) => this.showWaiting(seconds),
+      onRemote: (remote) => {
+        if (this.booking !== booking) return; // set up anew meanwhile
+        this.phone = remote?.practice.phone ?? null;
+        if (remote?.login) this.offerLogin(wiring, booking, remote.login);
+      },
     });
     const booking = new BookingController(this, {
       api: wiring.api,
@@ -176,33 +166,38 @@ export class PatientBooking extends LitElement {
       onStepRendered: (s, initial) => void this.stepRendered(s, initial),
     });
     this.booking = booking;
-    this.guestAccess = wiring.guestAccess;
-    this.preset = result.config.preset;
-    this.account = wiring.login
-      ? new AccountGate({
-          host: this,
-          wiring,
-          booking,
-          hooks: {
-            messages: () => this.catalogue.messages,
-            locale: () => this.shownLocale,
-            announce: (text) => (this.announcement = text),
-            focusStep: () => void this.focusStep(),
-          },
-        })
-      : null;
+    this.preset = config.preset;
     this.startBooking();
   }
 
-  /** The booking flow starts once someone may book: at once for guests, else after signing in. */
-  private startBooking(): void {
-    if (this.bookingStarted || !this.booking || !this.canBook) return;
-    this.bookingStarted = true;
-    void this.booking.start(this.preset);
+  /** The backend offers patient login: the sign-in bar, if this page can use it. */
+  private offerLogin(wiring: Wiring, booking: BookingController, login: LoginConfig): void {
+    const secure = globalThis.isSecureContext !== false;
+    const available = loginSettings(login, wiring.config.backend, location.origin, secure);
+    if (!available.ok) {
+      console.info(`patient-booking: sign-in is off on this page: ${available.why}`);
+      return;
+    }
+    this.account = new AccountGate({
+      host: this,
+      wiring,
+      booking,
+      login: available.settings,
+      hooks: {
+        messages: () => this.catalogue.messages,
+        locale: () => this.shownLocale,
+        announce: (text) => (this.announcement = text),
+        focusStep: () => void this.focusStep(),
+      },
+    });
+    this.requestUpdate();
   }
 
-  private get canBook(): boolean {
-    return this.guestAccess || !!this.account?.loaded?.signedIn;
+  /** The booking flow starts at once: guests may book, signed in or not. */
+  private startBooking(): void {
+    if (this.bookingStarted || !this.booking) return;
+    this.bookingStarted = true;
+    void this.booking.start(this.preset);
   }
 
   /** The account's screens are shown (the patient's appointments, not the booking flow). */
@@ -244,7 +239,7 @@ export class PatientBooking extends LitElement {
         </button>
       </section>`;
     }
-    // The catalogue is on its way (beside the token): a skeleton without text until it is here.
+    // The catalogue is on its way (beside the data): a skeleton without text until it is here.
     if (!t) {
       return html`<section class="waiting" aria-busy="true">
         <span class="skeleton title"></span><span class="skeleton"></span
@@ -299,13 +294,13 @@ export class PatientBooking extends LitElement {
   private renderNotices(t: CoreMessages) {
     const area = this.account?.loaded;
     if (area?.shown) return area.renderNotice(t);
-    const notice = this.configError ?? this.booking?.notice ?? null;
+    const notice = this.booking?.notice ?? null;
     const all = withLaterMessages(t, this.shownLocale);
     return html`
       ${
         notice
           ? html`<div class="notice" part="notice" role="alert">
-              ${errorMessage(all, notice.code)}
+              ${errorMessage(all, notice.code)} ${this.renderPhone(t)}
             </div>`
           : nothing
       }
@@ -319,12 +314,20 @@ export class PatientBooking extends LitElement {
     `;
   }
 
+  /** "Call the practice: 030 …" as a `tel:` link, when the backend gave the number. */
+  private renderPhone(t: CoreMessages) {
+    if (!this.phone) return nothing;
+    const dial = this.phone.replace(/[^+0-9]/g, '');
+    return html`<span class="phone"
+      >${t.widget.callPractice} <a href="tel:${dial}">${this.phone}</a></span
+    >`;
+  }
+
   private renderBody(t: CoreMessages) {
-    if (this.configError || !this.booking) return nothing;
+    if (!this.booking) return nothing;
     const area = this.account?.loaded;
     const locale = this.shownLocale;
     if (area?.shown) return area.renderScreen(t, locale);
-    if (!this.canBook) return html`<p class="sign-in-first">${t.login.signInToBook}</p>`;
     const failed = this.later.failed ? errorMessage(t, this.later.failed.code) : undefined;
     return renderStep(this.booking, t, locale, failed, this.later.prefetch);
   }

@@ -8,7 +8,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ApiError, ERROR_CODES } from '../api/errors.js';
-import { loadLoginChunk } from '../auth/login-client.js';
+import { loadLoginChunk, type LoginSettings } from '../auth/login-client.js';
 import { openLoginWindow } from '../auth/popup.js';
 import type { BookingController } from '../booking/controller.js';
 import { publicError } from '../booking/public-error.js';
@@ -47,6 +47,8 @@ export interface RootHooks {
 export interface AccountContext {
   host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
   wiring: Wiring;
+  /** The login's settings, from the backend's configuration. */
+  login: LoginSettings;
   booking: BookingController;
   hooks: RootHooks;
 }

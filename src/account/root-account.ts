@@ -6,9 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { patientEndpoints } from '../api/portal-patient.js';
-import { ApiError, ERROR_CODES } from '../api/errors.js';
 import { loadLoginChunk } from '../auth/login-client.js';
-import { loginSettings } from '../auth/login-settings.js';
 import { openLoginWindow } from '../auth/popup.js';
 import { UserSession } from '../auth/session.js';
 import { deAccount } from '../i18n/de-account.js';
@@ -51,17 +49,14 @@ export function createAccount(context: AccountContext): LoadedAccount {
   const { host, wiring, booking, hooks } = context;
   /** The popup the gate opened in the first click; later clicks open their own. */
   let opened: { popup: Window | null } | null = null;
-  const settings = loginSettings(wiring.config);
+  const settings = context.login;
   const session = new UserSession({
-    load: () => {
-      if (!settings) return Promise.reject(new ApiError('no client-id', ERROR_CODES.config));
-      return loadLoginChunk().then((m) => m.createLoginClient(settings));
-    },
+    load: () => loadLoginChunk().then((m) => m.createLoginClient(settings)),
     onEnded: () => account.send({ type: 'SESSION_ENDED' }),
   });
   wiring.session = session;
   const account: AccountController = new AccountController(host, {
-    api: patientEndpoints(wiring.http, { userinfoUrl: wiring.config.userinfoUrl }),
+    api: patientEndpoints(wiring.http, { userinfoUrl: settings.userinfoEndpoint }),
     session,
     catalogue: booking.data,
     openLogin: () => (opened ? opened.popup : openLoginWindow()),

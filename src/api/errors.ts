@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   badResponse: 'bad_response',
   server: 'server',
   config: 'config',
-  tokenServer: 'token_server',
+  backend: 'backend',
   popupBlocked: 'popup_blocked',
   popupClosed: 'popup_closed',
   loginDenied: 'login_denied',

@@ -79,11 +79,6 @@ export function decide<T>(outcome: Outcome, ctx: PolicyContext<T>): Decision<T> 
 export function tokenError(error: unknown, forceRefresh: boolean): ApiError {
   const cause = error instanceof Error ? error.message : String(error);
   if (forceRefresh) {
-    // Keep `token_server` (and its status) so a guest sees "booking unavailable", not "please
-    // sign in", and the host's `booking-error` does not report a 401 the portal never sent.
-    if (error instanceof ApiError && error.code === 'token_server') {
-      return new AuthError(`token refresh failed: ${cause}`, error.code, error.status ?? null);
-    }
     return new AuthError(`token refresh failed: ${cause}`);
   }
   return error instanceof ApiError ? error : new AuthError(`no access token: ${cause}`);

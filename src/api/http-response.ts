@@ -115,6 +115,10 @@ export function errorFromResponse(status: number, text: string, what: string): A
       error !== undefined && DOMAIN_CODES.has(error) ? (error as ErrorCode) : 'validation';
     return fail(code, fieldErrors);
   }
+  // The backend's own refusals: the portal refused its credentials, or the page's origin is not
+  // one it serves. Both are set-up problems, not the patient's.
+  if (error === 'portal_rejected' || error === 'portal_unavailable') return fail('backend');
+  if (error === 'origin_not_allowed' || error === 'origin_required') return fail('config');
   if (status === 403) return fail('forbidden');
   if (status === 404 || status === 410) return fail('not_found');
   if (status === 409) return fail('availability_taken');

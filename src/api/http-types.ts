@@ -4,17 +4,21 @@ import type { BackoffOptions } from './retry.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /**
- * The access token for the next request. `forceRefresh`: the portal refused `refused` (a 401), so
- * a cached token must not be returned again; a source that asks a server for its tokens (the
- * guest token server) may pass `refused` on, so the server drops it from its own cache too.
+ * The signed-in patient's access token for the next request, or `null` for a guest's request
+ * (no `Authorization`: the backend adds its own token). `forceRefresh`: the portal refused
+ * `refused` (a 401), so a cached token must not be returned again.
  */
-export type GetToken = (options: { forceRefresh: boolean; refused?: string }) => Promise<string>;
+export type GetToken = (options: {
+  forceRefresh: boolean;
+  refused?: string;
+}) => Promise<string | null>;
 export type WaitInfo = { reason: 'rate_limited' | 'retry'; ms: number };
 
 export interface HttpClientOptions {
-  /** API root, e.g. `https://portal.example/api/patient/v1`. */
+  /** API root, e.g. `https://clinic.example/pb/api/patient/v1`. */
   baseUrl: string;
-  getToken: GetToken;
+  /** Absent: every request is a guest's. */
+  getToken?: GetToken;
   fetch?: typeof fetch;
   /** Per attempt (headers and body), default 15 000. */
   timeoutMs?: number;

@@ -6,7 +6,13 @@ import { ApiError } from './errors.js';
 import { decide, tokenError } from './http-policy.js';
 import type { Outcome } from './http-policy.js';
 import { buildUrl, parseJson } from './http-response.js';
-import type { HttpClient, HttpClientOptions, HttpMethod, HttpRequestInit } from './http-types.js';
+import type {
+  GetToken,
+  HttpClient,
+  HttpClientOptions,
+  HttpMethod,
+  HttpRequestInit,
+} from './http-types.js';
 import { DEFAULT_BACKOFF, abortReason, defaultSleep, raceAbort } from './retry.js';
 
 export { isAbortError } from './retry.js';
@@ -63,9 +69,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     now: options.now ?? Date.now,
   };
 
-  async function token(signal: AbortSignal): Promise<string> {
+  const getToken: GetToken = options.getToken ?? (() => Promise.resolve(null));
+
+  async function token(signal: AbortSignal): Promise<string | null> {
     try {
-      return await raceAbort(options.getToken({ forceRefresh: false }), signal);
+      return await raceAbort(getToken({ forceRefresh: false }), signal);
     } catch (error) {
       throw signal.aborted ? abortReason(signal) : tokenError(error, false);
     }
@@ -76,7 +84,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // the old token, so that request just asks for the current one (N parallel 401s cause one
   // refresh, not N). Requests that join a running refresh use its token.
   let generation = 0;
-  let refreshing: Promise<string> | null = null;
+  let refreshing: Promise<string | null> | null = null;
 
   /** The refreshed token, or null when a refresh finished since `seen` (use the current one). */
   async function refreshAfter(
@@ -85,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     signal: AbortSignal,
   ): Promise<string | null> {
     if (seen !== generation && !refreshing) return null;
-    refreshing ??= options.getToken({ forceRefresh: true, refused }).then(
+    refreshing ??= getToken({ forceRefresh: true, refused }).then(
       (fresh) => {
         generation += 1;
         refreshing = null;
@@ -126,15 +134,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const bearer = refreshedToken ?? (await token(signal));
       const seenGeneration = generation;
       refreshedToken = null;
-      const fetchInit: RequestInit = {
-        method,
-        headers: { ...headers, Authorization: `Bearer ${bearer}` },
-        body,
-        credentials: 'omit', // bearer tokens only; no cookies of the host page
-        cache: 'no-store', // patient data must not land in the HTTP cache
-      };
+      // A guest's request (no token) is the same for everyone: the browser may match it with a
+      // `<link rel=preload>` and keep what the backend marks cacheable. A patient's is neither.
+      const fetchInit: RequestInit =
+        bearer === null
+          ? { method, headers, body }
+          : {
+              method,
+              headers: { ...headers, Authorization: `Bearer ${bearer}` },
+              body,
+              credentials: 'omit', // bearer tokens only; no cookies
+              cache: 'no-store', // patient data must not land in the HTTP cache
+            };
       const outcome = await attempt(doFetch, url, fetchInit, signal, options.timeoutMs ?? 15_000);
-      const ctx = { ...policy, what, retryable, retries, refreshed, decode };
+      // Without a token there is nothing to refresh: a 401 is final.
+      const ctx = { ...policy, what, retryable, retries, refreshed: refreshed || bearer === null, decode };
       const decision = decide(outcome, ctx);
       switch (decision.kind) {
         case 'done':
@@ -143,7 +157,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw decision.error;
         case 'refresh':
           refreshed = true;
-          refreshedToken = await refreshAfter(seenGeneration, bearer, signal);
+          refreshedToken = await refreshAfter(seenGeneration, bearer ?? '', signal);
           break;
         case 'wait':
           options.onWait?.({ reason: decision.reason, ms: decision.ms });
@@ -163,8 +177,8 @@ export interface PlainResponse {
 }
 
 /**
- * One unauthenticated request without retries, for the clinic's token server (which is not the
- * portal, so none of the portal rules apply). Lives here to keep every `fetch` call in one file.
+ * One unauthenticated request without retries, for the backend's own routes (its configuration),
+ * where none of the portal's rules apply. Lives here to keep every `fetch` call in one file.
  * Fails with `ApiError('network' | 'timeout')`, or the abort reason of `signal`.
  */
 export async function fetchOnce(
@@ -174,11 +188,7 @@ export async function fetchOnce(
 ): Promise<PlainResponse> {
   const doFetch = options.fetch ?? defaultFetch;
   const signal = init.signal ?? new AbortController().signal;
-  const requestInit: RequestInit = {
-    method: init.method,
-    headers: init.headers,
-    credentials: 'omit',
-  };
+  const requestInit: RequestInit = { method: init.method, headers: init.headers };
   const result = await attempt(doFetch, url, requestInit, signal, options.timeoutMs ?? 15_000);
   if ('failure' in result)
     throw new ApiError(`${init.method} ${url}: ${result.failure}`, result.failure);

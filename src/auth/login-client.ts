@@ -13,16 +13,17 @@ export interface TokenSet {
 }
 
 export interface LoginSettings {
-  /** The portal's origin: OIDC issuer, discovery at `/.well-known/openid-configuration`. */
+  /** The portal (OIDC issuer). */
   authority: string;
   clientId: string;
-  /** The popup's callback page (`dist/callback.html`), same origin as the page. */
+  /** The popup's callback page (`<backend>callback.html`), same origin as the page. */
   redirectUrl: string;
-  /**
-   * Where the code and refresh exchanges go instead of the portal's token endpoint: the clinic's
-   * token server, which adds the client secret (confidential client). Absent: public PKCE client.
-   */
-  tokenEndpoint?: string;
+  /** The portal's login page, where the popup goes. */
+  authorizationEndpoint: string;
+  /** The backend's code and refresh exchange, which adds the client secret. */
+  tokenEndpoint: string;
+  /** The backend's way to the portal's userinfo. */
+  userinfoEndpoint: string;
   /** The popup, opened already in the click: its window name and size (see `popup.ts`). */
   popup: { name: string; width: number; height: number };
   /** Makes the widget's error (the main bundle's `ApiError`) for a failure. */

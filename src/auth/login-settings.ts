@@ -1,22 +1,47 @@
 /**
- * The patient login's settings from the element's configuration (in the account chunk: nothing
- * of the login is needed before the first "Sign in").
+ * The patient login's settings, from the backend's configuration. The popup navigates to the
+ * portal's own login page; the code and refresh exchanges, and the userinfo, go to the backend,
+ * which adds the client secret. No discovery request: the portal is never called by the page.
  */
 import { ApiError, ERROR_CODES, type ErrorCode } from '../api/errors.js';
-import type { WidgetConfig } from '../config.js';
+import type { LoginConfig } from '../api/backend-config.js';
 import type { LoginSettings } from './login-client.js';
 import { LOGIN_WINDOW_NAME, POPUP_SIZE } from './popup.js';
 
-/** The login's settings; the token server mediates the code exchange when there is one. */
-export function loginSettings(config: WidgetConfig): LoginSettings | null {
-  if (!config.clientId || !config.redirectUrl) return null;
+export type LoginAvailability = { ok: true; settings: LoginSettings } | { ok: false; why: string };
+
+/**
+ * The login's settings, or why there is no login on this page: the callback page beside the
+ * widget's files (`<backend>callback.html`) must be one the backend registered, on the page's own
+ * origin (the popup hands its result over by `postMessage`), and the page must be a secure context
+ * (PKCE's hashing, `crypto.subtle`, is given to https pages and localhost only).
+ */
+export function loginSettings(
+  login: LoginConfig,
+  backend: string,
+  pageOrigin: string,
+  secure: boolean,
+): LoginAvailability {
+  const redirectUrl = new URL('callback.html', backend).href;
+  if (!login.redirectUris.includes(redirectUrl)) {
+    return { ok: false, why: `${redirectUrl} is not in the backend's REDIRECT_URIS` };
+  }
+  if (new URL(redirectUrl).origin !== pageOrigin) {
+    return { ok: false, why: `the backend is on another origin than this page (${pageOrigin})` };
+  }
+  if (!secure) return { ok: false, why: 'sign-in needs an https page' };
   return {
-    authority: config.portalOrigin,
-    clientId: config.clientId,
-    redirectUrl: config.redirectUrl,
-    ...(config.tokenUrl ? { tokenEndpoint: new URL('oauth/token', config.tokenUrl).href } : {}),
-    popup: { name: LOGIN_WINDOW_NAME, ...POPUP_SIZE },
-    fail: (code: ErrorCode, message: string) =>
-      new ApiError(message, code, code === ERROR_CODES.unauthorized ? 401 : undefined),
+    ok: true,
+    settings: {
+      authority: login.issuer,
+      clientId: login.clientId,
+      redirectUrl,
+      authorizationEndpoint: login.authorizationEndpoint,
+      tokenEndpoint: new URL('oauth/token', backend).href,
+      userinfoEndpoint: new URL('oauth/userinfo', backend).href,
+      popup: { name: LOGIN_WINDOW_NAME, ...POPUP_SIZE },
+      fail: (code: ErrorCode, message: string) =>
+        new ApiError(message, code, code === ERROR_CODES.unauthorized ? 401 : undefined),
+    },
   };
 }

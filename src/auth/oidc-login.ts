@@ -32,8 +32,13 @@ export function userManagerSettings(s: LoginSettings): UserManagerSettings {
     popup_redirect_uri: s.redirectUrl,
     response_type: 'code',
     scope: LOGIN_SCOPE,
-    // The token server (confidential client) or, absent, the portal's own endpoint (discovery).
-    ...(s.tokenEndpoint ? { metadataSeed: { token_endpoint: s.tokenEndpoint } } : {}),
+    // All of it given: no discovery request to the portal; the exchanges go to the backend.
+    metadata: {
+      issuer: s.authority,
+      authorization_endpoint: s.authorizationEndpoint,
+      token_endpoint: s.tokenEndpoint,
+      userinfo_endpoint: s.userinfoEndpoint,
+    },
     userStore: memory(),
     stateStore: memory(),
     automaticSilentRenew: false,

@@ -16,7 +16,7 @@ export type FirstStepErrorCode =
   | 'bad_response'
   | 'server'
   | 'config'
-  | 'token_server';
+  | 'backend';
 
 const SENTENCES: Partial<Record<ErrorCode, string>> = {
   network: 'The portal could not be reached.',
@@ -28,7 +28,7 @@ const SENTENCES: Partial<Record<ErrorCode, string>> = {
   bad_response: 'The portal sent an unreadable response.',
   server: 'The portal had a server error.',
   config: 'The widget is not configured correctly.',
-  token_server: 'The token server could not provide a token.',
+  backend: 'The booking backend cannot reach the portal (see its log).',
 } satisfies Record<FirstStepErrorCode, string>;
 
 /** Adds the sentences of the errors a chunk's code can meet (`later-sentences.ts`). */

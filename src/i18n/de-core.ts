@@ -14,6 +14,7 @@ export const deCore: CoreMessages = {
     title: book,
     stepOf: (n, total) => `Schritt ${n} von ${total}`,
     stepAnnouncement: (stepName) => `Nächster Schritt: ${stepName}`,
+    callPractice: 'Telefon:',
   },
   steps: {
     insurance: 'Versicherung',
@@ -46,7 +47,7 @@ export const deCore: CoreMessages = {
       'Bei der Praxis ist gerade ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut.',
     config:
       'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte rufen Sie die Praxis an.',
-    token_server:
+    backend:
       'Die Online-Buchung ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder rufen Sie die Praxis an.',
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },

@@ -14,6 +14,7 @@ export const enCore: CoreMessages = {
     title: book,
     stepOf: (n, total) => `Step ${n} of ${total}`,
     stepAnnouncement: (stepName) => `Next step: ${stepName}`,
+    callPractice: 'Phone:',
   },
   steps: {
     insurance: 'Insurance',
@@ -41,7 +42,7 @@ export const enCore: CoreMessages = {
     bad_response: 'The practice sent an unexpected answer. Please try again or call the practice.',
     server: 'Something went wrong at the practice. Please try again in a few minutes.',
     config: 'This booking form is not set up correctly. Please call the practice.',
-    token_server:
+    backend:
       'Online booking is not available right now. Please try again later or call the practice.',
     unknown: 'Something went wrong. Please try again.',
   },

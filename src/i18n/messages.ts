@@ -37,6 +37,8 @@ export interface Messages {
     stepOf: (n: number, total: number) => string;
     /** Live-region text after a step change. */
     stepAnnouncement: (stepName: string) => string;
+    /** Before the practice's phone number (a `tel:` link) under a message that says to call. */
+    callPractice: string;
   };
   /** Step names, for progress and announcements. */
   steps: Record<StepKey, string>;
@@ -215,7 +217,7 @@ type FirstStepErrorCode =
   | 'bad_response'
   | 'server'
   | 'config'
-  | 'token_server';
+  | 'backend';
 
 /**
  * The catalogue in the parts the widget loads one by one: the first step's (with the guest token,

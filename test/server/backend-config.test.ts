@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULTS, readTokenServerEnv } from '../../server/token-server/config.js';
+import { DEFAULTS, readBackendEnv } from '../../server/backend/config.js';
 
 describe('token server configuration (env)', () => {
   it('has sandbox defaults', () => {
-    assert.deepEqual(readTokenServerEnv({}), {
+    assert.deepEqual(readBackendEnv({}), {
       port: 4020,
       portalUrl: 'http://localhost:4010',
       tokenUrl: 'http://localhost:4010/oauth/token',
@@ -21,7 +21,7 @@ describe('token server configuration (env)', () => {
   });
 
   it('reads every variable', () => {
-    const config = readTokenServerEnv({
+    const config = readBackendEnv({
       PORT: '8080',
       PORTAL_URL: 'https://portal.example/tenant/',
       CLIENT_ID: 'id',
@@ -57,21 +57,21 @@ describe('token server configuration (env)', () => {
     ]);
     assert.equal(config.allowNoOrigin, true);
     assert.equal(config.quiet, true);
-    const override = readTokenServerEnv({ PORTAL_TOKEN_URL: 'https://auth.example/token' });
+    const override = readBackendEnv({ PORTAL_TOKEN_URL: 'https://auth.example/token' });
     assert.equal(override.tokenUrl, 'https://auth.example/token');
   });
 
   it('rejects wildcard, paths and non-http origins, bad ports and URLs with a named variable', () => {
     for (const ALLOWED_ORIGINS of ['*', 'https://clinic.example/pb', 'clinic.example', 'ftp://x']) {
-      assert.throws(() => readTokenServerEnv({ ALLOWED_ORIGINS }), /^Error: ALLOWED_ORIGINS/);
+      assert.throws(() => readBackendEnv({ ALLOWED_ORIGINS }), /^Error: ALLOWED_ORIGINS/);
     }
-    assert.throws(() => readTokenServerEnv({ PORT: '70000' }), /^Error: PORT/);
-    assert.throws(() => readTokenServerEnv({ PORTAL_URL: 'portal' }), /^Error: PORTAL_URL/);
+    assert.throws(() => readBackendEnv({ PORT: '70000' }), /^Error: PORT/);
+    assert.throws(() => readBackendEnv({ PORTAL_URL: 'portal' }), /^Error: PORTAL_URL/);
   });
 
   it('rejects bad redirect URIs, TTLs, limits and hop counts with a named variable', () => {
     for (const REDIRECT_URIS of ['/callback.html', 'https://c.example/cb#x', 'app://cb']) {
-      assert.throws(() => readTokenServerEnv({ REDIRECT_URIS }), /^Error: REDIRECT_URIS/);
+      assert.throws(() => readBackendEnv({ REDIRECT_URIS }), /^Error: REDIRECT_URIS/);
     }
     const bad: Record<string, string[]> = {
       PROXY_AVAILABILITY_TTL: ['31', '-1', '2.5'],
@@ -83,7 +83,7 @@ describe('token server configuration (env)', () => {
     };
     for (const [name, values] of Object.entries(bad)) {
       for (const raw of values) {
-        assert.throws(() => readTokenServerEnv({ [name]: raw }), new RegExp(`^Error: ${name}:`));
+        assert.throws(() => readBackendEnv({ [name]: raw }), new RegExp(`^Error: ${name}:`));
       }
     }
   });

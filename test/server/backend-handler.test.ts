@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { TokenServerConfig } from '../../server/token-server/config.js';
-import { createTokenServer } from '../../server/token-server/handler.js';
+import type { BackendConfig } from '../../server/backend/config.js';
+import { createBackend } from '../../server/backend/handler.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 
@@ -12,15 +12,15 @@ let portal: FakePortal;
 let clock: number;
 let logs: string[];
 
-function server(overrides: Partial<TokenServerConfig> = {}, fetchImpl?: typeof fetch) {
-  const config: TokenServerConfig = {
+function server(overrides: Partial<BackendConfig> = {}, fetchImpl?: typeof fetch) {
+  const config: BackendConfig = {
     portalUrl: portal.url,
     clientId: 'widget-client',
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     ...overrides,
   };
-  return createTokenServer(config, {
+  return createBackend(config, {
     now: () => clock,
     log: (line) => logs.push(line),
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -40,7 +40,7 @@ async function body(response: Response): Promise<Record<string, unknown>> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-describe('createTokenServer().handle()', () => {
+describe('createBackend().handle()', () => {
   before(async () => {
     portal = await startFakePortal();
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { TokenServerConfig } from '../../server/token-server/config.js';
-import { createTokenServer } from '../../server/token-server/handler.js';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { BackendConfig } from '../../server/backend/config.js';
+import { createBackend } from '../../server/backend/handler.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 
@@ -24,10 +24,10 @@ const CODE_FORM = {
 /** Every response text and log line the suite saw; the secret must be in none of them. */
 const seen: string[] = [];
 let portal: FakePortal;
-let server: StartedTokenServer;
+let server: StartedBackend;
 let logs: string[];
 
-function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
+function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
   return {
     portalUrl: portal.url,
     clientId: CLIENT_ID,
@@ -77,7 +77,7 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
   beforeEach(async () => {
     portal.reset();
     logs = [];
-    server = await startTokenServer(config(), { log: (line) => logs.push(line) });
+    server = await startBackend(config(), { log: (line) => logs.push(line) });
   });
   afterEach(async () => {
     seen.push(...logs);
@@ -257,7 +257,7 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
 
     it('an unreachable portal → 502 portal_unavailable', async () => {
       await server.close();
-      server = await startTokenServer(config({ portalUrl: 'http://127.0.0.1:1' }));
+      server = await startBackend(config({ portalUrl: 'http://127.0.0.1:1' }));
       const response = await exchange(CODE_FORM);
       assert.equal(response.status, 502);
       assert.match(String(((await response.json()) as Record<string, unknown>).message), /reached/);
@@ -271,7 +271,7 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
             headers: { 'Content-Type': 'application/json' },
           }),
         );
-      const direct = createTokenServer(config(), { fetch: echo });
+      const direct = createBackend(config(), { fetch: echo });
       const response = await direct.handle(
         new Request('http://token.test/oauth/token', {
           method: 'POST',
@@ -288,7 +288,7 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
 
   it('is off (404) when no redirect URIs are configured', async () => {
     await server.close();
-    server = await startTokenServer(config({ redirectUris: [] }));
+    server = await startBackend(config({ redirectUris: [] }));
     const response = await exchange(CODE_FORM);
     assert.equal(response.status, 404);
     assert.equal(portal.requests.length, 0);

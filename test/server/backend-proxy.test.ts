@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { TokenServerConfig } from '../../server/token-server/config.js';
-import { createTokenServer } from '../../server/token-server/handler.js';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { BackendConfig } from '../../server/backend/config.js';
+import { createBackend } from '../../server/backend/handler.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 
@@ -16,11 +16,11 @@ const WIDGET = { Origin: ORIGIN, 'X-Patient-Booking': '1', Authorization: 'Beare
 
 const seen: string[] = [];
 let portal: FakePortal;
-let server: StartedTokenServer;
+let server: StartedBackend;
 let clock: number;
 let logs: string[];
 
-function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
+function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
   return {
     portalUrl: portal.url,
     clientId: CLIENT_ID,
@@ -67,7 +67,7 @@ describe('API proxy (/api/patient/v1)', () => {
     portal.reset();
     clock = Date.UTC(2025, 2, 15, 10, 0, 0);
     logs = [];
-    server = await startTokenServer(config(), { now: () => clock, log: (l) => logs.push(l) });
+    server = await startBackend(config(), { now: () => clock, log: (l) => logs.push(l) });
   });
   afterEach(async () => {
     seen.push(...logs);
@@ -118,7 +118,7 @@ describe('API proxy (/api/patient/v1)', () => {
     assert.equal((await data(await call(path))).n, 2);
     await server.close();
     const capped = config({ proxy: { enabled: true, availabilityTtlSeconds: 3600 } });
-    server = await startTokenServer(capped, { now: () => clock });
+    server = await startBackend(capped, { now: () => clock });
     const response = await call(path);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=30, s-maxage=30');
   });
@@ -206,7 +206,7 @@ describe('API proxy (/api/patient/v1)', () => {
     assert.equal(hung.headers.get('cache-control'), 'no-store');
     assert.equal(await errorCode(hung), 'portal_unavailable');
     await server.close();
-    server = await startTokenServer(config()); // nothing cached
+    server = await startBackend(config()); // nothing cached
     portal.reset();
     portal.mode = 'invalid_client';
     const refused = await call('/locations');
@@ -268,10 +268,10 @@ describe('API proxy (/api/patient/v1)', () => {
 
     it('is off (404) unless enabled', async () => {
       await server.close();
-      server = await startTokenServer(config({ proxy: { enabled: false } }));
+      server = await startBackend(config({ proxy: { enabled: false } }));
       assert.equal((await call('/insurances')).status, 404);
       await server.close();
-      server = await startTokenServer(config({ proxy: undefined }));
+      server = await startBackend(config({ proxy: undefined }));
       assert.equal((await call('/insurances')).status, 404);
       assert.equal(portal.requests.length, 0);
     });
@@ -291,7 +291,7 @@ describe('API proxy (/api/patient/v1)', () => {
   });
 });
 
-describe('API proxy under load (createTokenServer().handle())', () => {
+describe('API proxy under load (createBackend().handle())', () => {
   before(async () => {
     portal = await startFakePortal();
   });
@@ -300,7 +300,7 @@ describe('API proxy under load (createTokenServer().handle())', () => {
   it('1,000 concurrent identical GETs make 1 upstream API request (and 1 token request)', async () => {
     portal.reset();
     portal.delayMs = 50;
-    const proxy = createTokenServer(config(), { log: () => undefined });
+    const proxy = createBackend(config(), { log: () => undefined });
     const visitor = (_: unknown, i: number) =>
       proxy.handle(new Request(`http://proxy.test${API}/insurances?page=1`, { headers: WIDGET }), {
         clientIp: `10.0.${i >> 8}.${i & 255}`,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { clientKey, normalizeIp } from '../../server/token-server/client-ip.js';
-import type { TokenServerConfig } from '../../server/token-server/config.js';
-import { createTokenServer } from '../../server/token-server/handler.js';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
-import { createRateLimiter } from '../../server/token-server/rate-limit.js';
+import { clientKey, normalizeIp } from '../../server/backend/client-ip.js';
+import type { BackendConfig } from '../../server/backend/config.js';
+import { createBackend } from '../../server/backend/handler.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
+import { createRateLimiter } from '../../server/backend/rate-limit.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 
@@ -16,11 +16,11 @@ const REDIRECT = 'https://clinic.example/cb.html';
 
 const seen: string[] = [];
 let portal: FakePortal;
-let server: StartedTokenServer;
+let server: StartedBackend;
 let clock: number;
 let logs: string[];
 
-function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
+function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
   return {
     portalUrl: portal.url,
     clientId: 'widget-client',
@@ -33,8 +33,8 @@ function config(overrides: Partial<TokenServerConfig> = {}): TokenServerConfig {
   };
 }
 
-async function start(overrides: Partial<TokenServerConfig> = {}): Promise<void> {
-  server = await startTokenServer(config(overrides), {
+async function start(overrides: Partial<BackendConfig> = {}): Promise<void> {
+  server = await startBackend(config(overrides), {
     now: () => clock,
     log: (line) => logs.push(line),
   });
@@ -138,7 +138,7 @@ describe('per-client-IP rate limit', () => {
   });
 
   it('a request whose client is unknown (no clientIp, no trusted header) is not limited', async () => {
-    const direct = createTokenServer(config(), { now: () => clock });
+    const direct = createBackend(config(), { now: () => clock });
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
         direct.handle(new Request('http://t.test/token', { method: 'POST', headers: GOOD })),

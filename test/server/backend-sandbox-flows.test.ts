@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import type {
   AppointmentJson,
   AvailabilityJson,
@@ -27,7 +27,7 @@ const SECRET = 'demo-secret';
 const WIDGET = { Origin: ORIGIN, 'X-Patient-Booking': '1' };
 
 let sb: Sandbox;
-let server: StartedTokenServer;
+let server: StartedBackend;
 const logs: string[] = [];
 const seen: string[] = [];
 
@@ -60,7 +60,7 @@ function tokenRequest(form: Record<string, string>): RequestInit {
 describe('token server against the sandbox: login mediation and API proxy', () => {
   before(async () => {
     sb = await startTestSandbox();
-    server = await startTokenServer(
+    server = await startBackend(
       {
         portalUrl: sb.url,
         clientId: 'demo-client',

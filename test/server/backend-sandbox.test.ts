@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 
 const ORIGIN = 'http://localhost:5173';
 const SECRET = 'demo-secret'; // the sandbox's confidential client
@@ -23,7 +23,7 @@ const post = (url: string, headers: Record<string, string> = {}) =>
 describe('token server against the sandbox portal', () => {
   it('issues a basic-scope guest token that the patient API accepts, then serves it from cache', async () => {
     const logs: string[] = [];
-    const server = await startTokenServer(
+    const server = await startBackend(
       {
         portalUrl: portal.url,
         clientId: 'demo-client',
@@ -40,7 +40,7 @@ describe('token server against the sandbox portal', () => {
   });
 
   it('as a process: its whole output never shows the secret or a token', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/token-server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/backend/main.ts'], {
       env: {
         PATH: process.env.PATH ?? '',
         PORT: '0',
@@ -99,7 +99,7 @@ describe('token server against the sandbox portal', () => {
   });
 });
 
-async function exercise(server: StartedTokenServer, logs: string[]) {
+async function exercise(server: StartedBackend, logs: string[]) {
   const response = await post(`${server.url}/token`);
   const text = await response.text();
   assert.equal(response.status, 200, text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { StartedTokenServer } from '../../server/token-server/node-adapter.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { StartedBackend } from '../../server/backend/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { FAKE_PORTAL_MODES, startFakePortal } from '../support/fake-portal.js';
 
@@ -13,7 +13,7 @@ const GOOD = { Origin: ORIGIN, 'X-Patient-Booking': '1' };
 /** Every response text and log line the suite saw; the secret must be in none of them. */
 const seen: string[] = [];
 let portal: FakePortal;
-let server: StartedTokenServer;
+let server: StartedBackend;
 let clock: number;
 let logs: string[];
 
@@ -55,7 +55,7 @@ describe('token server over HTTP', () => {
     portal.reset();
     clock = Date.UTC(2025, 2, 15, 10, 0, 0);
     logs = [];
-    server = await startTokenServer(
+    server = await startBackend(
       {
         portalUrl: portal.url,
         clientId: CLIENT_ID,
@@ -155,7 +155,7 @@ describe('token server over HTTP', () => {
 
     it('network failure → 502 portal_unavailable', async () => {
       await server.close();
-      server = await startTokenServer(
+      server = await startBackend(
         {
           portalUrl: 'http://127.0.0.1:1',
           clientId: CLIENT_ID,
@@ -255,7 +255,7 @@ describe('token server over HTTP', () => {
         'origin_required',
       );
       await server.close();
-      server = await startTokenServer({
+      server = await startBackend({
         portalUrl: portal.url,
         clientId: CLIENT_ID,
         clientSecret: SECRET,
@@ -270,7 +270,7 @@ describe('token server over HTTP', () => {
 
   it('the new routes leak the secret in no portal mode (/oauth/token, proxy)', async () => {
     await server.close();
-    server = await startTokenServer(
+    server = await startBackend(
       {
         portalUrl: portal.url,
         clientId: CLIENT_ID,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { startSandbox } from '../../server/sandbox/app.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import type { Stack } from './stack.js';
 
 /** Whatever has a sandbox's control routes: the stack, or a second portal. */
@@ -131,7 +131,7 @@ export async function startPortalPair(
   sandboxOptions: Record<string, unknown>,
 ): Promise<PortalPair> {
   const sandbox = await startSandbox({ port: 0, quiet: true, ...sandboxOptions });
-  const tokenServer = await startTokenServer(
+  const tokenServer = await startBackend(
     {
       port: 0,
       portalUrl: sandbox.url,

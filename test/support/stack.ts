@@ -3,8 +3,8 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
-import type { TokenServerConfig } from '../../server/token-server/config.js';
-import { startTokenServer } from '../../server/token-server/node-adapter.js';
+import type { BackendConfig } from '../../server/backend/config.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { PLAIN_HTTP_RESOLVER, startStaticServer, type StaticServer } from './static-server.js';
 
@@ -25,7 +25,7 @@ export interface Stack {
 export interface StackOptions {
   sandbox?: Record<string, unknown>;
   /** Overrides of the token server's config (e.g. `rateLimit`). */
-  tokenServer?: Partial<TokenServerConfig>;
+  tokenServer?: Partial<BackendConfig>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -41,7 +41,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     corsOrigins: [web.plainOrigin], // loopback names are allowed anyway
     ...options.sandbox,
   });
-  const tokenServer = await startTokenServer(
+  const tokenServer = await startBackend(
     {
       port: 0,
       portalUrl: sandbox.url,

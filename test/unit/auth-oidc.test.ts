@@ -4,30 +4,40 @@ import { LOGIN_SCOPE, userManagerSettings } from '../../src/auth/oidc-login.js';
 import { notifyOpener } from '../../src/auth/popup-callback.js';
 import { LOGIN_WINDOW_NAME, openLoginWindow, popupFeatures } from '../../src/auth/popup.js';
 import { loginSettings } from '../../src/auth/login-settings.js';
-import type { WidgetConfig } from '../../src/config.js';
+import type { LoginConfig } from '../../src/api/backend-config.js';
 
 /** An oidc-client-ts ErrorResponse look-alike. */
 function oauth(error: string): Error {
   return Object.assign(new Error(error), { name: 'ErrorResponse', error });
 }
 
-const config: WidgetConfig = {
-  portalOrigin: 'https://portal.example',
-  apiUrl: 'https://portal.example/api/patient/v1',
-  userinfoUrl: 'https://portal.example/oauth/userinfo',
-  tokenUrl: 'https://clinic.example/pb/token',
+const BACKEND = 'https://clinic.example/pb/';
+const login: LoginConfig = {
+  issuer: 'https://portal.example',
+  authorizationEndpoint: 'https://portal.example/oauth/authorize',
   clientId: 'clinic-client',
-  redirectUrl: 'https://clinic.example/pb/callback.html',
-  preset: {},
+  redirectUris: ['https://clinic.example/pb/callback.html'],
 };
+const PAGE = 'https://clinic.example';
+
+function settingsOf(a: ReturnType<typeof loginSettings>) {
+  if (!a.ok) throw new Error(a.why);
+  return a.settings;
+}
 
 describe('login settings', () => {
-  it('sends the code exchange to the token server beside token-url (confidential client)', () => {
-    const s = loginSettings(config)!;
+  it('sends the exchanges and the userinfo to the backend, the popup to the portal', () => {
+    const s = settingsOf(loginSettings(login, BACKEND, PAGE, true));
     expect(s.tokenEndpoint).to.equal('https://clinic.example/pb/oauth/token');
+    expect(s.userinfoEndpoint).to.equal('https://clinic.example/pb/oauth/userinfo');
+    expect(s.redirectUrl).to.equal('https://clinic.example/pb/callback.html');
     const manager = userManagerSettings(s);
-    expect(manager.metadataSeed).to.deep.equal({
+    // The whole metadata is given: oidc-client-ts asks the portal for no discovery document.
+    expect(manager.metadata).to.deep.equal({
+      issuer: 'https://portal.example',
+      authorization_endpoint: 'https://portal.example/oauth/authorize',
       token_endpoint: 'https://clinic.example/pb/oauth/token',
+      userinfo_endpoint: 'https://clinic.example/pb/oauth/userinfo',
     });
     expect(manager.authority).to.equal('https://portal.example');
     expect(manager.scope).to.equal('basic profile_read appointment_read appointment_write');
@@ -36,14 +46,8 @@ describe('login settings', () => {
     expect(manager.automaticSilentRenew).to.equal(false);
   });
 
-  it("uses the portal's own token endpoint without a token server (public PKCE client)", () => {
-    const s = loginSettings({ ...config, tokenUrl: null })!;
-    expect(s.tokenEndpoint).to.equal(undefined);
-    expect(userManagerSettings(s).metadataSeed).to.equal(undefined);
-  });
-
   it('keeps users and PKCE state in memory, never in the page storage', async () => {
-    const manager = userManagerSettings(loginSettings(config)!);
+    const manager = userManagerSettings(settingsOf(loginSettings(login, BACKEND, PAGE, true)));
     const before = [localStorage.length, sessionStorage.length];
     await manager.stateStore!.set('probe', 'value');
     await manager.userStore!.set('probe', 'value');
@@ -51,9 +55,15 @@ describe('login settings', () => {
     expect([localStorage.length, sessionStorage.length]).to.deep.equal(before);
   });
 
-  it('offers no login without a redirect-url', () => {
-    expect(loginSettings({ ...config, redirectUrl: null })).to.equal(null);
-    expect(loginSettings({ ...config, clientId: null })).to.equal(null);
+  it('offers no login, and says why, where the page cannot use it', () => {
+    const why = (a: ReturnType<typeof loginSettings>) => (a.ok ? 'ok' : a.why);
+    expect(why(loginSettings({ ...login, redirectUris: ['https://x.example/cb.html'] }, BACKEND, PAGE, true))).to.contain(
+      "not in the backend's REDIRECT_URIS",
+    );
+    expect(why(loginSettings(login, BACKEND, 'https://www.other.example', true))).to.contain(
+      'another origin',
+    );
+    expect(why(loginSettings(login, BACKEND, PAGE, false))).to.contain('https');
   });
 });
 

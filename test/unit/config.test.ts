@@ -1,30 +1,43 @@
 import { expect } from '@open-wc/testing';
 import { readConfig } from '../../src/config.js';
 
-const PAGE = 'http://clinic.test/booking.html';
-const attributes = {
-  portalUrl: 'https://portal.test',
-  tokenUrl: 'https://clinic.test/pb/token',
-  clientId: 'web',
-  redirectUrl: '/callback.html',
-};
+const PAGE = 'https://clinic.test/booking.html';
+const OWN = 'https://clinic.test/pb/';
 
-describe('config: sign-in needs a secure page', () => {
-  it('on a secure page, sign-in is on', () => {
-    const result = readConfig(attributes, PAGE, true);
-    expect(result.ok && result.config.clientId).to.equal('web');
+function read(attributes: Parameters<typeof readConfig>[0]) {
+  const lines: string[] = [];
+  const config = readConfig(attributes, PAGE, OWN, (line) => lines.push(line));
+  return { config, lines };
+}
+
+describe('config: one backend, from the script or the backend attribute', () => {
+  it("defaults to the script's own directory", () => {
+    const { config, lines } = read({});
+    expect(config.backend).to.equal(OWN);
+    expect(config.apiUrl).to.equal('https://clinic.test/pb/api/patient/v1');
+    expect(lines).to.deep.equal([]);
   });
 
-  it('on plain http with a token server, guests book and sign-in is off', () => {
-    const result = readConfig(attributes, PAGE, false);
-    expect(result.ok).to.equal(true);
-    expect(result.ok && result.config.clientId).to.equal(null);
-    expect(result.ok && result.config.tokenUrl).to.equal('https://clinic.test/pb/token');
+  it('takes a backend attribute, relative to the page, as a directory', () => {
+    expect(read({ backend: 'https://book.example/pb' }).config.backend).to.equal(
+      'https://book.example/pb/',
+    );
+    expect(read({ backend: '/other/' }).config.apiUrl).to.equal(
+      'https://clinic.test/other/api/patient/v1',
+    );
   });
 
-  it('on plain http with sign-in only, it is a config error', () => {
-    const result = readConfig({ ...attributes, tokenUrl: null }, PAGE, false);
-    expect(result.ok).to.equal(false);
-    expect(!result.ok && result.error.code).to.equal('config');
+  it('names a malformed backend in one line and goes on with its own directory', () => {
+    const { config, lines } = read({ backend: 'javascript:alert(1)' });
+    expect(config.backend).to.equal(OWN);
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.contain('backend="javascript:alert(1)"');
+  });
+
+  it('names a malformed preselected id and leaves that step to the patient', () => {
+    const { config, lines } = read({ insuranceId: '136', typeId: '../x' });
+    expect(config.preset).to.deep.equal({ insuranceId: '136' });
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.contain('appointment-type-id="../x"');
   });
 });

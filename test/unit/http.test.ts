@@ -203,8 +203,8 @@ describe('http client: 401', () => {
     expect(net.calls).to.have.length(1);
   });
 
-  it('passes a token server failure on as it is', async () => {
-    const failure = new ApiError('token server: answered 500', 'token_server', 500);
+  it('passes a session failure on as it is', async () => {
+    const failure = new ApiError('session: answered 500', 'backend', 500);
     const { http, net, signal } = setup([ok()], { getToken: () => Promise.reject(failure) });
     expect(await rejection(http.request('GET', '/x', { signal, decode }))).to.equal(failure);
     expect(net.calls).to.have.length(0);
