@@ -2,14 +2,9 @@
  * The contract's attribute names, for the host-page loader. Only these are ever copied from
  * `data-*` attributes: nothing else (no `on…` handler, no `style`) can reach the element.
  */
-import type { ContractAttribute } from './protocol.js';
+import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
 
 const NAMES: Record<ContractAttribute, true> = {
-  'portal-url': true,
-  'api-url': true,
-  'token-url': true,
-  'client-id': true,
-  'redirect-url': true,
   locale: true,
   'insurance-id': true,
   'appointment-category-id': true,
@@ -19,7 +14,28 @@ const NAMES: Record<ContractAttribute, true> = {
 
 export const CONTRACT_ATTRIBUTES = Object.keys(NAMES) as ContractAttribute[];
 
-/** `data-portal-url` → `portal-url`; null for any other attribute. */
+const IGNORED: Record<IgnoredEndpoint, true> = {
+  backend: true,
+  src: true,
+  'portal-url': true,
+  'api-url': true,
+  'token-url': true,
+  'client-id': true,
+  'redirect-url': true,
+};
+
+/**
+ * Says in one console line which endpoint-like `data-*` attributes `el` carries: they are never
+ * used (the backend is always the folder embed.js came from).
+ */
+export function warnIgnoredEndpoints(el: Element): void {
+  const found = Object.keys(IGNORED).filter((name) => el.hasAttribute(`data-${name}`));
+  if (found.length === 0) return;
+  const names = found.map((name) => `data-${name}`).join(', ');
+  console.warn(`patient-booking: ${names} ignored: the backend is the folder of embed.js`);
+}
+
+/** `data-locale` → `locale`; null for any other attribute. */
 export function contractName(dataAttribute: string): ContractAttribute | null {
   const name = dataAttribute.startsWith('data-') ? dataAttribute.slice(5) : '';
   return Object.prototype.hasOwnProperty.call(NAMES, name) ? (name as ContractAttribute) : null;

@@ -1,23 +1,30 @@
 /**
  * embed-frame.js, loaded by embed.html before patient-booking.js: creates the widget from the
- * page's query parameters (the contract's attribute names, nothing else) and, when the parent's
+ * page's query parameters (the contract's attribute names, nothing else: no endpoint; the
+ * widget's backend is this page's own folder) and, when the parent's
  * origin is known and confirmed, posts the widget's events and the page's height to the parent
  * (frame-post.ts). Imports nothing from the widget, so each stays one file.
  */
-import type { ContractAttribute } from './protocol.js';
+import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
 import { startMessaging } from './frame-post.js';
 
 const ATTRIBUTES: Record<ContractAttribute, true> = {
-  'portal-url': true,
-  'api-url': true,
-  'token-url': true,
-  'client-id': true,
-  'redirect-url': true,
   locale: true,
   'insurance-id': true,
   'appointment-category-id': true,
   'appointment-type-id': true,
   theme: true,
+};
+
+/** Endpoint-like query parameters: never used (the backend is this page's own folder). */
+const IGNORED: Record<IgnoredEndpoint, true> = {
+  backend: true,
+  src: true,
+  'portal-url': true,
+  'api-url': true,
+  'token-url': true,
+  'client-id': true,
+  'redirect-url': true,
 };
 
 const TITLES = { de: 'Termin buchen', en: 'Book an appointment' } as const;
@@ -56,6 +63,10 @@ const widget = document.createElement('patient-booking');
 for (const name of Object.keys(ATTRIBUTES)) {
   const value = params.get(name);
   if (value !== null) widget.setAttribute(name, value);
+}
+const ignored = Object.keys(IGNORED).filter((name) => params.has(name));
+if (ignored.length > 0) {
+  console.warn(`patient-booking: ${ignored.join(', ')} ignored: the backend is this page's folder`);
 }
 document.body.append(widget);
 startMessaging(params.get('parent-origin'));

@@ -1,10 +1,11 @@
 /**
- * Iframe mode on the host page: `<div data-patient-booking-iframe data-src="…/embed.html?…">`
- * gets an iframe that takes its height from the frame's messages, and the widget's public events
- * are dispatched again on the div. A message counts only if it comes from that iframe's window,
- * from the origin of its `data-src`, and has exactly one of our shapes (messages.ts).
+ * Iframe mode on the host page: `<div data-patient-booking-iframe data-locale="…">` gets an
+ * iframe of `embed.html` from embed.js's own folder (no URL in the markup), which takes its height
+ * from the frame's messages, and the widget's public events are dispatched again on the div. A
+ * message counts only if it comes from that iframe's window, from embed.html's origin, and has
+ * exactly one of our shapes (messages.ts).
  */
-import { dataAttributes } from './attributes.js';
+import { dataAttributes, warnIgnoredEndpoints } from './attributes.js';
 import { readMessage } from './messages.js';
 import type { ParentOriginParam } from './protocol.js';
 
@@ -23,20 +24,13 @@ interface Frame {
 
 const frames: Frame[] = [];
 
-/** `data-src` resolved, with the host's contract `data-*` attributes and its own origin added. */
-export function frameSrc(host: Element): URL | null {
-  let url: URL;
-  try {
-    url = new URL(host.getAttribute('data-src') ?? '', document.baseURI);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+/** `embed.html` beside embed.js, with the host's contract `data-*` attributes and its origin. */
+export function frameSrc(host: Element, embedHtml: string): URL {
+  const url = new URL(embedHtml);
   for (const [name, value] of dataAttributes(host)) url.searchParams.set(name, value);
   // Like <patient-booking>, the frame speaks the host page's language unless told otherwise.
   const lang = document.documentElement.lang;
   if (!url.searchParams.has('locale') && lang) url.searchParams.set('locale', lang);
-  url.searchParams.delete(PARENT_ORIGIN);
   if (location.origin !== 'null') url.searchParams.set(PARENT_ORIGIN, location.origin);
   return url;
 }
@@ -52,14 +46,11 @@ function defaultTitle(src: URL): string {
     : 'Terminbuchung';
 }
 
-/** Puts the iframe into `host` (once); returns false when it was already done or `data-src` is bad. */
-export function upgradeFrame(host: Element): boolean {
+/** Puts the iframe of `embedHtml` into `host` (once); false when that was done already. */
+export function upgradeFrame(host: Element, embedHtml: string): boolean {
   if (frames.some((f) => f.host === host)) return false;
-  const src = frameSrc(host);
-  if (!src) {
-    console.error('patient-booking: data-src is missing or not an http(s) URL', host);
-    return false;
-  }
+  warnIgnoredEndpoints(host);
+  const src = frameSrc(host, embedHtml);
   const iframe = document.createElement('iframe');
   iframe.title = host.getAttribute('data-title') || defaultTitle(src);
   // No sandbox and no allow list: patient login opens a popup from inside the frame.

@@ -1,10 +1,11 @@
 /**
  * embed.js, the host-page loader (one classic script: `<script src="…/embed.js" defer>`; the
  * build wraps it in a function and checks it has no import or export). It
- * - upgrades CMS-safe markup, `<div data-patient-booking data-portal-url="…">`, into
+ * - upgrades CMS-safe markup, `<div data-patient-booking data-locale="…">`, into
  *   `<patient-booking>` and then loads patient-booking.js from its own directory;
- * - turns `<div data-patient-booking-iframe data-src="…/embed.html?…">` into a self-sizing iframe
- *   whose events are dispatched again on the div;
+ * - turns `<div data-patient-booking-iframe data-locale="…">` into a self-sizing iframe of the
+ *   `embed.html` beside it, whose events are dispatched again on the div;
+ * The backend is always embed.js's own folder: no URL in the markup is ever used.
  * and keeps doing both for such elements added later. Included twice, the second copy does nothing.
  */
 import { CONTRACT_ATTRIBUTES } from './attributes.js';
@@ -32,6 +33,7 @@ function start(): void {
 
   const own = ownUrl();
   const widgetUrl = own ? new URL('patient-booking.js', own).href : null;
+  const embedHtml = own ? new URL('embed.html', own).href : null;
   let loading = false;
 
   /** Loads the widget once, and only if the page has markup to upgrade and no widget yet. */
@@ -51,7 +53,7 @@ function start(): void {
       ...root.querySelectorAll(selector),
     ];
     for (const host of all(MARKUP_SELECTOR)) if (upgradeMarkup(host)) loadWidget();
-    for (const host of all(FRAME_SELECTOR)) upgradeFrame(host);
+    for (const host of all(FRAME_SELECTOR)) if (embedHtml) upgradeFrame(host, embedHtml);
   };
 
   const observer = new MutationObserver((records) => {

@@ -5,18 +5,31 @@
  */
 import type { PatientBookingEventMap, PatientBookingEventName } from '../events.js';
 
-/** The element's attributes (DESIGN.md's contract): the only names the loaders ever copy. */
+/**
+ * The element's attributes that markup may set (DESIGN.md's contract): the only names the loaders
+ * ever copy. No endpoint among them: in CMS markup and `embed.html` the backend is always the
+ * loader's own directory.
+ */
 export type ContractAttribute =
-  | 'portal-url'
-  | 'api-url'
-  | 'token-url'
-  | 'client-id'
-  | 'redirect-url'
   | 'locale'
   | 'insurance-id'
   | 'appointment-category-id'
   | 'appointment-type-id'
   | 'theme';
+
+/**
+ * Endpoint-like names that markup and query strings may carry but the loaders never use: each
+ * loader says so in one console line (a `Record` of these in each, so the compiler keeps the two
+ * lists equal without shared runtime code).
+ */
+export type IgnoredEndpoint =
+  | 'backend'
+  | 'src'
+  | 'portal-url'
+  | 'api-url'
+  | 'token-url'
+  | 'client-id'
+  | 'redirect-url';
 
 export type DetailOf<K extends PatientBookingEventName> =
   PatientBookingEventMap[K] extends CustomEvent<infer D> ? D : never;

@@ -1,17 +1,21 @@
-// The whole product on loopback for end-to-end tests: the sandbox portal, the token server, and a
-// static server with the built dist/ and the test's pages; plus headless Chromium.
+// The whole product on loopback for end-to-end tests, deployed as a practice would: the sandbox
+// portal, the booking backend serving the built dist/, and the practice's web server with the
+// test's pages, which passes /dist/ to the backend (as nginx maps /pb/); plus headless Chromium.
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
 import type { BackendConfig } from '../../server/backend/config.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
+import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { PLAIN_HTTP_RESOLVER, startStaticServer, type StaticServer } from './static-server.js';
 
 export interface Stack {
+  /** The sandbox portal's URL (its control routes; the browser never calls it). */
   portal: string;
-  tokenUrl: string;
-  /** The login popup's callback page (registered with the sandbox and the token server). */
+  /** The booking backend's own URL (the pages reach it as `<web origin>/dist/`). */
+  backendUrl: string;
+  /** The login popup's callback page (registered with the sandbox and the backend). */
   callbackUrl: string;
   /** The sandbox in-process: its state shows what the widget changed. */
   sandbox: Sandbox;
@@ -24,37 +28,44 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: Record<string, unknown>;
-  /** Overrides of the token server's config (e.g. `rateLimit`). */
-  tokenServer?: Partial<BackendConfig>;
+  /** Overrides of the backend's config (e.g. `rateLimit`). */
+  backend?: Partial<BackendConfig>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const web = await startStaticServer(resolve('.'));
-  // Both names of the static server: iframe tests put the host page on one and embed.html on the
+  // The practice's web server first (its origins go into the others' configuration); its /dist/
+  // reaches the backend once that runs.
+  const toBackend = { prefix: '/dist/', target: '' };
+  const web = await startStaticServer(resolve('.'), 'localhost', toBackend);
+  // Both names of the web server: iframe tests put the host page on one and embed.html on the
   // other; the plain-http name is for pages that are not secure contexts.
   const origins = [web.origin, web.altOrigin, web.plainOrigin];
   const callbackUrl = `${web.origin}/dist/callback.html`;
+  const redirectUris = origins.map((o) => `${o}/dist/callback.html`);
   const sandbox = await startSandbox({
     port: 0,
     quiet: true,
-    redirectUris: origins.map((o) => `${o}/dist/callback.html`),
-    corsOrigins: [web.plainOrigin], // loopback names are allowed anyway
+    redirectUris,
+    // No browser calls the portal: only the backend does (and the login popup navigates to it).
+    corsOrigins: [],
     ...options.sandbox,
   });
-  const tokenServer = await startBackend(
+  const backend = await startBackend(
     {
       port: 0,
       portalUrl: sandbox.url,
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
+      // The iframe tests frame embed.html from the other names.
       allowedOrigins: origins,
-      redirectUris: origins.map((o) => `${o}/dist/callback.html`),
+      redirectUris,
       // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
-      ...options.tokenServer,
+      ...options.backend,
     },
-    { log: () => {} },
+    { log: () => {}, files: readWidgetFiles(resolve('dist')) },
   );
+  toBackend.target = backend.url;
   const browser = await chromium.launch({
     executablePath: chromePath(),
     args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
@@ -71,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   return {
     portal: sandbox.url,
-    tokenUrl: `${tokenServer.url}/token`,
+    backendUrl: backend.url,
     callbackUrl,
     sandbox,
     web,
@@ -79,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     control,
     close: async () => {
       await browser.close();
-      await Promise.all([tokenServer.close(), sandbox.close(), web.close()]);
+      await Promise.all([backend.close(), sandbox.close(), web.close()]);
     },
   };
 }
@@ -91,8 +102,7 @@ export function widgetPage(
   attrs: Record<string, string> = {},
   lang = 'de',
 ): string {
-  const all = { 'portal-url': stack.portal, 'token-url': stack.tokenUrl, ...attrs };
-  const attributes = Object.entries(all)
+  const attributes = Object.entries(attrs)
     .map(([k, v]) => `${k}="${v.replace(/"/g, '&quot;')}"`)
     .join(' ');
   stack.web.page(

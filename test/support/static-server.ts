@@ -1,8 +1,10 @@
-// A tiny static server for end-to-end tests and benchmarks: the built dist/ under /dist/, and
-// pages the test registers in memory. Loopback only (127.0.0.1), so it answers as
+// A tiny stand-in for a practice's web server, for end-to-end tests and benchmarks: pages the test
+// registers in memory, and a path prefix (`/dist/`) passed to the booking backend the way nginx's
+// `location /pb/ { proxy_pass http://backend/; }` does it (else files from `root`). Loopback only
+// (127.0.0.1), so it answers as
 // http://localhost:PORT (`origin`) and as http://127.0.0.1:PORT (`altOrigin`), two origins.
 // CSP reports POSTed to `/__csp-report` (a page's `report-uri`) are kept in `cspReports`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -40,7 +42,46 @@ export interface StaticServer {
 /** Where pages send CSP violation reports (`report-uri /__csp-report`). */
 export const CSP_REPORT_PATH = '/__csp-report';
 
-export async function startStaticServer(root: string, host = 'localhost'): Promise<StaticServer> {
+/** A path prefix the server passes on to another server (the prefix stripped), as nginx would. */
+export interface ProxyRule {
+  /** e.g. `/dist/`. */
+  prefix: string;
+  /** e.g. `http://127.0.0.1:4020` (no trailing slash). */
+  target: string;
+}
+
+/** Passes `req` on to `rule.target` with the prefix stripped, the `Host` kept, the peer added. */
+function passOn(rule: ProxyRule, req: IncomingMessage, res: ServerResponse, path: string): void {
+  const url = new URL(rule.target);
+  const rest = (req.url ?? '/').slice(rule.prefix.length - 1);
+  const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+    .filter(Boolean)
+    .join(', ');
+  const upstream = request(
+    {
+      host: url.hostname,
+      port: url.port,
+      method: req.method,
+      path: rest,
+      headers: { ...req.headers, 'x-forwarded-for': forwarded },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end(`bad gateway: ${path}`);
+  });
+  req.pipe(upstream);
+}
+
+export async function startStaticServer(
+  root: string,
+  host = 'localhost',
+  proxy?: ProxyRule,
+): Promise<StaticServer> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const cspReports: unknown[] = [];
   const server = createServer((req, res) => void serve(req, res));
@@ -59,6 +100,7 @@ export async function startStaticServer(root: string, host = 'localhost'): Promi
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === CSP_REPORT_PATH && req.method === 'POST') return collectReport(req, res);
+    if (proxy && path.startsWith(proxy.prefix)) return passOn(proxy, req, res, path);
     const page = pages.get(path);
     if (page) {
       res.writeHead(200, {
