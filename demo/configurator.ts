@@ -1,7 +1,7 @@
 // The snippet configurator: a form → the embed code for the chosen mode, a copy button, and a live
 // preview that renders the same configuration with this server's files (the iframe from the other
 // loopback origin, so it is cross-origin as on a real site).
-import { embedUrl, present, snippet, type Attributes, type Mode, MODES } from './snippets.js';
+import { present, snippet, type Attributes, type Mode, MODES } from './snippets.js';
 import type { ContractAttribute } from '../src/embed/protocol.js';
 
 const form = document.querySelector<HTMLFormElement>('#configurator')!;
@@ -12,11 +12,6 @@ const preview = document.querySelector<HTMLElement>('#preview-area')!;
 const previewNote = document.querySelector<HTMLElement>('#preview-note')!;
 
 const FIELDS: ContractAttribute[] = [
-  'portal-url',
-  'token-url',
-  'client-id',
-  'redirect-url',
-  'api-url',
   'locale',
   'theme',
   'insurance-id',
@@ -34,13 +29,6 @@ function read(): { mode: Mode; base: string; attributes: Attributes } {
   return { mode, base, attributes };
 }
 
-/** The other loopback name: the preview's iframe comes from a different origin than this page. */
-function otherOrigin(): string {
-  const url = new URL(location.href);
-  url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-  return url.origin;
-}
-
 /** The configuration as DOM, as the snippet would produce it, but with this server's files. */
 function renderPreview(mode: Mode, attributes: Attributes): void {
   const attrs = present(attributes);
@@ -55,15 +43,15 @@ function renderPreview(mode: Mode, attributes: Attributes): void {
   } else {
     node = document.createElement('div');
     node.setAttribute('data-patient-booking-iframe', '');
-    node.setAttribute('data-src', embedUrl(`${otherOrigin()}/`, attributes));
+    for (const [k, v] of attrs) node.setAttribute(`data-${k}`, v.trim());
   }
   node.id = 'preview-widget';
   preview.replaceChildren(node);
   document.querySelector('#event-log')?.replaceChildren();
   previewNote.textContent =
     mode === 'iframe'
-      ? `The preview's embed.html comes from ${otherOrigin()}, another origin than this page.`
-      : `The preview uses the files of ${location.origin}.`;
+      ? `The preview's embed.html comes from ${location.origin}/pb/.`
+      : `The preview uses the files of ${location.origin}/pb/.`;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

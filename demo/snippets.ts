@@ -21,17 +21,6 @@ export const escapeAttribute = (value: string) =>
 export const present = (attributes: Attributes) =>
   Object.entries(attributes).filter((e): e is [ContractAttribute, string] => !!e[1]?.trim());
 
-/** embed.html's URL: the attributes as query parameters (`:` and `/` left readable). */
-export function embedUrl(base: string, attributes: Attributes): string {
-  const query = present(attributes)
-    .map(
-      ([k, v]) =>
-        `${k}=${encodeURIComponent(v.trim()).replace(/%3A/gi, ':').replace(/%2F/gi, '/')}`,
-    )
-    .join('&');
-  return `${base}embed.html${query ? `?${query}` : ''}`;
-}
-
 const FALLBACK = {
   de: 'Die Online-Terminbuchung wird geladen. Sie erreichen uns auch telefonisch.',
   en: 'Online booking is loading. You can also reach us by phone.',
@@ -59,10 +48,12 @@ export function snippet({ mode, base, attributes }: SnippetInput): string {
         `<script src="${escapeAttribute(base)}embed.js" defer></script>`,
       ].join('\n');
     }
-    case 'iframe':
+    case 'iframe': {
+      const data = attrs.map(([k, v]): [string, string] => [`data-${k}`, v]);
       return [
-        `<div data-patient-booking-iframe\n  data-src="${escapeAttribute(embedUrl(base, attributes))}"></div>`,
+        lines('<div data-patient-booking-iframe', data, '>\n</div>'),
         `<script src="${escapeAttribute(base)}embed.js" defer></script>`,
       ].join('\n');
+    }
   }
 }

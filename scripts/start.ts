@@ -1,29 +1,63 @@
-// `npm start`: the sandbox portal, the token server and the demo pages, on fixed local ports.
-import { createServer } from 'vite';
+// `npm start`: the product as a practice deploys it, on this machine. It builds the widget, starts
+// the sandbox portal and the booking backend (serving the build), and the practice's website with
+// the demo pages, which passes /pb/ on to the backend as nginx's `location /pb/ { proxy_pass … }`
+// would: page, widget and API on one origin. Ports: SANDBOX_PORT, BACKEND_PORT, DEMO_PORT.
+import { resolve } from 'node:path';
+import { build, createServer } from 'vite';
 import { startSandbox } from '../server/sandbox/app.js';
 import { startBackend } from '../server/backend/node-adapter.js';
 import { DEFAULTS } from '../server/backend/config.js';
-import { embedDev, listenOnBothLoopbacks } from './embed-dev.js';
+import { readWidgetFiles } from '../server/backend/widget-files-node.js';
+import { listenOnBothLoopbacks } from './embed-dev.js';
+import { strictCsp } from './csp.js';
 
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
-const tokenPort = Number(process.env.TOKEN_SERVER_PORT ?? 4020);
-const demoPort = 5173;
+const backendPort = Number(process.env.BACKEND_PORT ?? 4020);
+const demoPort = Number(process.env.DEMO_PORT ?? 5173);
 
-const sandbox = await startSandbox({ port: sandboxPort });
+console.log('Building the widget…');
+await build({ logLevel: 'warn' });
+
 // The demo runs on two origins (the iframe demo puts embed.html on the other one).
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
-const tokenServer = await startBackend({
-  port: tokenPort,
-  portalUrl: sandbox.url,
-  clientId: 'demo-client',
-  clientSecret: process.env.CLIENT_SECRET ?? DEFAULTS.clientSecret,
-  allowedOrigins: [...DEFAULTS.allowedOrigins],
-  // Patient login through the token server (confidential client): the demo's callback pages.
-  redirectUris: demoOrigins.map((origin) => `${origin}/callback.html`),
-});
+const redirectUris = demoOrigins.map((origin) => `${origin}/pb/callback.html`);
+const sandbox = await startSandbox({ port: sandboxPort, redirectUris });
+const backend = await startBackend(
+  {
+    port: backendPort,
+    portalUrl: sandbox.url,
+    clientId: DEFAULTS.clientId,
+    clientSecret: process.env.CLIENT_SECRET ?? DEFAULTS.clientSecret,
+    // Pages of both names may frame embed.html.
+    allowedOrigins: demoOrigins,
+    redirectUris,
+    practice: { phone: '030 1234567', locale: 'de' },
+  },
+  { files: readWidgetFiles(resolve('dist')), warn: (line) => console.error(line) },
+);
 const vite = await createServer({
-  server: { port: demoPort, strictPort: true },
-  plugins: [embedDev({ origins: demoOrigins, connect: [sandbox.url, tokenServer.url] })],
+  server: {
+    port: demoPort,
+    strictPort: true,
+    host: 'localhost',
+    proxy: {
+      '/pb/': { target: backend.url, rewrite: (path) => path.replace(/^\/pb/, '') },
+    },
+  },
+  plugins: [
+    {
+      name: 'patient-booking:demo-csp',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          // The strict-CSP demo: 'self' covers the widget, its API and the dev server's websocket.
+          if (req.url?.startsWith('/demo/strict-csp.html')) {
+            res.setHeader('Content-Security-Policy', strictCsp({ connect: ["'self'"] }));
+          }
+          next();
+        });
+      },
+    },
+  ],
 });
 await vite.listen();
 const secondListener = await listenOnBothLoopbacks(vite);
@@ -34,8 +68,8 @@ console.log(`
 
   Demo page         ${demo}/
   Embedding demos   ${demo}/demo/   (script tag, CMS markup, iframe, strict CSP, configurator)
+  Booking backend   ${demo}/pb/  (the practice's site passes /pb/ to ${backend.url}/)
   Sandbox portal    ${sandbox.url}   (patient login: patient@example.com / sandbox)
-  Token server      ${tokenServer.url}/token
 
   Press Ctrl+C to stop.
 `);
@@ -43,7 +77,7 @@ console.log(`
 async function stop() {
   secondListener?.closeAllConnections();
   secondListener?.close();
-  await Promise.allSettled([vite.close(), tokenServer.close(), sandbox.close()]);
+  await Promise.allSettled([vite.close(), backend.close(), sandbox.close()]);
   process.exit(0);
 }
 process.on('SIGINT', stop);

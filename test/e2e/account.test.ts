@@ -15,9 +15,9 @@ import {
 
 let stack: Stack;
 before(async () => {
-  // Many sign-ins and refreshes from one address: the token server's per-IP limit is off.
+  // Many sign-ins and refreshes from one address: the backend's per-IP limit is off.
   stack = await startStack({
-    tokenServer: { rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 } },
+    backend: { rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 } },
   });
 });
 after(() => stack?.close());

@@ -6,18 +6,37 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
+import { startBackend, type StartedBackend } from '../../server/backend/node-adapter.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { errorEvents, newTally, openLogged, printTally, type Opened } from '../support/faults.js';
 
 let stack: Stack;
 let closedPort: number;
+/** A backend the portal refuses (a wrong client secret), with the practice's phone number. */
+let refused: StartedBackend;
+const refusedLog: string[] = [];
+const PHONE = '030 1234567';
 const tally = newTally();
 before(async () => {
   stack = await startStack();
   closedPort = await freePort();
+  refused = await startBackend(
+    {
+      port: 0,
+      portalUrl: stack.portal,
+      clientId: 'demo-client',
+      clientSecret: 'not-the-secret',
+      // Not the plain-http name: a page there is refused by origin.
+      allowedOrigins: [stack.web.origin],
+      practice: { phone: PHONE },
+      rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
+    },
+    { warn: (line) => refusedLog.push(line) },
+  );
 });
 after(async () => {
   printTally('bad-input', tally);
+  await refused?.close();
   await stack?.close();
 });
 
@@ -42,7 +61,7 @@ const TEXT = {
     errors: {
       config: 'This booking form is not set up correctly. Please call the practice.',
       network: 'No connection. Please check your internet connection and try again.',
-      token_server:
+      backend:
         'Online booking is not available right now. Please try again later or call the practice.',
       not_found: 'This option is no longer available. Please choose again.',
     },
@@ -58,7 +77,7 @@ const TEXT = {
       config:
         'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte rufen Sie die Praxis an.',
       network: 'Keine Verbindung. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-      token_server:
+      backend:
         'Die Online-Buchung ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder rufen Sie die Praxis an.',
       not_found: 'Diese Auswahl gibt es nicht mehr. Bitte wählen Sie neu.',
     },
@@ -85,11 +104,7 @@ async function openWith(attrs: Record<string, string>, lang = 'en'): Promise<Ope
   return openLogged(stack, `${stack.web.origin}${path}`);
 }
 
-const good = (locale: Locale = 'en') => ({
-  'portal-url': stack.portal,
-  'token-url': stack.tokenUrl,
-  locale,
-});
+const good = (locale: Locale = 'en') => ({ locale });
 
 /** The (last) widget is not blank: its title shows, and so does `message` in an alert. */
 async function assertMessage(page: Page, message: string, locale: Locale = 'en'): Promise<void> {
@@ -111,28 +126,11 @@ async function assertReported(opened: Opened, code: Code, locale: Locale = 'en')
 /** Attributes for one case, in the widget's language `locale`. */
 type Case = (locale: Locale) => Record<string, string>;
 
-const configCases: Array<[string, Case]> = [
-  ['no portal-url', (locale) => ({ 'token-url': stack.tokenUrl, locale })],
-  ['an empty portal-url', (locale) => ({ ...good(locale), 'portal-url': '' })],
-  ['portal-url that is not a URL', (locale) => ({ ...good(locale), 'portal-url': 'not a url' })],
-  [
-    'a javascript: portal-url',
-    (locale) => ({ ...good(locale), 'portal-url': 'javascript:alert(1)' }),
-  ],
-  ['an ftp: portal-url', (locale) => ({ ...good(locale), 'portal-url': 'ftp://portal.example' })],
-  ['a javascript: api-url', (locale) => ({ ...good(locale), 'api-url': 'javascript:alert(1)' })],
-  ['a data: token-url', (locale) => ({ ...good(locale), 'token-url': 'data:text/plain,token' })],
-  ['neither token-url nor client-id', (locale) => ({ 'portal-url': stack.portal, locale })],
-];
-
-const unreachablePortal: Case = (locale) => ({
+const unreachableBackend: Case = (locale) => ({
   ...good(locale),
-  'portal-url': `http://127.0.0.1:${closedPort}`,
+  backend: `http://127.0.0.1:${closedPort}/pb/`,
 });
-const tokenServerDown: Case = (locale) => ({
-  ...good(locale),
-  'token-url': `http://127.0.0.1:${closedPort}/token`,
-});
+const refusingBackend: Case = (locale) => ({ ...good(locale), backend: `${refused.url}/` });
 
 /** Unknown preselected ids: the step where the patient then chooses by hand. */
 const idCases: Array<[string, Record<string, string>, Heading]> = [
@@ -149,11 +147,6 @@ const idCases: Array<[string, Record<string, string>, Heading]> = [
     'type',
   ],
   [
-    'an appointment-type-id that is a path (../institutions)',
-    { 'appointment-type-id': '../institutions' },
-    'insurance',
-  ],
-  [
     'a type of another category',
     { 'insurance-id': '136', 'appointment-category-id': '54', 'appointment-type-id': '199' },
     'type',
@@ -168,56 +161,57 @@ async function assertChoosingByHand(ids: Record<string, string>, heading: Headin
 }
 
 describe('bad input: configuration', () => {
-  for (const [name, attrs] of configCases) {
-    it(`${name}: "not set up correctly" and booking-error config`, async () => {
-      const opened = await openWith(attrs('en'));
-      assert.deepEqual(opened.dialogs, []);
-      await assertReported(opened, 'config');
-    });
-  }
-
-  it('portal-url of a server that is not the portal (404 everywhere): "not set up correctly"', async () => {
-    await assertReported(await openWith({ ...good(), 'portal-url': stack.web.origin }), 'config');
+  it('a backend attribute that is not a URL: named in the console, the widget books as usual', async () => {
+    const opened = await openWith({ ...good(), backend: 'javascript:alert(1)' });
+    const { page } = opened;
+    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    assert.ok(
+      opened.console.some((line) => line.includes('backend="javascript:alert(1)"')),
+      `a console line names the attribute: ${JSON.stringify(opened.console)}`,
+    );
+    assert.deepEqual(await errorEvents(page), []);
+    assert.deepEqual(opened.uncaught, []);
+    await opened.context.close();
   });
 
-  it('made with document.createElement and no attributes at all: "not set up correctly"', async () => {
-    const opened = await openWith({ locale: 'en' });
-    await opened.page.evaluate(() => {
-      document.body.append(document.createElement('patient-booking'));
-    });
-    assert.equal(await opened.page.locator('patient-booking').count(), 2);
+  it('an id that is a path (../institutions): named in the console, the patient chooses', async () => {
+    const opened = await openWith({ ...good(), 'appointment-type-id': '../institutions' });
+    await opened.page.getByRole('heading', { name: TEXT.en.headings.insurance }).waitFor();
+    assert.ok(opened.console.some((line) => line.includes('appointment-type-id="../institutions"')));
+    assert.deepEqual(opened.uncaught, []);
+    await opened.context.close();
+  });
+
+  it('a page whose origin the backend does not serve: "not set up correctly", booking-error config', async () => {
+    const path = `/bad-input-${++pages}.html`;
+    stack.web.page(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="/dist/patient-booking.js"></script></head>
+<body><patient-booking locale="en" backend="${refused.url}/"></patient-booking></body></html>`,
+    );
+    tally.badInputs += 1;
+    const opened = await openLogged(stack, `${stack.web.plainOrigin}${path}`);
     await assertReported(opened, 'config');
   });
 
-  it('a portal-url changed to garbage after start, then back: the message, then the widget again', async () => {
-    const opened = await openWith(good());
-    const { page } = opened;
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
-    await page.locator('patient-booking').evaluate((el) => el.setAttribute('portal-url', '::'));
-    await assertMessage(page, TEXT.en.errors.config);
-    await page
-      .locator('patient-booking')
-      .evaluate((el, portal) => el.setAttribute('portal-url', portal), stack.portal);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
-    assert.equal(await page.getByRole('alert').count(), 0, 'the message is gone');
-    tally.badInputs += 1;
-    assert.deepEqual(opened.uncaught, []);
-    await opened.context.close();
+  it('a portal that refuses the backend: a log line at the backend, the phone and booking-error backend', async () => {
+    const opened = await openWith(refusingBackend('en'));
+    const link = opened.page.getByRole('link', { name: PHONE });
+    await link.waitFor();
+    assert.equal(await link.getAttribute('href'), 'tel:0301234567');
+    await assertReported(opened, 'backend');
+    assert.ok(
+      refusedLog.some((line) => /refused the client credentials of CLIENT_ID "demo-client"/.test(line)),
+      `the backend says what is wrong: ${JSON.stringify(refusedLog)}`,
+    );
+    assert.ok(refusedLog.every((line) => !line.includes('not-the-secret')), 'never the secret');
   });
 });
 
 describe('bad input: services that are down', () => {
-  it('an unreachable portal: retried, then "No connection" and booking-error network', async () => {
-    await assertReported(await openWith(unreachablePortal('en')), 'network');
-  });
-
-  it('a token server that is down: "Online booking is not available" and booking-error token_server', async () => {
-    await assertReported(await openWith(tokenServerDown('en')), 'token_server');
-  });
-
-  it('a token-url that is no token server (404): "Online booking is not available"', async () => {
-    const opened = await openWith({ ...good(), 'token-url': `${stack.portal}/no-token-here` });
-    await assertReported(opened, 'token_server');
+  it('an unreachable backend: retried, then "No connection" and booking-error network', async () => {
+    await assertReported(await openWith(unreachableBackend('en')), 'network');
   });
 });
 
@@ -231,19 +225,12 @@ describe('bad input: preselected ids', () => {
 // The same messages in German, from locale="de" alone: the page stays `lang="en"`, so English
 // text (or the page language winning over the attribute) fails these.
 describe('bad input, in German (locale="de")', () => {
-  const german = ['no portal-url', 'a javascript: portal-url', 'neither token-url nor client-id'];
-  for (const [name, attrs] of configCases.filter(([n]) => german.includes(n))) {
-    it(`${name}: "nicht richtig eingerichtet" and booking-error config`, async () => {
-      await assertReported(await openWith(attrs('de')), 'config', 'de');
-    });
-  }
-
-  it('an unreachable portal: "Keine Verbindung" and booking-error network', async () => {
-    await assertReported(await openWith(unreachablePortal('de')), 'network', 'de');
+  it('an unreachable backend: "Keine Verbindung" and booking-error network', async () => {
+    await assertReported(await openWith(unreachableBackend('de')), 'network', 'de');
   });
 
-  it('a token server that is down: "Die Online-Buchung ist gerade nicht erreichbar"', async () => {
-    await assertReported(await openWith(tokenServerDown('de')), 'token_server', 'de');
+  it('a portal that refuses the backend: "Die Online-Buchung ist gerade nicht erreichbar"', async () => {
+    await assertReported(await openWith(refusingBackend('de')), 'backend', 'de');
   });
 
   // One per step a wrong id sends the patient back to: all three headings.

@@ -37,7 +37,7 @@ function recordScripts(page: Page): Array<Promise<{ url: string; text: string }>
 const isLoginCode = (s: { text: string }) => s.text.includes('oidc-client');
 
 describe('patient login', () => {
-  it('signs in through the token server (confidential client) and keeps nothing in storage', async () => {
+  it('signs in through the exchange at the backend and keeps nothing in storage', async () => {
     const { page, context, problems } = await openPage(stack, loginPage(stack, '/conf.html'));
     const tokens = recordTokenRequests(page);
     await page.getByText('Already a patient of this practice?').waitFor();
@@ -47,8 +47,10 @@ describe('patient login', () => {
       () => !!document.querySelector('patient-booking')!.shadowRoot!.activeElement,
     );
     assert.equal(await focusedInStep(page), 'How are you insured?');
-    const tokenServer = new URL(stack.tokenUrl).origin;
-    assert.deepEqual(tokens, [{ url: `${tokenServer}/oauth/token`, grant: 'authorization_code' }]);
+    // The exchange goes to the backend, on the page's own origin.
+    assert.deepEqual(tokens, [
+      { url: `${stack.web.origin}/dist/oauth/token`, grant: 'authorization_code' },
+    ]);
     assert.deepEqual(await storageKeys(page), []);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -86,19 +88,6 @@ describe('patient login', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     assert.equal(await page.getByLabel('First name').inputValue(), '');
     assert.equal(await page.getByLabel('Email address').inputValue(), '');
-    await context.close();
-  });
-
-  it('signs in as a public client (PKCE only) where guests cannot book', async () => {
-    const url = loginPage(stack, '/public.html', { public: true });
-    const { page, context, problems } = await openPage(stack, url);
-    const tokens = recordTokenRequests(page);
-    await page.getByText('Please sign in to book an appointment.').waitFor();
-    await signIn(page);
-    await page.getByRole('heading', { name: 'How are you insured?' }).waitFor();
-    assert.deepEqual(tokens, [{ url: `${stack.portal}/oauth/token`, grant: 'authorization_code' }]);
-    assert.deepEqual(await storageKeys(page), []);
-    assert.deepEqual(problems, []);
     await context.close();
   });
 

@@ -70,9 +70,9 @@ export function attrs(values: Record<string, string>): string {
     .join(' ');
 }
 
-/** The contract attributes every test page uses. */
-export function widgetAttributes(stack: Stack, extra: Record<string, string> = {}) {
-  return { 'portal-url': stack.portal, 'token-url': stack.tokenUrl, locale: 'en', ...extra };
+/** The contract attributes every test page uses (no endpoint: the backend is the script's folder). */
+export function widgetAttributes(_stack: Stack, extra: Record<string, string> = {}) {
+  return { locale: 'en', ...extra };
 }
 
 /** `data-` + each contract attribute, for the CMS markup `<div data-patient-booking …>`. */
@@ -190,8 +190,8 @@ export function strictCsp(options: Omit<CspOptions, 'reportUri'>): string {
   return documentedCsp({ ...options, reportUri: CSP_REPORT_PATH });
 }
 
-/** The origins the widget connects to in the stack: the sandbox portal and the token server. */
-export const connectOrigins = (stack: Stack) => [stack.portal, new URL(stack.tokenUrl).origin];
+/** The origins the widget connects to in the stack: none but the page's own (`'self'`). */
+export const connectOrigins = (_stack: Stack): string[] => [];
 
 /** The keys a `booking-confirmed` detail has, by the contract. */
 export const CONFIRMED_KEYS = ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'];

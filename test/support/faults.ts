@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 // Fault injection and observation for the end-to-end reliability, privacy and bad-input suites:
 // sandbox faults with a tally, a network log of one browser context, the booking flow as a
 // patient drives it (English), and looks into the widget's shadow DOM.
@@ -5,6 +6,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { startSandbox } from '../../server/sandbox/app.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
+import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
+import type { BackendStats } from '../../server/backend/handler.js';
 import type { Stack } from './stack.js';
 
 /** Whatever has a sandbox's control routes: the stack, or a second portal. */
@@ -108,20 +111,29 @@ export async function sandboxConfig(
   await stack.control('/config', settings);
 }
 
-/** A guest token straight from the token server, as the test's "other patient" uses it. */
+/** A guest token straight from the sandbox portal, as the test's "other patient" uses it. */
 export async function guestToken(stack: Stack): Promise<string> {
-  const res = await fetch(stack.tokenUrl, {
+  const res = await fetch(`${stack.portal}/oauth/token`, {
     method: 'POST',
-    headers: { Origin: stack.web.origin, 'X-Patient-Booking': '1' },
+    headers: {
+      Authorization: `Basic ${btoa('demo-client:demo-secret')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials&scope=basic',
   });
-  assert.equal(res.status, 200, 'token server gives a guest token');
+  assert.equal(res.status, 200, 'the portal gives a guest token');
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** A second sandbox and token server for the same pages and browser (other settings). */
+/**
+ * A second sandbox and backend for the same pages and browser (other settings), reached by the
+ * script-tag pages' `backend` attribute (a backend on another origin).
+ */
 export interface PortalPair {
   portal: string;
-  tokenUrl: string;
+  /** The second backend's base URL, for the `backend` attribute. */
+  backend: string;
+  backendStats(): BackendStats;
   control: Stack['control'];
   close(): Promise<void>;
 }
@@ -131,15 +143,16 @@ export async function startPortalPair(
   sandboxOptions: Record<string, unknown>,
 ): Promise<PortalPair> {
   const sandbox = await startSandbox({ port: 0, quiet: true, ...sandboxOptions });
-  const tokenServer = await startBackend(
+  const backend = await startBackend(
     {
       port: 0,
       portalUrl: sandbox.url,
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
-      allowedOrigins: [stack.web.origin],
+      allowedOrigins: [stack.web.origin, stack.web.altOrigin, stack.web.plainOrigin],
+      rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
     },
-    { log: () => {} },
+    { log: () => {}, files: readWidgetFiles(resolve('dist')) },
   );
   const control: Stack['control'] = async (path, body, method = 'POST') => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
@@ -152,10 +165,11 @@ export async function startPortalPair(
   };
   return {
     portal: sandbox.url,
-    tokenUrl: `${tokenServer.url}/token`,
+    backend: `${backend.url}/`,
+    backendStats: () => backend.stats(),
     control,
     close: async () => {
-      await Promise.all([tokenServer.close(), sandbox.close()]);
+      await Promise.all([backend.close(), sandbox.close()]);
     },
   };
 }

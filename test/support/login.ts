@@ -12,25 +12,10 @@ export const DEMO_PATIENT = { email: 'patient@example.com', password: 'sandbox' 
 export function loginPage(
   stack: Stack,
   path: string,
-  options: { public?: boolean; locale?: string; attrs?: Record<string, string> } = {},
+  options: { locale?: string; attrs?: Record<string, string> } = {},
 ): string {
-  const attrs: Record<string, string> = {
-    locale: options.locale ?? 'en',
-    'client-id': options.public ? 'demo-spa' : 'demo-client',
-    'redirect-url': stack.callbackUrl,
-    ...options.attrs,
-  };
-  const url = widgetPage(stack, path, attrs);
-  if (!options.public) return url;
-  // widgetPage always adds token-url: serve the page again without it.
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<script type="module" src="/dist/patient-booking.js"></script></head>
-<body><patient-booking portal-url="${stack.portal}" ${Object.entries(attrs)
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(' ')}></patient-booking></body></html>`;
-  stack.web.page(path, html);
-  return url;
+  // Login comes from the backend's configuration: nothing about it in the page.
+  return widgetPage(stack, path, { locale: options.locale ?? 'en', ...options.attrs });
 }
 
 /** Opens the popup from the account bar; resolves with it (blank until the portal loads). */

@@ -54,13 +54,14 @@ function parseJson(text: string | undefined): Record<string, unknown> | null {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every token the browser received: guest tokens and the patient's access/refresh/id tokens. */
-async function tokensOf(net: NetLog, tokenServer: string): Promise<string[]> {
+/** Every token the browser received: the patient's access/refresh/id tokens. */
+async function tokensOf(net: NetLog): Promise<string[]> {
   const tokens = new Set<string>();
   for (const e of net.entries) {
     const bearer = /^Bearer (.+)$/.exec(e.headers.authorization ?? '')?.[1];
     if (bearer) tokens.add(bearer);
-    if (e.url.origin !== tokenServer || e.method !== 'POST' || e.status !== 200) continue;
+    const exchange = e.url.pathname.endsWith('/oauth/token');
+    if (!exchange || e.method !== 'POST' || e.status !== 200) continue;
     const body = parseJson((await e.answer)?.body);
     for (const key of ['access_token', 'refresh_token', 'id_token']) {
       if (typeof body?.[key] === 'string') tokens.add(body[key] as string);
@@ -259,9 +260,8 @@ export async function audit(
   embedFrame?: Frame,
 ): Promise<Leak[]> {
   const { page, net } = opened;
-  const tokenServer = new URL(stack.tokenUrl).origin;
   await net.settle();
-  const tokens = await tokensOf(net, tokenServer);
+  const tokens = await tokensOf(net);
   assert.ok(tokens.length > 0, 'the session used tokens');
   const all = [...secrets, ...tokens];
   const leaks: Leak[] = [];
@@ -297,19 +297,22 @@ export async function audit(
   }
   scan('console', opened.console.join('\n'), all, leaks);
 
-  // On the wire: no secret in any URL; patient data only to the portal; tokens only to the
-  // portal (Authorization) and the token server (the refresh); no credentials to anyone else.
+  // On the wire: no secret in any URL; patient data and tokens only to the backend (its API,
+  // its exchange); no credentials to anyone else.
+  const webOrigins = [stack.web.origin, stack.web.altOrigin, stack.web.plainOrigin];
+  const toBackend = (url: URL) => webOrigins.includes(url.origin) && url.pathname.startsWith('/dist/');
   for (const e of net.entries) {
     const to = `${e.method} ${e.url.origin}${e.url.pathname}`;
     scanUrl(`URL of ${to}`, e.url.href, all, leaks);
     const body = e.request.postData() ?? '';
-    if (e.url.origin !== stack.portal) scan(`body of ${to}`, body, secrets, leaks);
-    if (e.url.origin !== stack.portal && e.url.origin !== tokenServer)
-      scan(`body of ${to}`, body, tokens, leaks);
-    if (e.headers.authorization && e.url.origin !== stack.portal)
+    if (!toBackend(e.url)) scan(`body of ${to}`, body, secrets, leaks);
+    if (!toBackend(e.url)) scan(`body of ${to}`, body, tokens, leaks);
+    if (e.headers.authorization && !toBackend(e.url))
       leaks.push({ where: `Authorization to ${to}`, what: 'a bearer token' });
-    if (pageOrigins.has(e.url.origin))
-      scan(`headers of ${to}`, JSON.stringify(e.headers), all, leaks);
+    if (pageOrigins.has(e.url.origin)) {
+      const { authorization: _bearer, ...headers } = e.headers;
+      scan(`headers of ${to}`, JSON.stringify(toBackend(e.url) ? headers : e.headers), all, leaks);
+    }
   }
   return leaks;
 }
@@ -376,7 +379,7 @@ export async function auditCallbackOrigin(
       e.url.searchParams.get('code')!,
       e.url.searchParams.get('state')!,
     ]),
-    ...(await tokensOf(net, new URL(stack.tokenUrl).origin)),
+    ...(await tokensOf(net)),
   ];
   const leaks: Leak[] = popupWrites.map((w) => ({
     where: `callback origin ${w.storage} (written in the popup)`,

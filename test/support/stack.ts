@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
 import type { BackendConfig } from '../../server/backend/config.js';
+import type { BackendStats } from '../../server/backend/handler.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
 import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
@@ -15,6 +16,8 @@ export interface Stack {
   portal: string;
   /** The booking backend's own URL (the pages reach it as `<web origin>/dist/`). */
   backendUrl: string;
+  /** The backend's counters (upstream requests, cache, refusals). */
+  backendStats(): BackendStats;
   /** The login popup's callback page (registered with the sandbox and the backend). */
   callbackUrl: string;
   /** The sandbox in-process: its state shows what the widget changed. */
@@ -83,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     portal: sandbox.url,
     backendUrl: backend.url,
+    backendStats: () => backend.stats(),
     callbackUrl,
     sandbox,
     web,
