@@ -175,7 +175,7 @@ export class PatientBooking extends LitElement {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
-      console.info(`patient-booking: sign-in is off on this page: ${available.why}`);
+      console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
       return;
     }
     this.account = new AccountGate({

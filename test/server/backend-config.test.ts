@@ -10,13 +10,16 @@ describe('token server configuration (env)', () => {
       tokenUrl: 'http://localhost:4010/oauth/token',
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
-      allowedOrigins: [...DEFAULTS.allowedOrigins],
+      allowedOrigins: [],
       allowNoOrigin: false,
       redirectUris: [],
-      proxy: { enabled: false, catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 },
+      cache: { catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 },
       rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
       trustProxy: 0,
+      practice: {},
+      widgetDir: DEFAULTS.widgetDir,
       quiet: false,
+      demo: false,
     });
   });
 
@@ -30,11 +33,12 @@ describe('token server configuration (env)', () => {
       ALLOW_NO_ORIGIN: '1',
       QUIET: '1',
       REDIRECT_URIS: 'https://clinic.example/pb/callback.html, http://localhost:5173/cb.html?x=1',
-      PROXY: '1',
-      PROXY_CATALOGUE_TTL: '600',
-      PROXY_AVAILABILITY_TTL: '30',
+      CATALOGUE_TTL: '600',
+      AVAILABILITY_TTL: '30',
       RATE_LIMIT: '10',
-      PROXY_RATE_LIMIT: '0',
+      API_RATE_LIMIT: '0',
+      PRACTICE_PHONE: '030 1234567',
+      PRIVACY_URL: 'https://clinic.example/datenschutz',
       RATE_WINDOW_SECONDS: '5',
       TRUST_PROXY: '1',
     });
@@ -42,10 +46,10 @@ describe('token server configuration (env)', () => {
       'https://clinic.example/pb/callback.html',
       'http://localhost:5173/cb.html?x=1',
     ]);
-    assert.deepEqual(config.proxy, {
-      enabled: true,
-      catalogueTtlSeconds: 600,
-      availabilityTtlSeconds: 30,
+    assert.deepEqual(config.cache, { catalogueTtlSeconds: 600, availabilityTtlSeconds: 30 });
+    assert.deepEqual(config.practice, {
+      phone: '030 1234567',
+      privacyUrl: 'https://clinic.example/datenschutz',
     });
     assert.deepEqual(config.rateLimit, { limit: 10, proxyLimit: 0, windowSeconds: 5 });
     assert.equal(config.trustProxy, 1);
@@ -74,10 +78,10 @@ describe('token server configuration (env)', () => {
       assert.throws(() => readBackendEnv({ REDIRECT_URIS }), /^Error: REDIRECT_URIS/);
     }
     const bad: Record<string, string[]> = {
-      PROXY_AVAILABILITY_TTL: ['31', '-1', '2.5'],
-      PROXY_CATALOGUE_TTL: ['soon', '-5'],
+      AVAILABILITY_TTL: ['31', '-1', '2.5'],
+      CATALOGUE_TTL: ['soon', '-5'],
       RATE_LIMIT: ['-1', 'many'],
-      PROXY_RATE_LIMIT: ['1e3'],
+      API_RATE_LIMIT: ['1e3'],
       RATE_WINDOW_SECONDS: ['0'],
       TRUST_PROXY: ['yes', '11'],
     };

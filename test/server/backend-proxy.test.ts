@@ -12,7 +12,7 @@ const CLIENT_ID = 'widget-client';
 const ORIGIN = 'https://clinic.example';
 const API = '/api/patient/v1';
 /** What the widget sends with `api-url` pointing at the proxy: its own guest token included. */
-const WIDGET = { Origin: ORIGIN, 'X-Patient-Booking': '1', Authorization: 'Bearer browser-token' };
+const WIDGET = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin', Authorization: 'Bearer browser-token' };
 
 const seen: string[] = [];
 let portal: FakePortal;
@@ -27,8 +27,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     upstreamTimeoutMs: 300,
-    proxy: { enabled: true },
-    ...overrides,
+        ...overrides,
   };
 }
 
@@ -110,14 +109,14 @@ describe('API proxy (/api/patient/v1)', () => {
     assert.equal((await data(await call('/institutions/7'))).n, 2);
   });
 
-  it('caches availabilities for seconds only (PROXY_AVAILABILITY_TTL, at most 30)', async () => {
+  it('caches availabilities for seconds only (AVAILABILITY_TTL, at most 30)', async () => {
     const path = '/appointment_types/198/availabilities?from=2025-03-16&to=2025-03-20';
     const first = await call(path);
     assert.equal(first.headers.get('cache-control'), 'public, max-age=5, s-maxage=5');
     clock += 5000;
     assert.equal((await data(await call(path))).n, 2);
     await server.close();
-    const capped = config({ proxy: { enabled: true, availabilityTtlSeconds: 3600 } });
+    const capped = config({ cache: { availabilityTtlSeconds: 3600 } });
     server = await startBackend(capped, { now: () => clock });
     const response = await call(path);
     assert.equal(response.headers.get('cache-control'), 'public, max-age=30, s-maxage=30');
@@ -266,15 +265,6 @@ describe('API proxy (/api/patient/v1)', () => {
       assert.equal(portal.requests.length, 0);
     });
 
-    it('is off (404) unless enabled', async () => {
-      await server.close();
-      server = await startBackend(config({ proxy: { enabled: false } }));
-      assert.equal((await call('/insurances')).status, 404);
-      await server.close();
-      server = await startBackend(config({ proxy: undefined }));
-      assert.equal((await call('/insurances')).status, 404);
-      assert.equal(portal.requests.length, 0);
-    });
   });
 
   it('answers preflights with the headers the widget sends', async () => {
@@ -286,7 +276,7 @@ describe('API proxy (/api/patient/v1)', () => {
     assert.equal(response.headers.get('access-control-allow-methods'), 'GET');
     assert.equal(
       response.headers.get('access-control-allow-headers'),
-      'Authorization, Content-Type, Idempotency-Key, X-Patient-Booking',
+      'Authorization, Content-Type, Idempotency-Key',
     );
   });
 });
@@ -314,7 +304,7 @@ describe('API proxy under load (createBackend().handle())', () => {
     const stats = proxy.stats();
     assert.deepEqual(stats.upstream, { token: 1, login: 0, api: 1 });
     assert.deepEqual(
-      [stats.proxyCache.miss, stats.proxyCache.shared, stats.proxyCache.hit],
+      [stats.apiCache.miss, stats.apiCache.shared, stats.apiCache.hit],
       [1, 999, 0],
     );
     assert.equal(stats.rateLimited, 0);

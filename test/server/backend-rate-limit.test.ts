@@ -11,7 +11,7 @@ import { startFakePortal } from '../support/fake-portal.js';
 
 const SECRET = 'S3cret-Zebra-4711';
 const ORIGIN = 'https://clinic.example';
-const GOOD = { Origin: ORIGIN, 'X-Patient-Booking': '1' };
+const GOOD = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 const REDIRECT = 'https://clinic.example/cb.html';
 
 const seen: string[] = [];
@@ -27,8 +27,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     redirectUris: [REDIRECT],
-    proxy: { enabled: true },
-    rateLimit: { limit: 3, proxyLimit: 2, windowSeconds: 60 },
+        rateLimit: { limit: 3, proxyLimit: 2, windowSeconds: 60 },
     ...overrides,
   };
 }

@@ -24,7 +24,7 @@ import {
 
 const ORIGIN = 'http://localhost:5173';
 const SECRET = 'demo-secret';
-const WIDGET = { Origin: ORIGIN, 'X-Patient-Booking': '1' };
+const WIDGET = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
 
 let sb: Sandbox;
 let server: StartedBackend;
@@ -67,8 +67,7 @@ describe('token server against the sandbox: login mediation and API proxy', () =
         clientSecret: SECRET,
         allowedOrigins: [ORIGIN],
         redirectUris: [REDIRECT_URI],
-        proxy: { enabled: true },
-      },
+              },
       { log: (line) => logs.push(line) },
     );
   });
