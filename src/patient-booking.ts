@@ -258,6 +258,7 @@ export class PatientBooking extends LitElement {
           ${area?.shown ? area.renderBack(t) : this.renderProgress(t)}
         </header>
         ${this.account?.renderBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
+        ${this.renderPhone(t)}
         <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
@@ -300,7 +301,7 @@ export class PatientBooking extends LitElement {
       ${
         notice
           ? html`<div class="notice" part="notice" role="alert">
-              ${errorMessage(all, notice.code)} ${this.renderPhone(t)}
+              ${errorMessage(all, notice.code)}
             </div>`
           : nothing
       }
@@ -314,13 +315,16 @@ export class PatientBooking extends LitElement {
     `;
   }
 
-  /** "Call the practice: 030 …" as a `tel:` link, when the backend gave the number. */
+  /**
+   * The practice's phone number as a `tel:` link under every step, when the backend gave it: the
+   * answer wherever a message says to call the practice.
+   */
   private renderPhone(t: CoreMessages) {
     if (!this.phone) return nothing;
     const dial = this.phone.replace(/[^+0-9]/g, '');
-    return html`<span class="phone"
-      >${t.widget.callPractice} <a href="tel:${dial}">${this.phone}</a></span
-    >`;
+    return html`<p class="phone">
+      ${t.widget.callPractice} <a href="tel:${dial}">${this.phone}</a>
+    </p>`;
   }
 
   private renderBody(t: CoreMessages) {

@@ -112,6 +112,10 @@ export const rootStyles = [
     .back::before {
       content: '‹ ';
     }
+    .phone {
+      margin: 1rem 0 0;
+      color: var(--patient-booking-muted);
+    }
     .notice {
       border: 1px solid var(--_danger);
       border-left-width: 0.375rem;

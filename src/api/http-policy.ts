@@ -3,7 +3,7 @@
  * refresh the token, or wait and retry. `http.ts` only carries the decisions out.
  */
 import { ApiError, AuthError, RateLimitError } from './errors.js';
-import { decodeSuccess, errorFromResponse } from './http-response.js';
+import { decodeSuccess, errorFromResponse, readEnvelope } from './http-response.js';
 import { MAX_RATE_LIMIT_WAIT_MS, backoffDelay, parseRetryAfter } from './retry.js';
 import type { BackoffOptions } from './retry.js';
 
@@ -64,7 +64,9 @@ export function decide<T>(outcome: Outcome, ctx: PolicyContext<T>): Decision<T> 
     const ms = Math.min(MAX_RATE_LIMIT_WAIT_MS, (retryAfter ?? 0) + backoffMs());
     return { kind: 'wait', reason: 'rate_limited', ms };
   }
-  if (status >= 500 && canRetry) {
+  // The portal refused the backend's own credentials: a set-up problem that no retry cures.
+  const refusedBackend = status === 502 && readEnvelope(text).error === 'portal_rejected';
+  if (status >= 500 && canRetry && !refusedBackend) {
     // A 503 may say when to come back (RFC 9110 §10.2.3): not before then, and not at all when
     // that is beyond the cap.
     const retryAfter = parseRetryAfter(outcome.headers.get('Retry-After'), ctx.now());

@@ -310,8 +310,9 @@ export async function audit(
     if (e.headers.authorization && !toBackend(e.url))
       leaks.push({ where: `Authorization to ${to}`, what: 'a bearer token' });
     if (pageOrigins.has(e.url.origin)) {
-      const { authorization: _bearer, ...headers } = e.headers;
-      scan(`headers of ${to}`, JSON.stringify(toBackend(e.url) ? headers : e.headers), all, leaks);
+      const headers = { ...e.headers };
+      if (toBackend(e.url)) delete headers.authorization;
+      scan(`headers of ${to}`, JSON.stringify(headers), all, leaks);
     }
   }
   return leaks;
