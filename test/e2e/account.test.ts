@@ -312,3 +312,9 @@ describe('tokens mid-session', () => {
     await context.close();
   });
 });
+
+describe('one origin', () => {
+  it('every request of the pages above went to the backend (none to the portal or elsewhere)', () => {
+    assert.deepEqual(stack.foreignRequests, []);
+  });
+});

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { startStack, widgetPage, type Stack } from '../support/stack.js';
 import { bookings } from '../support/faults.js';
 import {
-  attrs,
   bookAsGuest,
   dataAttrs,
   html,
@@ -24,7 +23,6 @@ after(() => stack?.close());
 beforeEach(() => stack.control('/reset'));
 
 const insurance = /Techniker Krankenkasse/;
-const WIDGET = '<script type="module" src="/dist/patient-booking.js"></script>';
 
 /** CMS markup whose div holds the practice's fallback text, as a clinic would write it. */
 function cmsPageWithFallback(path: string): void {
@@ -125,11 +123,11 @@ describe('the widget’s own files do not arrive', () => {
 describe('a plain-http page (not a secure context)', () => {
   it('guests book; sign-in, which needs https, is not offered', async () => {
     // The stack's page, opened under the plain-http name.
-    const url = widgetPage(stack, '/plain.html', {
-      locale: 'en',
-      'client-id': 'demo-client',
-      'redirect-url': '/dist/callback.html',
-    }).replace(stack.web.origin, stack.web.plainOrigin);
+    // Login is set up at the backend; the page alone decides it is not offered.
+    const url = widgetPage(stack, '/plain.html', { locale: 'en' }).replace(
+      stack.web.origin,
+      stack.web.plainOrigin,
+    );
     const { context, page, problems } = await open(stack.browser, url);
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
     assert.equal(await page.evaluate(() => typeof crypto.randomUUID), 'undefined');
@@ -142,27 +140,24 @@ describe('a plain-http page (not a secure context)', () => {
     await context.close();
   });
 
-  it('sign-in only (no token server) says the form is not set up, in the page’s language', async () => {
-    const noToken = {
-      'portal-url': stack.portal,
-      'client-id': 'demo-client',
-      'redirect-url': '/dist/callback.html',
-      locale: 'de',
-    };
-    stack.web.page(
-      '/plain-login.html',
-      html(`${WIDGET}<patient-booking ${attrs(noToken)}></patient-booking>`, { lang: 'de' }),
+  it('says in one console line why sign-in is off on that page', async () => {
+    const url = widgetPage(stack, '/plain-why.html', { locale: 'de' }).replace(
+      stack.web.origin,
+      stack.web.plainOrigin,
     );
-    const { context, page } = await open(
-      stack.browser,
-      `${stack.web.plainOrigin}/plain-login.html`,
-    );
-    await page.getByText(/nicht richtig eingerichtet/).waitFor();
-    const errors = (await seen(page)).events.filter((e) => e.type === 'booking-error');
-    assert.deepEqual(
-      errors.map((e) => e.detail.code),
-      ['config'],
-    );
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    const lines: string[] = [];
+    page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+    await page.goto(url);
+    await page.getByRole('button', { name: insurance }).waitFor();
+    // The backend's configuration comes beside the first step's data: wait for its verdict.
+    for (let i = 0; i < 100 && !lines.some((l) => l.includes('sign-in is off')); i += 1) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    }
+    const why = lines.filter((l) => l.includes('sign-in is off'));
+    assert.equal(why.length, 1, JSON.stringify(lines));
+    assert.match(why[0]!, /^warning: .*needs an https page/);
     await context.close();
   });
 });

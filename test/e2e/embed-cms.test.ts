@@ -43,7 +43,7 @@ describe('CMS markup', () => {
     // The fallback text is gone; the element carries exactly the contract attributes.
     assert.equal(await cms.evaluate((div) => div.querySelectorAll('p').length), 0);
     const names = await page.$eval('#cms > patient-booking', (el) => el.getAttributeNames().sort());
-    assert.deepEqual(names, ['locale', 'portal-url', 'token-url']);
+    assert.deepEqual(names, ['locale']);
 
     // A div added after load is upgraded too, and later attribute changes are mirrored.
     await page.evaluate((values) => {

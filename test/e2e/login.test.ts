@@ -203,3 +203,9 @@ describe('patient login', () => {
     await context.close();
   });
 });
+
+describe('one origin', () => {
+  it('every request of the pages above went to the backend (none to the portal or elsewhere)', () => {
+    assert.deepEqual(stack.foreignRequests, []);
+  });
+});

@@ -24,6 +24,12 @@ export interface Stack {
   sandbox: Sandbox;
   web: StaticServer;
   browser: Browser;
+  /**
+   * Requests that pages opened with `openPage` made to any origin but the web server's (the
+   * practice's site, where the backend is): the widget talks to its backend only. Windows the
+   * page opens (the login popup on the portal, a video call) are theirs, not the widget's.
+   */
+  foreignRequests: string[];
   /** POST JSON to a sandbox control route (`/__sandbox/...`). */
   control(path: string, body?: unknown, method?: string): Promise<unknown>;
   close(): Promise<void>;
@@ -86,6 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     portal: sandbox.url,
     backendUrl: backend.url,
+    foreignRequests: [],
     backendStats: () => backend.stats(),
     callbackUrl,
     sandbox,
@@ -127,6 +134,13 @@ export async function openPage(
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await stack.browser.newContext(options);
   const page = await context.newPage();
+  const own = new Set([stack.web.origin, stack.web.altOrigin, stack.web.plainOrigin]);
+  context.on('request', (request) => {
+    const origin = new URL(request.url()).origin;
+    if (own.has(origin) || origin === 'null' || !/^https?:/.test(origin)) return;
+    if (request.frame().page() !== page) return; // a window the page opened
+    stack.foreignRequests.push(`${request.method()} ${request.url()}`);
+  });
   await recordEvents(page);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
