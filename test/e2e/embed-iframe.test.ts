@@ -50,7 +50,8 @@ after(async () => {
 });
 beforeEach(() => stack.control('/reset'));
 
-const EMBED = '<script src="/dist/embed.js" defer></script>';
+/** embed.js from the other origin: the embed.html beside it is then cross-origin, as on a real site. */
+const embed = () => `<script src="${embedOrigin}/dist/embed.js" defer></script>`;
 const insurance = /Techniker Krankenkasse/;
 
 const embedSrc = (extra: Record<string, string> = {}) => embedHtmlUrl(stack, extra);
@@ -59,12 +60,12 @@ const embedSrc = (extra: Record<string, string> = {}) => embedHtmlUrl(stack, ext
 function hostPage(path: string, more = '', hosts = ['booking'], before = ''): string {
   const placeholders = hosts.map(
     (id) =>
-      `<div id="${id}" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': embedSrc() })}></div>`,
+      `<div id="${id}" ${attrs({ 'data-patient-booking-iframe': '', 'data-locale': 'en' })}></div>`,
   );
   stack.web.page(
     path,
     html(`${before}<main><h1>Praxis</h1>${placeholders.join('\n')}
-<p>Below the widget.</p></main>${more}${EMBED}`),
+<p>Below the widget.</p></main>${more}${embed()}`),
   );
   return `${stack.web.origin}${path}`;
 }
@@ -435,14 +436,11 @@ new MutationObserver(() => {
   });
 
   it("signs in inside the iframe: popup from the frame, callback on embed.html's origin", async () => {
-    const src = embedSrc({
-      'client-id': 'demo-client',
-      'redirect-url': `${embedOrigin}/dist/callback.html`,
-    });
+    // Login comes from the backend's configuration; the callback beside embed.html is registered.
     stack.web.page(
       '/iframe-login.html',
-      html(`<div id="booking" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': src })}></div>
-${EMBED}`),
+      html(`<div id="booking" ${attrs({ 'data-patient-booking-iframe': '', 'data-locale': 'en' })}></div>
+${embed()}`),
     );
     const { page, problems, context } = await open(
       stack.browser,
@@ -469,7 +467,7 @@ ${EMBED}`),
   it("is refused by a host that embed.html's frame-ancestors does not name", async () => {
     foreign.page(
       '/framer.html',
-      html(`<div data-patient-booking-iframe data-src="${embedSrc().replace(/&/g, '&amp;')}"></div>
+      html(`<div data-patient-booking-iframe data-locale="en"></div>
 <script src="${stack.web.origin}/dist/embed.js" defer></script>`),
     );
     const { page, problems, context } = await open(stack.browser, `${foreign.origin}/framer.html`);

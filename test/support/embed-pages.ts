@@ -190,8 +190,8 @@ export function strictCsp(options: Omit<CspOptions, 'reportUri'>): string {
   return documentedCsp({ ...options, reportUri: CSP_REPORT_PATH });
 }
 
-/** The origins the widget connects to in the stack: none but the page's own (`'self'`). */
-export const connectOrigins = (_stack: Stack): string[] => [];
+/** What the widget connects to in the stack: its backend, on the page's own origin. */
+export const connectOrigins = (_stack: Stack): string[] => ["'self'"];
 
 /** The keys a `booking-confirmed` detail has, by the contract. */
 export const CONFIRMED_KEYS = ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'];

@@ -100,8 +100,9 @@ export async function startStaticServer(
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === CSP_REPORT_PATH && req.method === 'POST') return collectReport(req, res);
-    if (proxy && path.startsWith(proxy.prefix)) return passOn(proxy, req, res, path);
     const page = pages.get(path);
+    // A test's own page wins, even under the proxied prefix (e.g. embed.html with another policy).
+    if (!page && proxy && path.startsWith(proxy.prefix)) return passOn(proxy, req, res, path);
     if (page) {
       res.writeHead(200, {
         'content-type': TYPES['.html']!,
