@@ -1,0 +1,77 @@
+/**
+ * The booking backend as a Cloudflare Workers module (workerd): `export default { fetch }`.
+ * Configured by the Worker's variables and secrets, with the names `main.ts` reads from the
+ * process environment (README.md): `PORTAL_URL`, `CLIENT_ID`, `CLIENT_SECRET` (a secret),
+ * `ALLOWED_ORIGINS`, `REDIRECT_URIS`, `QUIET`, …; `PORT` and `WIDGET_DIR` mean nothing here.
+ *
+ * The widget's files are not served by this entry: Workers serve static files through their own
+ * assets binding (`[assets] directory = "dist"`), which answers the file paths before the Worker
+ * runs; everything else (`/config`, `/api/…`, `/oauth/…`) reaches `fetch` below. The headers that
+ * `widget-files.ts` adds on Node must then come from the assets' `_headers` file: `embed.html`'s
+ * `frame-ancestors`, `callback.html`'s `Referrer-Policy: no-referrer` and `frame-ancestors 'none'`,
+ * `Access-Control-Allow-Origin: *` on scripts.
+ *
+ * The backend's caches (guest token, API answers) and rate-limit windows live in the isolate's
+ * memory: one set per isolate, none shared between isolates or Cloudflare's locations.
+ *
+ * Nothing here or in what it imports may use a Node API; the workerd test bundles this file for a
+ * neutral platform, so a `node:` import fails it.
+ */
+import { readBackendEnv, DEFAULTS } from './config.js';
+import type { BackendEnvConfig } from './config.js';
+import type { Env } from './env-values.js';
+import { BACKEND_ERRORS, errorReply } from './errors.js';
+import { toResponse } from './exchange.js';
+import type { Backend } from './handler.js';
+import { createBackend } from './handler.js';
+
+/** A Worker's `env`: variables and secrets are strings; bindings (KV, …) are objects. */
+export type WorkerEnv = Readonly<Record<string, unknown>>;
+
+let backend: Backend | undefined;
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, _ctx: unknown): Promise<Response> {
+    try {
+      backend ??= build(env);
+    } catch (error) {
+      // A set-up mistake, for the operator's log: it names the variable (never the secret's value).
+      console.error(`backend: ${error instanceof Error ? error.message : String(error)}`);
+      const { status, headers, body } = errorReply(
+        500,
+        BACKEND_ERRORS.internal,
+        'The booking backend is not configured correctly.',
+      );
+      return toResponse({ status, headers: Object.entries(headers).flat(), body });
+    }
+    const clientIp = request.headers.get('CF-Connecting-IP') ?? undefined;
+    return backend.handle(request, { clientIp });
+  },
+};
+
+/** The backend for this isolate, built on its first request (a Worker's `env` arrives with it). */
+function build(env: WorkerEnv): Backend {
+  const config = readBackendEnv(strings(env));
+  refuseDemoSecret(config);
+  return createBackend(config, {
+    log: config.quiet ? undefined : (line) => console.log(line),
+    warn: (line) => console.error(line),
+  });
+}
+
+/** The string entries of `env` (its variables and secrets). */
+function strings(env: WorkerEnv): Env {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') out[name] = value;
+  return out;
+}
+
+/** As `main.ts`: the sandbox's demo secret only for a portal on loopback, or with `DEMO=1`. */
+function refuseDemoSecret(config: BackendEnvConfig): void {
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(config.tokenUrl);
+  if (config.clientSecret === DEFAULTS.clientSecret && !local && !config.demo) {
+    throw new Error(
+      'CLIENT_SECRET is the sandbox demo secret; set the secret the portal gave you (or DEMO=1 for a demo)',
+    );
+  }
+}
