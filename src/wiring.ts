@@ -78,7 +78,8 @@ export function createWiring(
   const catalogue = createHttpClient(common);
   const http = createHttpClient({
     ...common,
-    getToken: (o) => (wiring.session?.signedIn ? wiring.session.getToken(o) : Promise.resolve(null)),
+    getToken: (o) =>
+      wiring.session?.signedIn ? wiring.session.getToken(o) : Promise.resolve(null),
   });
   const wiring: Wiring = {
     api: guestEndpoints(catalogue, http),

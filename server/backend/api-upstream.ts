@@ -36,6 +36,8 @@ const PASSED_HEADERS = [
   'RateLimit-Remaining',
   'RateLimit-Reset',
   'WWW-Authenticate',
+  // The portal's word that a repeated Idempotency-Key got the first answer again.
+  'Idempotent-Replayed',
 ];
 
 /** API answers are pages of at most 100 small records; anything larger is not one. */
@@ -64,6 +66,14 @@ export async function forwardToPortal(
       ({ token } = await options.tokens.get());
       note('retry', '401');
       response = await send(options, req, `Bearer ${token.accessToken}`);
+      if (response.status === 401) {
+        // A fresh token refused too: the portal's trouble, never the guest's. A 502 the widget
+        // may retry, not a 401 it could do nothing about.
+        await response.body?.cancel().catch(() => undefined);
+        options.tokens.invalidate(token.accessToken);
+        const message = 'The patient portal refused a fresh guest token.';
+        throw new PortalError(BACKEND_ERRORS.portalUnavailable, message, 'http_401_again');
+      }
     }
   }
   const body = await readPortalBody(response, MAX_BODY_BYTES);
@@ -80,8 +90,12 @@ export async function forwardToPortal(
 }
 
 function send(options: ApiUpstreamOptions, req: ApiRequest, authorization: string) {
-  const headers: Record<string, string> = { Authorization: authorization, Accept: 'application/json' };
-  if (req.body !== undefined && req.body.byteLength > 0) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = {
+    Authorization: authorization,
+    Accept: 'application/json',
+  };
+  if (req.body !== undefined && req.body.byteLength > 0)
+    headers['Content-Type'] = 'application/json';
   if (req.idempotencyKey !== undefined) headers['Idempotency-Key'] = req.idempotencyKey;
   const init: RequestInit = { method: req.method, headers };
   if (req.body !== undefined && req.body.byteLength > 0) init.body = new Uint8Array(req.body);

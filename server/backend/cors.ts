@@ -81,7 +81,10 @@ export function preflightHeaders(route: Route): Record<string, string> {
 export function withCors(reply: Reply, check: OriginCheck): FinalReply {
   // A refused origin may read its refusal (the envelope only), so the widget can name the problem.
   if (check.kind === 'denied') {
-    const headers = headerList(reply.headers, { ...VARY_ONLY, 'Access-Control-Allow-Origin': check.origin });
+    const headers = headerList(reply.headers, {
+      ...VARY_ONLY,
+      'Access-Control-Allow-Origin': check.origin,
+    });
     return { status: reply.status, headers, body: reply.body };
   }
   const cors = check.kind === 'allowed' ? check.headers : VARY_ONLY;

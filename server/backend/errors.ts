@@ -61,8 +61,7 @@ export function errorReply(
 export class PortalError extends Error {
   override name = 'PortalError';
   constructor(
-    readonly code:
-      typeof BACKEND_ERRORS.portalUnavailable | typeof BACKEND_ERRORS.portalRejected,
+    readonly code: typeof BACKEND_ERRORS.portalUnavailable | typeof BACKEND_ERRORS.portalRejected,
     message: string,
     readonly reason: string,
   ) {

@@ -149,7 +149,8 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
       const route = routes.get(request.path) ?? api.route(request.path);
       if (route) reply = passGate({ request, route, origin, note, context }, gateOptions);
       else {
-        const file = files && readsFile(request) ? widgetFileReply(files, request, fileOptions) : undefined;
+        const file =
+          files && readsFile(request) ? widgetFileReply(files, request, fileOptions) : undefined;
         if (file) return { ...file, headers: Object.entries(file.headers).flat() };
         reply = errorReply(404, E.notFound, 'There is nothing at this path.');
       }

@@ -44,7 +44,8 @@ const server = await startBackend(config, { log, files, warn: (line) => console.
 
 console.log(`backend listening on ${server.url}/ (portal ${config.portalUrl})`);
 console.log(`backend: the widget is ${server.url}/patient-booking.js (${files.size} files)`);
-if (config.allowNoOrigin) console.log('backend: ALLOW_NO_ORIGIN=1, POSTs without Origin are accepted');
+if (config.allowNoOrigin)
+  console.log('backend: ALLOW_NO_ORIGIN=1, POSTs without Origin are accepted');
 console.log(
   config.redirectUris.length > 0
     ? `backend: patient login for ${config.redirectUris.length} callback page(s)`

@@ -47,7 +47,11 @@ export async function callPortal(
   // A manual redirect: an `opaqueredirect` (status 0) in browsers' terms, a 3xx on servers.
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     await response.body?.cancel().catch(() => undefined);
-    throw new PortalError(portalUnavailable, 'The patient portal answered with a redirect.', 'redirect');
+    throw new PortalError(
+      portalUnavailable,
+      'The patient portal answered with a redirect.',
+      'redirect',
+    );
   }
   return response;
 }

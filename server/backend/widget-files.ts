@@ -38,7 +38,10 @@ function extraHeaders(path: string, options: WidgetFilesOptions): Record<string,
   }
   if (path === '/callback.html') {
     // The login's code is in this page's URL: it must not leave in a Referer.
-    return { 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "frame-ancestors 'none'" };
+    return {
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "frame-ancestors 'none'",
+    };
   }
   return {};
 }

@@ -148,7 +148,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             };
       const outcome = await attempt(doFetch, url, fetchInit, signal, options.timeoutMs ?? 15_000);
       // Without a token there is nothing to refresh: a 401 is final.
-      const ctx = { ...policy, what, retryable, retries, refreshed: refreshed || bearer === null, decode };
+      const ctx = {
+        ...policy,
+        what,
+        retryable,
+        retries,
+        refreshed: refreshed || bearer === null,
+        decode,
+      };
       const decision = decide(outcome, ctx);
       switch (decision.kind) {
         case 'done':

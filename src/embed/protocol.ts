@@ -11,11 +11,7 @@ import type { PatientBookingEventMap, PatientBookingEventName } from '../events.
  * loader's own directory.
  */
 export type ContractAttribute =
-  | 'locale'
-  | 'insurance-id'
-  | 'appointment-category-id'
-  | 'appointment-type-id'
-  | 'theme';
+  'locale' | 'insurance-id' | 'appointment-category-id' | 'appointment-type-id' | 'theme';
 
 /**
  * Endpoint-like names that markup and query strings may carry but the loaders never use: each
@@ -23,13 +19,7 @@ export type ContractAttribute =
  * lists equal without shared runtime code).
  */
 export type IgnoredEndpoint =
-  | 'backend'
-  | 'src'
-  | 'portal-url'
-  | 'api-url'
-  | 'token-url'
-  | 'client-id'
-  | 'redirect-url';
+  'backend' | 'src' | 'portal-url' | 'api-url' | 'token-url' | 'client-id' | 'redirect-url';
 
 export type DetailOf<K extends PatientBookingEventName> =
   PatientBookingEventMap[K] extends CustomEvent<infer D> ? D : never;

@@ -177,7 +177,9 @@ describe('bad input: configuration', () => {
   it('an id that is a path (../institutions): named in the console, the patient chooses', async () => {
     const opened = await openWith({ ...good(), 'appointment-type-id': '../institutions' });
     await opened.page.getByRole('heading', { name: TEXT.en.headings.insurance }).waitFor();
-    assert.ok(opened.console.some((line) => line.includes('appointment-type-id="../institutions"')));
+    assert.ok(
+      opened.console.some((line) => line.includes('appointment-type-id="../institutions"')),
+    );
     assert.deepEqual(opened.uncaught, []);
     await opened.context.close();
   });
@@ -202,10 +204,15 @@ describe('bad input: configuration', () => {
     assert.equal(await link.getAttribute('href'), 'tel:0301234567');
     await assertReported(opened, 'backend');
     assert.ok(
-      refusedLog.some((line) => /refused the client credentials of CLIENT_ID "demo-client"/.test(line)),
+      refusedLog.some((line) =>
+        /refused the client credentials of CLIENT_ID "demo-client"/.test(line),
+      ),
       `the backend says what is wrong: ${JSON.stringify(refusedLog)}`,
     );
-    assert.ok(refusedLog.every((line) => !line.includes('not-the-secret')), 'never the secret');
+    assert.ok(
+      refusedLog.every((line) => !line.includes('not-the-secret')),
+      'never the secret',
+    );
   });
 });
 

@@ -14,44 +14,51 @@ import {
 } from '../../bench/guest-path.js';
 import { startStack, widgetPage, type Stack } from '../support/stack.js';
 
-/** Guest-path scripts, lit included, gzip level 9. */
-const GUEST_BUDGET_GZIP = 20 * 1024;
+/**
+ * Guest-path scripts, lit included, gzip level 9, in each language. The promise is 24 KB; the
+ * budget is kept tighter (21 KB) so that growth shows long before it breaks the promise.
+ */
+const GUEST_BUDGET_GZIP = 21 * 1024;
 
 let stack: Stack;
+/** The guest path's scripts per language: each language's first catalogue part is its own. */
+const byLocale: Record<'de' | 'en', FetchedScript[]> = { de: [], en: [] };
+/** Both languages' scripts, for the checks that hold for each. */
 let scripts: FetchedScript[] = [];
 
 before(async () => {
   stack = await startStack();
-  // A page that offers login (client id and callback) visited by a guest who never signs in.
-  const url = widgetPage(
-    stack,
-    '/budget.html',
-    { 'client-id': 'demo-spa', 'redirect-url': `${stack.web.origin}/dist/callback.html` },
-    'en',
-  );
-  const context = await stack.browser.newContext();
-  try {
-    scripts = await guestPathScripts(await context.newPage(), url);
-  } finally {
-    await context.close();
+  // The backend offers login; a guest who never signs in must not download it.
+  for (const locale of ['de', 'en'] as const) {
+    const url = widgetPage(stack, `/budget-${locale}.html`, {}, locale);
+    const context = await stack.browser.newContext();
+    try {
+      byLocale[locale] = await guestPathScripts(await context.newPage(), url);
+    } finally {
+      await context.close();
+    }
   }
+  scripts = [...byLocale.de, ...byLocale.en];
 });
 after(() => stack?.close());
 
-const listing = () =>
-  scripts.map((s) => `${s.path} ${bytes(s.gzip)} gzip, ${bytes(s.raw)} raw`).join('; ');
+const listing = (list: FetchedScript[]) =>
+  list.map((s) => `${s.path} ${bytes(s.gzip)} gzip, ${bytes(s.raw)} raw`).join('; ');
 
 describe('size budget: guest path (navigation → first insurance shown)', () => {
-  it('fetches scripts of at most 20 KB gzip, lit included', () => {
-    assert.ok(scripts.length > 0, 'the guest page fetched no script at all');
-    const total = sum(scripts, 'gzip');
-    assert.ok(
-      total <= GUEST_BUDGET_GZIP,
-      `SIZE BUDGET EXCEEDED: guest-path scripts are ${bytes(total)} gzip -9, budget ${bytes(GUEST_BUDGET_GZIP)}, ` +
-        `over by ${bytes(total - GUEST_BUDGET_GZIP)}. Fetched: ${listing()}. ` +
-        'Module breakdown: npm run bench (bench/RESULTS.md, "Bundle").',
-    );
-  });
+  for (const locale of ['de', 'en'] as const) {
+    it(`fetches scripts of at most 21 KB gzip, lit included, in ${locale}`, () => {
+      const list = byLocale[locale];
+      assert.ok(list.length > 0, 'the guest page fetched no script at all');
+      const total = sum(list, 'gzip');
+      assert.ok(
+        total <= GUEST_BUDGET_GZIP,
+        `SIZE BUDGET EXCEEDED (${locale}): guest-path scripts are ${bytes(total)} gzip -9, budget ${bytes(GUEST_BUDGET_GZIP)}, ` +
+          `over by ${bytes(total - GUEST_BUDGET_GZIP)}. Fetched: ${listing(list)}. ` +
+          'Module breakdown: npm run bench (bench/RESULTS.md, "Bundle").',
+      );
+    });
+  }
 
   it('fetches no login code (oidc-client-ts)', () => {
     const withLogin = scripts.filter((s) => LOGIN_LIBRARY_MARKERS.test(s.body)).map((s) => s.path);
@@ -69,7 +76,7 @@ describe('size budget: guest path (navigation → first insurance shown)', () =>
       loginLazy.length > 0,
       loginChunks.length === 0
         ? `LOGIN CHUNK MISSING: no file in dist/ contains oidc-client-ts (matched ${LOGIN_LIBRARY_MARKERS}). ` +
-            `Guest path today: ${listing()}.`
+            `Guest path today: ${listing(scripts)}.`
         : `LOGIN CHUNK NOT LAZY: oidc-client-ts is in ${loginChunks.join(', ')}, but none of them is ` +
             'reached from the guest-path scripts only through a dynamic import().',
     );

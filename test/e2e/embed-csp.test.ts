@@ -14,7 +14,6 @@ import {
   bookAsGuest,
   connectOrigins,
   dataAttrs,
-  embedHtmlUrl,
   html,
   open,
   seen,
@@ -46,14 +45,15 @@ beforeEach(() => {
   return stack.control('/reset');
 });
 
-const login = () => ({
-  'client-id': 'demo-spa',
-  'redirect-url': `${stack.web.origin}/dist/callback.html`,
-});
+/** Login comes from the backend's configuration: the page needs no attribute for it. */
+const login = (): Record<string, string> => ({});
 
 /** Serves `body` at `path` under the host's strict policy (iframes from the embed origin allowed). */
 function strictPage(path: string, body: string, head = ''): string {
-  const csp = strictCsp({ connect: connectOrigins(stack), frames: [stack.web.altOrigin] });
+  const csp = strictCsp({
+    connect: connectOrigins(stack),
+    frames: ["'self'", stack.web.altOrigin],
+  });
   stack.web.page(path, html(body, { head, icon: '/favicon.svg' }), {
     'content-security-policy': csp,
   });
@@ -142,7 +142,7 @@ describe('strict CSP', () => {
       mode: 'iframe',
       path: '/csp-iframe.html',
       markup: () =>
-        `<div id="frame" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': embedHtmlUrl(stack) })}></div>`,
+        `<div id="frame" ${attrs({ 'data-patient-booking-iframe': '', 'data-locale': 'en' })}></div>`,
       widgetIn: (page: Page): Scope => page.frameLocator('#frame iframe'),
     },
   ];

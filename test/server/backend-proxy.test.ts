@@ -12,7 +12,11 @@ const CLIENT_ID = 'widget-client';
 const ORIGIN = 'https://clinic.example';
 const API = '/api/patient/v1';
 /** What the widget sends with `api-url` pointing at the proxy: its own guest token included. */
-const WIDGET = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin', Authorization: 'Bearer browser-token' };
+const WIDGET = {
+  Origin: ORIGIN,
+  'Sec-Fetch-Site': 'same-origin',
+  Authorization: 'Bearer browser-token',
+};
 
 const seen: string[] = [];
 let portal: FakePortal;
@@ -27,7 +31,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     upstreamTimeoutMs: 300,
-        ...overrides,
+    ...overrides,
   };
 }
 
@@ -264,7 +268,6 @@ describe('API proxy (/api/patient/v1)', () => {
       assert.equal(response.status, 413);
       assert.equal(portal.requests.length, 0);
     });
-
   });
 
   it('answers preflights with the headers the widget sends', async () => {
@@ -303,10 +306,7 @@ describe('API proxy under load (createBackend().handle())', () => {
     assert.equal(portal.tokenRequests().length, 1);
     const stats = proxy.stats();
     assert.deepEqual(stats.upstream, { token: 1, login: 0, api: 1 });
-    assert.deepEqual(
-      [stats.apiCache.miss, stats.apiCache.shared, stats.apiCache.hit],
-      [1, 999, 0],
-    );
+    assert.deepEqual([stats.apiCache.miss, stats.apiCache.shared, stats.apiCache.hit], [1, 999, 0]);
     assert.equal(stats.rateLimited, 0);
   });
 });

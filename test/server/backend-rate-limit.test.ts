@@ -27,7 +27,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     redirectUris: [REDIRECT],
-        rateLimit: { limit: 3, proxyLimit: 2, windowSeconds: 60 },
+    rateLimit: { limit: 3, proxyLimit: 2, windowSeconds: 60 },
     ...overrides,
   };
 }

@@ -67,7 +67,7 @@ describe('token server against the sandbox: login mediation and API proxy', () =
         clientSecret: SECRET,
         allowedOrigins: [ORIGIN],
         redirectUris: [REDIRECT_URI],
-              },
+      },
       { log: (line) => logs.push(line) },
     );
   });

@@ -208,9 +208,9 @@ export class NetLog {
   constructor(context: BrowserContext) {
     context.on('request', (request) => {
       const url = new URL(request.url());
-      const path = url.pathname.startsWith(API_PREFIX)
-        ? url.pathname.slice(API_PREFIX.length)
-        : url.pathname;
+      // The API is below the backend's base (`/dist/api/patient/v1/…` in the stack).
+      const at = url.pathname.indexOf(API_PREFIX);
+      const path = at >= 0 ? url.pathname.slice(at + API_PREFIX.length) : url.pathname;
       const entry: NetEntry = {
         request,
         method: request.method(),
@@ -254,7 +254,7 @@ export class NetLog {
   /** API requests (method and path below the API root matching), once they are done. */
   async api(method: string, path: RegExp): Promise<NetEntry[]> {
     const found = this.entries.filter(
-      (e) => e.url.pathname.startsWith(API_PREFIX) && e.method === method && path.test(e.path),
+      (e) => e.url.pathname.includes(API_PREFIX) && e.method === method && path.test(e.path),
     );
     await this.settle(found);
     return found;

@@ -5,10 +5,7 @@ import { widgetPage, type Stack } from './stack.js';
 
 export const DEMO_PATIENT = { email: 'patient@example.com', password: 'sandbox' };
 
-/**
- * A page whose widget offers login. Default: the confidential set-up (`demo-client`, code
- * exchange through the token server); `public: true`: `demo-spa` without a token server.
- */
+/** A page whose widget offers login (the backend's configuration has it; the page says nothing). */
 export function loginPage(
   stack: Stack,
   path: string,

@@ -300,7 +300,8 @@ export async function audit(
   // On the wire: no secret in any URL; patient data and tokens only to the backend (its API,
   // its exchange); no credentials to anyone else.
   const webOrigins = [stack.web.origin, stack.web.altOrigin, stack.web.plainOrigin];
-  const toBackend = (url: URL) => webOrigins.includes(url.origin) && url.pathname.startsWith('/dist/');
+  const toBackend = (url: URL) =>
+    webOrigins.includes(url.origin) && url.pathname.startsWith('/dist/');
   for (const e of net.entries) {
     const to = `${e.method} ${e.url.origin}${e.url.pathname}`;
     scanUrl(`URL of ${to}`, e.url.href, all, leaks);

@@ -70,6 +70,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       redirectUris,
       // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
+      // Tests reset the sandbox and inject faults between pages: nothing may be served from an
+      // earlier test's answers (the cache has tests of its own, in test/server/).
+      cache: { catalogueTtlSeconds: 0, availabilityTtlSeconds: 0 },
       ...options.backend,
     },
     { log: () => {}, files: readWidgetFiles(resolve('dist')) },

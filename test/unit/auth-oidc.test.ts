@@ -57,9 +57,16 @@ describe('login settings', () => {
 
   it('offers no login, and says why, where the page cannot use it', () => {
     const why = (a: ReturnType<typeof loginSettings>) => (a.ok ? 'ok' : a.why);
-    expect(why(loginSettings({ ...login, redirectUris: ['https://x.example/cb.html'] }, BACKEND, PAGE, true))).to.contain(
-      "not in the backend's REDIRECT_URIS",
-    );
+    expect(
+      why(
+        loginSettings(
+          { ...login, redirectUris: ['https://x.example/cb.html'] },
+          BACKEND,
+          PAGE,
+          true,
+        ),
+      ),
+    ).to.contain("not in the backend's REDIRECT_URIS");
     expect(why(loginSettings(login, BACKEND, 'https://www.other.example', true))).to.contain(
       'another origin',
     );
