@@ -31,7 +31,7 @@ const backend = await startBackend(
     // Pages of both names may frame embed.html.
     allowedOrigins: demoOrigins,
     redirectUris,
-    practice: { phone: '030 1234567', locale: 'de' },
+    practice: { phone: '030 1234567' },
   },
   { files: readWidgetFiles(resolve('dist')), warn: (line) => console.error(line) },
 );

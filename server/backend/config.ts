@@ -33,8 +33,6 @@ export interface PracticeConfig {
   phone?: string;
   /** The practice's privacy notice. */
   privacyUrl?: string;
-  /** The widget's language when the page names none: `de` or `en`. */
-  locale?: string;
 }
 
 /** What the backend needs to know; `readBackendEnv` builds it from environment variables. */
@@ -103,17 +101,11 @@ export const DEFAULTS = {
   rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
 } as const;
 
-const LOCALES = ['de', 'en'];
-
 /** Reads the env variables documented in README.md. Throws an `Error` naming the bad variable. */
 export function readBackendEnv(env: Env): BackendEnvConfig {
   const portalUrl = httpUrl('PORTAL_URL', value(env, 'PORTAL_URL') ?? DEFAULTS.portalUrl);
   const tokenUrl = value(env, 'PORTAL_TOKEN_URL');
   const { limit, proxyLimit, windowSeconds } = DEFAULTS.rateLimit;
-  const locale = value(env, 'PRACTICE_LOCALE');
-  if (locale !== undefined && !LOCALES.includes(locale)) {
-    throw new Error(`PRACTICE_LOCALE: "${locale}" is not one of ${LOCALES.join(', ')}`);
-  }
   const privacyUrl = value(env, 'PRIVACY_URL');
   const phone = value(env, 'PRACTICE_PHONE');
   if (phone !== undefined && !/^\+?[0-9 ()/-]{3,30}$/.test(phone)) {
@@ -147,7 +139,6 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
     practice: {
       ...(phone ? { phone } : {}),
       ...(privacyUrl ? { privacyUrl: httpUrl('PRIVACY_URL', privacyUrl) } : {}),
-      ...(locale ? { locale } : {}),
     },
     widgetDir: value(env, 'WIDGET_DIR') ?? DEFAULTS.widgetDir,
     quiet: flag(env, 'QUIET'),

@@ -19,8 +19,6 @@ export interface PracticeInfo {
   /** The practice's phone number as patients dial it. */
   phone?: string;
   privacyUrl?: string;
-  /** The widget's language when the page names none. */
-  locale?: string;
 }
 
 export interface BackendConfiguration {
@@ -50,8 +48,6 @@ function decodePractice(v: unknown): PracticeInfo {
   if (phone && /^\+?[0-9 ()/-]{3,30}$/.test(phone)) info.phone = phone;
   const privacyUrl = text(v.privacyUrl);
   if (privacyUrl && /^https?:\/\//.test(privacyUrl)) info.privacyUrl = privacyUrl;
-  const locale = text(v.locale);
-  if (locale) info.locale = locale;
   return info;
 }
 

@@ -1,7 +1,8 @@
-// `npm start` as a person uses it: the command itself (sandbox 4010, token server 4020, Vite 5173),
-// then the demo pages in Chromium. The main page books a guest and signs a patient in (its
-// relative redirect-url, the callback served by Vite) and logs the events; every embedding demo
-// shows the widget without a console error; the strict-CSP demo without a single violation.
+// `npm start` as a person uses it: the command itself (sandbox 4010, backend 4020, the demo site
+// 5173 with /pb/ passed to the backend), then the demo pages in Chromium. The main page books a
+// guest and signs a patient in (the callback beside the widget, under /pb/) and logs the events;
+// every embedding demo shows the widget without a console error; the strict-CSP demo without a
+// single violation; and no page talks to anything but its own origin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,10 +43,10 @@ after(async () => {
 const realProblems = (problems: string[]) => problems.filter((p) => !/\[vite\]/.test(p));
 
 describe('npm start', () => {
-  it('prints the three URLs', () => {
+  it('prints the URLs', () => {
     assert.match(output, /Demo page {9}http:\/\/localhost:5173\//);
+    assert.match(output, /Booking backend {3}http:\/\/localhost:5173\/pb\//);
     assert.match(output, /Sandbox portal {4}http:\/\/localhost:4010/);
-    assert.match(output, /Token server {6}http:\/\/localhost:4020\/token/);
   });
 
   it('the demo page: a guest books in English, the events are logged, then a patient signs in', async () => {
