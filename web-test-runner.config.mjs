@@ -1,32 +1,46 @@
-// Browser tests (unit + component) in Debian's headless Chromium.
+// Browser tests (unit + component) in three engines at once: Debian's Chromium (headless, over the
+// DevTools protocol) and Firefox ESR (headless, over WebDriver BiDi), both driven by puppeteer-core,
+// and WebKitGTK (its MiniBrowser on a private Xvfb display, over WebDriver; scripts/wtr-webkit.mjs).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteer from 'puppeteer-core';
+import { webkitLauncher } from './scripts/wtr-webkit.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromium = chromeLauncher({
+  concurrency: 2,
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+
+// One page at a time: Firefox slows the timers of background tabs, and only the focused window of
+// several gets the keyboard.
+const firefox = chromeLauncher({
+  puppeteer,
+  concurrency: 1,
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    headless: true,
+  },
+});
 
 export default {
   files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
-  concurrentBrowsers: 1,
+  concurrentBrowsers: 3,
   testsFinishTimeout: 240000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromium, firefox, webkitLauncher()],
   testFramework: { config: { timeout: 10000 } },
 };

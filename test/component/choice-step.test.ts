@@ -93,7 +93,7 @@ describe('<pb-choice-step>', () => {
     expect((await events).detail.id).to.equal('1');
     await sendKeys({ press: 'Tab' });
     events = oneEvent(el, 'pb-select');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar by its key value, which every driver takes
     expect((await events).detail.id).to.equal('3');
   });
 

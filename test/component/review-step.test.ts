@@ -92,7 +92,7 @@ describe('<pb-review-step>', () => {
     button.click();
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar by its key value, which every driver takes
     expect(count).to.equal(0);
     expect(el.shadowRoot!.activeElement).to.equal(button);
     await expect(el).shadowDom.to.be.accessible();

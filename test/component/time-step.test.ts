@@ -272,7 +272,7 @@ describe('<pb-time-step>', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar by its key value, which every driver takes
     await el.updateComplete;
     expect(pressed(el, 'day')!.dataset.day).to.equal('2026-11-23');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'day')[0]);

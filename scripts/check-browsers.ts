@@ -1,0 +1,33 @@
+// Fails early, with one sentence, when a browser the tests need is missing.
+import { existsSync } from 'node:fs';
+import { chromePath } from './chrome-path.js';
+
+// the same paths as in web-test-runner.config.mjs and scripts/wtr-webkit.mjs
+const programs = [
+  { name: 'Chromium', path: chromePath(), pkg: 'chromium', env: 'CHROME_PATH' },
+  {
+    name: 'Firefox ESR',
+    path: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    pkg: 'firefox-esr',
+    env: 'FIREFOX_PATH',
+  },
+  { name: 'WebKitWebDriver (WebKit)', path: '/usr/bin/WebKitWebDriver', pkg: 'webkit2gtk-driver' },
+  { name: "Xvfb (WebKit's display)", path: '/usr/bin/Xvfb', pkg: 'xvfb' },
+];
+
+const missing = programs.filter((program) => !existsSync(program.path));
+if (missing.length > 0) {
+  const list = (parts: string[]) =>
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const one = missing.length === 1;
+  const envs = missing.flatMap(({ env }) => (env ? [env] : []));
+  console.error(
+    `The tests need ${list(missing.map(({ name, path }) => `${name} at ${path}`))}, which ` +
+      `${one ? 'is' : 'are'} missing: install Debian's ${one ? 'package' : 'packages'} with ` +
+      `"apt-get install ${missing.map(({ pkg }) => pkg).join(' ')}"` +
+      (envs.length > 0
+        ? `, or point ${list(envs)} at ${envs.length === 1 ? 'another binary' : 'others'}.`
+        : '.'),
+  );
+  process.exit(1);
+}

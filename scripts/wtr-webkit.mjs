@@ -1,0 +1,307 @@
+// WebKit for the browser tests: Debian's WebKitGTK (its MiniBrowser), driven over W3C WebDriver by
+// WebKitWebDriver (package webkit2gtk-driver) on a private Xvfb display (package xvfb). The launcher
+// starts both itself and stops them when the run ends; one page, one test file at a time.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+// the same paths as in scripts/check-browsers.ts
+const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+const XVFB = '/usr/bin/Xvfb';
+
+/** WebDriver's code points for the named keys the tests press (the names of KeyboardEvent.key). */
+const KEYS = {
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+};
+
+function keyValue(name) {
+  if ([...name].length === 1) return name;
+  if (name in KEYS) return KEYS[name];
+  throw new Error(`Unknown key: "${name}"`);
+}
+
+/** A free TCP port on the loopback interface, chosen by the system. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves with the exit of `child` (at once when it has already exited). */
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', resolve));
+}
+
+/**
+ * Starts Xvfb on the first free display; resolves with the display's name once it accepts clients.
+ * Without a window manager the keyboard focus follows the pointer, which rests at the screen's
+ * centre: a screen of 640 × 480 keeps that point inside MiniBrowser's window (at the top left, 1024
+ * × 768 or larger), so the page is in the focused window (else WebKit shows no :focus-visible).
+ */
+function startXvfb(children) {
+  const xvfb = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '640x480x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  children.push(xvfb);
+  let stderr = '';
+  xvfb.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    let number = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      number += chunk;
+      if (number.includes('\n')) resolve(`:${number.trim()}`);
+    });
+    xvfb.on('error', reject);
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr.trim()}`)));
+  });
+}
+
+/** A W3C WebDriver session: the few commands the launcher needs, as plain HTTP requests. */
+class WebDriverSession {
+  constructor(base, id) {
+    this.url = `${base}/session/${id}`;
+  }
+
+  static async create(base, capabilities) {
+    const { sessionId } = await request('POST', `${base}/session`, {
+      capabilities: { alwaysMatch: capabilities },
+    });
+    return new WebDriverSession(base, sessionId);
+  }
+
+  command(method, path, body) {
+    return request(method, this.url + path, body);
+  }
+
+  execute(script, ...args) {
+    return this.command('POST', '/execute/sync', { script, args });
+  }
+
+  executeAsync(script, ...args) {
+    return this.command('POST', '/execute/async', { script, args });
+  }
+
+  /** Key actions on one keyboard, which keeps keys held down between calls (Shift for Shift+Tab). */
+  keys(actions) {
+    return this.command('POST', '/actions', {
+      actions: [{ type: 'key', id: 'keyboard', actions }],
+    });
+  }
+
+  delete() {
+    return request('DELETE', this.url);
+  }
+}
+
+async function request(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const { value } = await response.json();
+  if (!response.ok) {
+    throw new Error(`WebKitWebDriver: ${value?.error}: ${value?.message}`);
+  }
+  return value;
+}
+
+/** Polls the driver at `base` (it prints nothing when it listens) until it is ready for a session. */
+async function driverReady(base, driver) {
+  const deadline = Date.now() + 10_000;
+  let problem = 'no answer';
+  while (Date.now() < deadline) {
+    if (driver.exitCode !== null) throw new Error(`${WEBKIT_DRIVER} exited (${driver.exitCode})`);
+    try {
+      if ((await request('GET', `${base}/status`)).ready) return;
+      problem = 'not ready';
+    } catch (error) {
+      problem = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${WEBKIT_DRIVER} did not get ready within 10 s: ${problem}`);
+}
+
+/**
+ * The test runner's launcher for WebKit. Test files run one after another (WebDriver has one
+ * keyboard), each in an iframe of 800 × 600 px like the other launchers' pages: MiniBrowser's window
+ * cannot get narrower than its toolbar (447 px), a frame can, so set-viewport sizes the frame.
+ */
+class WebKitLauncher {
+  name = 'WebKit';
+  type = 'webkit-webdriver';
+  concurrency = 1;
+  #children = [];
+  #urls = new Map();
+  #base;
+  #page;
+  #config;
+
+  async initialize(config) {
+    this.#config = config;
+    // wtr runs its own command plugins before the configured ones, and they know no key down/up
+    // nor viewport sizes over WebDriver: this launcher's commands go first.
+    config.plugins.unshift(webkitCommands(this));
+    process.once('exit', () => this.#children.forEach((child) => child.kill()));
+    const display = await startXvfb(this.#children);
+    const port = await freePort();
+    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+      env: { ...process.env, DISPLAY: display },
+      stdio: 'ignore',
+    });
+    this.#children.push(driver);
+    this.#base = `http://127.0.0.1:${port}`;
+    await driverReady(this.#base, driver);
+  }
+
+  /** The browser with its page: the test runner's page for tests in iframes, and one iframe. */
+  page(origin) {
+    this.#page ??= (async () => {
+      const session = await WebDriverSession.create(this.#base, {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { args: ['--automation'] },
+      });
+      await session.command('POST', '/url', { url: `${origin}/?mode=iframe` });
+      await session.execute(`
+        const frame = document.createElement('iframe');
+        frame.id = 'test';
+        document.body.append(frame);`);
+      await this.setViewport(800, 600, session);
+      return session;
+    })();
+    return this.#page;
+  }
+
+  /** The frame's size, width × height CSS px: the test page's viewport. */
+  async setViewport(width, height, page) {
+    page ??= await this.#page;
+    const [innerWidth, innerHeight, dx, dy] = await page.execute(
+      'return [innerWidth, innerHeight, outerWidth - innerWidth, outerHeight - innerHeight]',
+    );
+    if (width > innerWidth || height > innerHeight) {
+      const rect = {
+        width: Math.max(width, innerWidth) + dx,
+        height: Math.max(height, innerHeight) + dy,
+      };
+      await page.command('POST', '/window/rect', rect);
+    }
+    const size = await page.execute(
+      `const frame = document.getElementById('test');
+      frame.style.width = arguments[0] + 'px';
+      frame.style.height = arguments[1] + 'px';
+      return [frame.contentWindow.innerWidth, frame.contentWindow.innerHeight];`,
+      width,
+      height,
+    );
+    if (size[0] !== width || size[1] !== height) {
+      throw new Error(`WebKit's test frame is ${size.join(' × ')} px, not ${width} × ${height}`);
+    }
+  }
+
+  async startSession(sessionId, url) {
+    const page = await this.page(new URL(url).origin);
+    this.#urls.set(sessionId, url);
+    await page.execute(`document.getElementById('test').src = arguments[0];`, url);
+  }
+
+  isActive(sessionId) {
+    return this.#urls.has(sessionId);
+  }
+
+  getBrowserUrl(sessionId) {
+    return this.#urls.get(sessionId);
+  }
+
+  async stopSession(sessionId) {
+    const page = await this.#page;
+    // release held keys, then leave the test page so that none of its timers keeps running
+    await page.command('DELETE', '/actions');
+    const testCoverage = await page.executeAsync(
+      `const [coverage, done] = arguments;
+      const frame = document.getElementById('test');
+      const result = coverage ? frame.contentWindow.__coverage__ : undefined;
+      frame.addEventListener('load', () => done(result), { once: true });
+      frame.src = 'about:blank';`,
+      Boolean(this.#config.coverage),
+    );
+    this.#urls.delete(sessionId);
+    return { testCoverage };
+  }
+
+  async startDebugSession() {
+    throw new Error('WebKit runs on a virtual display here; debug the tests in Chromium');
+  }
+
+  async stop() {
+    await this.#page?.then((page) => page.delete()).catch(() => undefined);
+    for (const child of this.#children.reverse()) {
+      child.kill();
+      await exited(child);
+    }
+  }
+}
+
+/** The wtr commands (@web/test-runner-commands) that WebKit's tests use, over WebDriver. */
+function webkitCommands(launcher) {
+  return {
+    name: 'webkit-commands',
+    async executeCommand({ command, payload, session }) {
+      if (session.browser !== launcher) return undefined;
+      const page = await launcher.page();
+      if (command === 'send-keys') {
+        const { type, press, down, up } = payload;
+        const actions =
+          type !== undefined
+            ? [...type].flatMap((key) => [
+                { type: 'keyDown', value: key },
+                { type: 'keyUp', value: key },
+              ])
+            : press !== undefined
+              ? [
+                  { type: 'keyDown', value: keyValue(press) },
+                  { type: 'keyUp', value: keyValue(press) },
+                ]
+              : down !== undefined
+                ? [{ type: 'keyDown', value: keyValue(down) }]
+                : [{ type: 'keyUp', value: keyValue(up) }];
+        await page.keys(actions);
+        return true;
+      }
+      if (command === 'set-viewport') {
+        await launcher.setViewport(payload.width, payload.height);
+        return true;
+      }
+      if (command === 'emulate-media') {
+        throw new Error("WebKit's WebDriver cannot emulate media features");
+      }
+      return undefined;
+    },
+  };
+}
+
+export function webkitLauncher() {
+  return new WebKitLauncher();
+}
