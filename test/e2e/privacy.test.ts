@@ -38,8 +38,8 @@ let stack: Stack;
 let framingHost: StaticServer;
 const tally = newTally();
 before(async () => {
-  stack = await startStack();
   framingHost = await startStaticServer(resolve('.'));
+  stack = await startStack({ embeddingOrigins: [framingHost.origin] });
 });
 after(async () => {
   printTally('privacy', tally);
@@ -78,11 +78,11 @@ function cmsPage(path: string): string {
  * cross-site frame every storage, which would leave nothing to audit there.
  */
 function iframePage(path: string): string {
-  const src = `${stack.web.origin}/dist/embed.html?${new URLSearchParams(widgetAttributes(stack))}`;
+  const data = Object.entries(widgetAttributes(stack)).map(([k, v]) => [`data-${k}`, v]);
   framingHost.page(
     path,
-    html(`<div id="booking" ${attrs({ 'data-patient-booking-iframe': '', 'data-src': src })}></div>
-${EMBED}`),
+    html(`<div id="booking" data-patient-booking-iframe ${attrs(Object.fromEntries(data))}></div>
+<script src="${stack.web.origin}/dist/embed.js" defer></script>`),
   );
   return `${framingHost.origin}${path}`;
 }
@@ -100,7 +100,7 @@ function assertNoLeaks(leaks: Leak[]): void {
 }
 
 describe('privacy', () => {
-  it('a full guest session leaves no patient data and no token on the host page, and sends them only to the portal', async () => {
+  it('a full guest session leaves no patient data and no token on the host page, and sends them only to the backend', async () => {
     const opened = await openAudited(
       stack,
       widgetPage(stack, '/privacy-guest.html', { locale: 'en' }),

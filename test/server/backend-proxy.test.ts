@@ -11,12 +11,10 @@ const SECRET = 'S3cret-Zebra-4711';
 const CLIENT_ID = 'widget-client';
 const ORIGIN = 'https://clinic.example';
 const API = '/api/patient/v1';
-/** What the widget sends with `api-url` pointing at the proxy: its own guest token included. */
-const WIDGET = {
-  Origin: ORIGIN,
-  'Sec-Fetch-Site': 'same-origin',
-  Authorization: 'Bearer browser-token',
-};
+/** What a guest's widget sends from an allowed page on another origin: no token at all. */
+const WIDGET = { Origin: ORIGIN };
+/** A signed-in patient's call: the patient's own bearer token. */
+const PATIENT = { ...WIDGET, Authorization: 'Bearer patient-token-123' };
 
 const seen: string[] = [];
 let portal: FakePortal;
@@ -55,7 +53,7 @@ function booking(body: unknown, headers: Record<string, string> = {}): RequestIn
   return { method: 'POST', headers: all, body: JSON.stringify(body) };
 }
 
-describe('API proxy (/api/patient/v1)', () => {
+describe('the API (/api/patient/v1)', () => {
   before(async () => {
     portal = await startFakePortal();
   });
@@ -77,7 +75,7 @@ describe('API proxy (/api/patient/v1)', () => {
     await server.close();
   });
 
-  it("forwards a catalogue GET with the server's token (not the browser's) and the query as is", async () => {
+  it("forwards a catalogue GET with the backend's own token and the query in canonical form", async () => {
     const response = await call('/insurances?page=2&per_page=100');
     assert.equal(response.status, 200);
     assert.deepEqual(await data(response), { path: `${API}/insurances?page=2&per_page=100`, n: 1 });
@@ -116,14 +114,15 @@ describe('API proxy (/api/patient/v1)', () => {
   it('caches availabilities for seconds only (AVAILABILITY_TTL, at most 30)', async () => {
     const path = '/appointment_types/198/availabilities?from=2025-03-16&to=2025-03-20';
     const first = await call(path);
-    assert.equal(first.headers.get('cache-control'), 'public, max-age=5, s-maxage=5');
+    // Browsers ask again each time (a slot may be taken any moment); shared caches keep it 5 s.
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=0, s-maxage=5');
     clock += 5000;
     assert.equal((await data(await call(path))).n, 2);
     await server.close();
     const capped = config({ cache: { availabilityTtlSeconds: 3600 } });
     server = await startBackend(capped, { now: () => clock });
     const response = await call(path);
-    assert.equal(response.headers.get('cache-control'), 'public, max-age=30, s-maxage=30');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=0, s-maxage=30');
   });
 
   it('POST /booking is forwarded with its body and Idempotency-Key, and never cached', async () => {
@@ -194,10 +193,11 @@ describe('API proxy (/api/patient/v1)', () => {
     assert.equal(portal.tokenRequests().length, 3);
   });
 
-  it('a 401 that persists after the one retry is passed through, no loop', async () => {
+  it('a 401 that persists after the one retry is a 502 the widget may retry, no loop', async () => {
     portal.apiReply = () => ({ status: 401, body: { error: 'invalid_token' } });
     const response = await call('/insurances');
-    assert.equal(response.status, 401);
+    assert.equal(response.status, 502);
+    assert.equal(await errorCode(response), 'portal_unavailable');
     assert.equal(portal.apiRequests().length, 2);
     assert.equal(portal.tokenRequests().length, 2);
   });
@@ -223,21 +223,36 @@ describe('API proxy (/api/patient/v1)', () => {
       for (const path of [
         '',
         '/',
-        '/appointments',
-        '/appointments/overview',
-        '/appointments/1/cancel',
-        '/reschedule',
         '/insurances/1',
         '/booking/1',
         '/institutions/1/x',
         '/institutions/%2E%2E',
         '/appointment_types/1%2F2/availabilities',
-        '/video_consultations_patient_accesses',
+        '/patients',
       ]) {
         const response = await call(path);
         assert.equal(response.status, 404, path);
         assert.equal(await errorCode(response), 'not_found');
       }
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it("the patient's paths without a patient's token → 401, without an upstream request", async () => {
+      for (const [method, path] of [
+        ['GET', '/appointments'],
+        ['GET', '/appointments/overview'],
+        ['POST', '/appointments/1/cancel'],
+        ['POST', '/reschedule'],
+        ['POST', '/video_consultations_patient_accesses'],
+      ] as const) {
+        const response = await call(path, { method, headers: WIDGET });
+        assert.equal(response.status, 401, path);
+        assert.equal(await errorCode(response), 'invalid_token');
+      }
+      const garbage = await call('/appointments', {
+        headers: { ...WIDGET, Authorization: 'Bearer <script>' },
+      });
+      assert.equal(garbage.status, 401);
       assert.equal(portal.requests.length, 0);
     });
 
@@ -253,13 +268,45 @@ describe('API proxy (/api/patient/v1)', () => {
       assert.equal(portal.requests.length, 0);
     });
 
-    it('without X-Patient-Booking or from a disallowed origin → 403', async () => {
-      const noHeader = await call('/insurances', { headers: { Origin: ORIGIN } });
-      assert.equal(await errorCode(noHeader), 'header_required');
-      const evil = await call('/insurances', {
-        headers: { ...WIDGET, Origin: 'https://evil.example' },
-      });
+    it('from a disallowed origin → 403, readable by that page (so the widget can name it)', async () => {
+      const evil = await call('/insurances', { headers: { Origin: 'https://evil.example' } });
+      assert.equal(evil.status, 403);
       assert.equal(await errorCode(evil), 'origin_not_allowed');
+      assert.equal(evil.headers.get('access-control-allow-origin'), 'https://evil.example');
+      const post = await call('/booking', {
+        ...booking({}),
+        headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      });
+      assert.equal(post.status, 403);
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('a POST without Origin (curl, a form of no browser) → 403; a booking not in JSON → 415', async () => {
+      const curl = await call('/booking', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      assert.equal(await errorCode(curl), 'origin_required');
+      const form = await call('/booking', {
+        method: 'POST',
+        headers: { ...WIDGET, 'Content-Type': 'text/plain' },
+        body: '{}',
+      });
+      assert.equal(form.status, 415);
+      assert.equal(portal.requests.length, 0);
+    });
+
+    it('a malformed id or date in a known parameter → 400, without an upstream request', async () => {
+      for (const query of [
+        '/appointment_types?insurance_id=../x',
+        '/appointment_types/1/availabilities?from=tomorrow&to=2025-03-20',
+        '/insurances?page=-1',
+      ]) {
+        const response = await call(query);
+        assert.equal(response.status, 400, query);
+        assert.equal(await errorCode(response), 'invalid_parameter');
+      }
       assert.equal(portal.requests.length, 0);
     });
 
@@ -268,6 +315,51 @@ describe('API proxy (/api/patient/v1)', () => {
       assert.equal(response.status, 413);
       assert.equal(portal.requests.length, 0);
     });
+  });
+
+  it('junk parameters and their order neither miss the cache nor reach the portal', async () => {
+    await call('/appointment_types?insurance_id=136&appointment_category_id=53');
+    for (const query of [
+      '/appointment_types?appointment_category_id=53&insurance_id=136',
+      '/appointment_types?utm_source=news&insurance_id=136&appointment_category_id=53&x=1',
+      '/appointment_types?appointment_category_id=53&insurance_id=136&insurance_id=999',
+    ]) {
+      assert.equal((await data(await call(query))).n, 1, query);
+    }
+    const sent = portal.apiRequests();
+    assert.equal(sent.length, 1);
+    assert.equal(
+      sent[0]?.path,
+      `${API}/appointment_types?appointment_category_id=53&insurance_id=136`,
+    );
+  });
+
+  it("passes a patient's call on with the patient's token, never cached, never the backend's token", async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const response = await call('/appointments?status=upcoming', { headers: PATIENT });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+    }
+    const cancel = await call('/appointments/7/cancel', { method: 'POST', headers: PATIENT });
+    assert.ok(cancel.ok, `cancel: ${cancel.status}`);
+    const sent = portal.apiRequests();
+    assert.deepEqual(
+      sent.map((r) => `${r.method} ${r.path} ${r.authorization}`),
+      [
+        `GET ${API}/appointments?status=upcoming Bearer patient-token-123`,
+        `GET ${API}/appointments?status=upcoming Bearer patient-token-123`,
+        `POST ${API}/appointments/7/cancel Bearer patient-token-123`,
+      ],
+    );
+    assert.equal(portal.tokenRequests().length, 0, 'no guest token was needed');
+    // A signed-in booking goes with the patient's token, a catalogue GET with the backend's.
+    await call('/booking', {
+      ...booking({ availability_id: 'x' }),
+      headers: { ...PATIENT, 'Content-Type': 'application/json' },
+    });
+    assert.equal(portal.apiRequests().at(-1)?.authorization, 'Bearer patient-token-123');
+    await call('/insurances', { headers: PATIENT });
+    assert.equal(portal.apiRequests().at(-1)?.authorization, 'Bearer tok-1');
   });
 
   it('answers preflights with the headers the widget sends', async () => {
@@ -284,7 +376,7 @@ describe('API proxy (/api/patient/v1)', () => {
   });
 });
 
-describe('API proxy under load (createBackend().handle())', () => {
+describe('the API under load (createBackend().handle())', () => {
   before(async () => {
     portal = await startFakePortal();
   });

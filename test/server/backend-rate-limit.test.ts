@@ -11,8 +11,12 @@ import { startFakePortal } from '../support/fake-portal.js';
 
 const SECRET = 'S3cret-Zebra-4711';
 const ORIGIN = 'https://clinic.example';
-const GOOD = { Origin: ORIGIN, 'Sec-Fetch-Site': 'same-origin' };
+const GOOD = { Origin: ORIGIN };
 const REDIRECT = 'https://clinic.example/cb.html';
+/** A refresh at the login exchange, as the widget's login library sends it. */
+const FORM_HEADERS = { ...GOOD, 'Content-Type': 'application/x-www-form-urlencoded' };
+const REFRESH = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r' }).toString();
+const FORM: RequestInit = { method: 'POST', headers: FORM_HEADERS, body: REFRESH };
 
 const seen: string[] = [];
 let portal: FakePortal;
@@ -39,13 +43,13 @@ async function start(overrides: Partial<BackendConfig> = {}): Promise<void> {
   });
 }
 
-async function call(path = '/token', init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: GOOD, ...init });
+async function call(path = '/oauth/token', init: RequestInit = FORM): Promise<Response> {
+  const response = await fetch(`${server.url}${path}`, init);
   seen.push(await response.clone().text());
   return response;
 }
 
-const statuses = async (count: number, path = '/token', init: RequestInit = {}) => {
+const statuses = async (count: number, path = '/oauth/token', init: RequestInit = FORM) => {
   const result: number[] = [];
   for (let i = 0; i < count; i += 1) result.push((await call(path, init)).status);
   return result;
@@ -86,48 +90,46 @@ describe('per-client-IP rate limit', () => {
     const body = (await refused.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['error', 'message']);
     assert.equal(body.error, 'rate_limited');
-    assert.match(logs[3] ?? '', /^POST \/token 429 \d+ms ratelimit=token$/);
+    assert.match(logs[3] ?? '', /^POST \/oauth\/token 429 \d+ms ratelimit=login$/);
     clock += 45_000;
     assert.equal((await call()).headers.get('retry-after'), '15');
     clock += 15_000;
     assert.equal((await call()).status, 200);
-    assert.equal(portal.requests.length, 1, 'refused requests never reach the portal');
+    assert.equal(portal.requests.length, 4, 'refused requests never reach the portal');
     assert.equal(server.stats().rateLimited, 2);
   });
 
-  it('/token and /oauth/token share one budget; the proxy has its own', async () => {
-    const form = {
-      method: 'POST',
-      headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r' }).toString(),
-    };
-    assert.deepEqual(await statuses(2), [200, 200]);
-    assert.deepEqual(await statuses(2, '/oauth/token', form), [200, 429]);
-    const proxy = { method: 'GET', headers: GOOD };
-    assert.deepEqual(await statuses(3, '/api/patient/v1/insurances', proxy), [200, 200, 429]);
+  it('the login exchange and the API have a budget each', async () => {
+    assert.deepEqual(await statuses(3), [200, 200, 200]);
+    assert.deepEqual(await statuses(1), [429]);
+    const api = { method: 'GET', headers: GOOD };
+    assert.deepEqual(await statuses(3, '/api/patient/v1/insurances', api), [200, 200, 429]);
   });
 
   it('preflights and unknown paths do not spend the budget', async () => {
     const preflight = { method: 'OPTIONS', headers: { Origin: ORIGIN } };
-    assert.deepEqual(await statuses(5, '/token', preflight), [204, 204, 204, 204, 204]);
+    assert.deepEqual(await statuses(5, '/oauth/token', preflight), [204, 204, 204, 204, 204]);
     assert.deepEqual(await statuses(5, '/nope'), [404, 404, 404, 404, 404]);
     assert.deepEqual(await statuses(3), [200, 200, 200]);
   });
 
   it('ignores X-Forwarded-For unless TRUST_PROXY; then keys on the address the proxy saw', async () => {
-    const from = (xff: string) => ({ headers: { ...GOOD, 'X-Forwarded-For': xff } });
+    const from = (xff: string): RequestInit => ({
+      ...FORM,
+      headers: { ...FORM_HEADERS, 'X-Forwarded-For': xff },
+    });
     const spoofed = [];
     for (let i = 0; i < 4; i += 1)
-      spoofed.push((await call('/token', from(`198.51.100.${i}`))).status);
+      spoofed.push((await call('/oauth/token', from(`198.51.100.${i}`))).status);
     assert.deepEqual(spoofed, [200, 200, 200, 429]);
 
     await server.close();
     await start({ trustProxy: 1 });
     assert.deepEqual(
-      await statuses(4, '/token', from('6.6.6.6, 198.51.100.1')),
+      await statuses(4, '/oauth/token', from('6.6.6.6, 198.51.100.1')),
       [200, 200, 200, 429],
     );
-    assert.deepEqual(await statuses(1, '/token', from('6.6.6.6, 198.51.100.2')), [200]);
+    assert.deepEqual(await statuses(1, '/oauth/token', from('6.6.6.6, 198.51.100.2')), [200]);
   });
 
   it('a limit of 0 turns the budget off', async () => {
@@ -140,13 +142,13 @@ describe('per-client-IP rate limit', () => {
     const direct = createBackend(config(), { now: () => clock });
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        direct.handle(new Request('http://t.test/token', { method: 'POST', headers: GOOD })),
+        direct.handle(new Request('http://t.test/oauth/token', FORM)),
       ),
     );
     assert.ok(responses.every((r) => r.status === 200));
     const limited = await Promise.all(
       Array.from({ length: 4 }, () =>
-        direct.handle(new Request('http://t.test/token', { method: 'POST', headers: GOOD }), {
+        direct.handle(new Request('http://t.test/oauth/token', FORM), {
           clientIp: '203.0.113.7',
         }),
       ),

@@ -165,7 +165,6 @@ describe('token server against the sandbox: login mediation and API proxy', () =
         ...WIDGET,
         'Content-Type': 'application/json',
         'Idempotency-Key': 'proxy-test-1',
-        Authorization: 'Bearer not-a-real-token', // ignored: the proxy uses its own
       },
       body: JSON.stringify({
         availability_id: slot.id,

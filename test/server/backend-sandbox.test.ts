@@ -37,7 +37,7 @@ describe('booking backend against the sandbox portal', () => {
       const base = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no start line in: ${output}`)), 20_000);
         child.stdout.on('data', () => {
-          const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+          const url = /listening on (http:\/\/\S+?)\/? /.exec(output)?.[1];
           if (url) resolve((clearTimeout(timer), url));
         });
       });

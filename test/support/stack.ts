@@ -39,6 +39,8 @@ export interface StackOptions {
   sandbox?: Record<string, unknown>;
   /** Overrides of the backend's config (e.g. `rateLimit`). */
   backend?: Partial<BackendConfig>;
+  /** More origins whose pages embed the widget (besides the web server's own names). */
+  embeddingOrigins?: string[];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -66,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
       // The iframe tests frame embed.html from the other names.
-      allowedOrigins: origins,
+      allowedOrigins: [...origins, ...(options.embeddingOrigins ?? [])],
       redirectUris,
       // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
