@@ -33,6 +33,8 @@ export interface ApiCacheStats {
 
 export interface ApiCache {
   get(key: string, ttlMs: number, load: () => Promise<UpstreamAnswer>): Promise<CacheResult>;
+  /** Forgets every stored answer whose key `matches` (a running request still shares its answer). */
+  forget(matches: (key: string) => boolean): void;
   stats(): ApiCacheStats;
 }
 
@@ -105,6 +107,9 @@ export function createApiCache(options: ApiCacheOptions): ApiCache {
         .finally(() => flights.delete(key));
       flights.set(key, flight);
       return result(await flight, 'miss');
+    },
+    forget(matches) {
+      for (const key of [...entries.keys()]) if (matches(key)) drop(key);
     },
     stats: () => ({ ...counts, entries: entries.size, bytes }),
   };

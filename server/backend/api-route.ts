@@ -68,13 +68,16 @@ function apiRoute(options: ApiRoutesOptions, entry: ApiPath): Route {
   }
 }
 
+const isAvailabilities = (key: string) => key.includes('/availabilities');
+
 /** Path below the prefix, for the portal. */
 const subpath = (request: PlainRequest) => request.path.slice(API_PREFIX.length);
 
 /**
  * A cached guest GET. The browser's `Authorization`, if any, is ignored: the catalogue is the
- * same for everyone. `revalidate`: browsers must ask again each time (availabilities change as
- * anyone books), shared caches may keep the answer for its seconds.
+ * same for everyone. `revalidate` (availabilities, which change as anyone books): kept here for
+ * their seconds and forgotten at every booking, but neither browsers nor shared caches keep them,
+ * since they would show a slot just taken as free.
  */
 function cachedGet(
   options: ApiRoutesOptions,
@@ -98,9 +101,12 @@ function cachedGet(
         const result: CacheResult = await options.cache.get(target, ttlSeconds * 1000, load);
         note('cache', result.source);
         const seconds = result.freshSeconds;
-        const browser = revalidate ? 0 : seconds;
         const cacheControl =
-          seconds === undefined ? 'no-store' : `public, max-age=${browser}, s-maxage=${seconds}`;
+          seconds === undefined
+            ? 'no-store'
+            : revalidate
+              ? 'no-cache'
+              : `public, max-age=${seconds}, s-maxage=${seconds}`;
         return toReply(result.answer, cacheControl);
       });
     },
@@ -128,7 +134,9 @@ function booking(options: ApiRoutesOptions): Route {
         ...idempotencyKey(request),
         ...(authorization === null ? {} : { patientAuthorization: authorization }),
       };
-      return passOn(options, req, note);
+      // Whatever the answer (booked, or taken meanwhile: 409), the times this backend holds may
+      // show that slot as free: the next look at any times asks the portal.
+      return passOn(options, req, note).finally(() => options.cache.forget(isAvailabilities));
     },
   };
 }

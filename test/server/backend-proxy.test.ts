@@ -114,15 +114,16 @@ describe('the API (/api/patient/v1)', () => {
   it('caches availabilities for seconds only (AVAILABILITY_TTL, at most 30)', async () => {
     const path = '/appointment_types/198/availabilities?from=2025-03-16&to=2025-03-20';
     const first = await call(path);
-    // Browsers ask again each time (a slot may be taken any moment); shared caches keep it 5 s.
-    assert.equal(first.headers.get('cache-control'), 'public, max-age=0, s-maxage=5');
+    // Kept here for 5 s, forgotten at a booking; browsers and shared caches keep nothing.
+    assert.equal(first.headers.get('cache-control'), 'no-cache');
     clock += 5000;
     assert.equal((await data(await call(path))).n, 2);
     await server.close();
     const capped = config({ cache: { availabilityTtlSeconds: 3600 } });
     server = await startBackend(capped, { now: () => clock });
-    const response = await call(path);
-    assert.equal(response.headers.get('cache-control'), 'public, max-age=0, s-maxage=30');
+    await call(path);
+    clock += 29_000;
+    assert.equal((await data(await call(path))).n, 3, 'kept at most 30 s');
   });
 
   it('POST /booking is forwarded with its body and Idempotency-Key, and never cached', async () => {
@@ -315,6 +316,18 @@ describe('the API (/api/patient/v1)', () => {
       assert.equal(response.status, 413);
       assert.equal(portal.requests.length, 0);
     });
+  });
+
+  it('a booking makes the next look at any times ask the portal (a slot just taken is not shown free)', async () => {
+    const path = '/appointment_types/198/availabilities?from=2025-03-16&to=2025-03-20';
+    const asked = () =>
+      portal.apiRequests().filter((r) => r.path.includes('/availabilities')).length;
+    await call(path);
+    await call(path);
+    assert.equal(asked(), 1, 'cached');
+    await call('/booking', booking({ availability_id: 'x' }));
+    await call(path);
+    assert.equal(asked(), 2, 'asked again after the booking');
   });
 
   it('junk parameters and their order neither miss the cache nor reach the portal', async () => {
