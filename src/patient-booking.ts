@@ -223,7 +223,7 @@ export class PatientBooking extends LitElement {
     if (this.accountShown) return;
     const t = this.catalogue.messages;
     if (t) this.announcement = t.widget.stepAnnouncement(t.steps[s.step]);
-    if (initial) return;
+    if (initial) return this.later.prefetchSoon();
     void this.focusStep();
   }
 

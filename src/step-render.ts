@@ -45,6 +45,9 @@ function loadLaterSteps(): Promise<LaterModule> {
   return loadingLater;
 }
 
+/** How long after the first step shows its code for the next steps is fetched, at the latest. */
+const PREFETCH_DELAY_MS = 1000;
+
 /**
  * Fetches the steps after the first for one root, ahead of need: the booking flow's code and the
  * later steps' views (one chunk). The root renders again when they are there.
@@ -78,6 +81,16 @@ export class LaterSteps {
       },
     );
   };
+
+  /**
+   * While the patient reads the first step: once the page has been idle a moment, so the choice
+   * finds the next step's code there even without a pointer (touch, keyboard, a slow network).
+   */
+  prefetchSoon(): void {
+    const idle = (run: () => void) =>
+      'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : run();
+    setTimeout(() => idle(this.prefetch), PREFETCH_DELAY_MS);
+  }
 
   /** The first pointer or focus in the step: the patient is about to choose. */
   onIntent = (e: Event): void => {
