@@ -156,8 +156,8 @@ export class PatientBooking extends LitElement {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
         if (this.booking !== booking) return; // set up anew meanwhile
-        this.phone = remote?.practice.phone ?? null;
-        if (remote?.login) this.offerLogin(wiring, booking, remote.login);
+        this.phone = remote.practice.phone ?? null;
+        if (remote.login) this.offerLogin(wiring, booking, remote.login);
       },
     });
     const booking = new BookingController(this, {

@@ -63,8 +63,8 @@ export function createWiring(
   config: WidgetConfig,
   hooks: {
     onWait: (seconds: number) => void;
-    /** The backend's configuration arrived (or failed: `null`). */
-    onRemote: (remote: BackendConfiguration | null) => void;
+    /** The backend's configuration arrived. */
+    onRemote: (remote: BackendConfiguration) => void;
   },
 ): Wiring {
   const common = {
@@ -88,12 +88,23 @@ export function createWiring(
     remote: null,
     session: null,
   };
-  loadBackendConfiguration(config.backend).then(
-    (remote) => {
-      wiring.remote = remote;
-      hooks.onRemote(remote);
-    },
-    () => hooks.onRemote(null),
-  );
+  loadRemote(config.backend, (remote) => {
+    wiring.remote = remote;
+    hooks.onRemote(remote);
+  });
   return wiring;
+}
+
+/** Waits before asking the backend for its configuration again, after a failure. */
+const REMOTE_RETRY_MS = [2_000, 10_000, 30_000];
+
+/**
+ * Reads the backend's configuration; a failure (the backend down a moment) is asked again a few
+ * times, so the phone number and the sign-in come back with the backend.
+ */
+function loadRemote(backend: string, done: (remote: BackendConfiguration) => void, tries = 0) {
+  loadBackendConfiguration(backend).then(done, () => {
+    const wait = REMOTE_RETRY_MS[tries];
+    if (wait !== undefined) setTimeout(() => loadRemote(backend, done, tries + 1), wait);
+  });
 }
