@@ -2,7 +2,7 @@
 // embed.html get it from `npm start`, the end-to-end tests from here too.
 
 export interface CspOptions {
-  /** Origins the widget calls: the portal (or the API's host) and the token server. */
+  /** What the widget connects to: its backend (`'self'` when the page is on the backend's origin). */
   connect: readonly string[];
   /** Origins of iframes on the page (iframe mode: where embed.html lives). */
   frames?: readonly string[];

@@ -23,7 +23,7 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** Any failure talking to the portal or token server. `message` is technical, never shown raw. */
+/** Any failure talking to the backend (and through it, the portal). `message` is technical, never shown raw. */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -51,7 +51,7 @@ export class RateLimitError extends ApiError {
 /** 401 that a refresh could not cure: the user must sign in again (or the guest token is gone). */
 export class AuthError extends ApiError {
   override name = 'AuthError';
-  /** `status` null: no HTTP status applies (e.g. the token server could not be reached). */
+  /** `status` null: no HTTP status applies (e.g. the backend could not be reached). */
   constructor(
     message: string,
     code: ErrorCode = ERROR_CODES.unauthorized,

@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '../api/errors.js';
 
-/** RFC 6749 §5.2 (and token-server) codes that mean "this login set-up is wrong", not "try again". */
+/** RFC 6749 §5.2 (and backend) codes that mean "this login set-up is wrong", not "try again". */
 const CONFIG_ERRORS = new Set([
   'invalid_client',
   'unauthorized_client',
@@ -18,7 +18,7 @@ const CONFIG_ERRORS = new Set([
   'not_found',
 ]);
 
-/** Token-server / portal troubles that pass: the session stands, the user may try again. */
+/** Backend / portal troubles that pass: the session stands, the user may try again. */
 const TRANSIENT_ERRORS: Record<string, ErrorCode> = {
   portal_unavailable: 'server',
   internal_error: 'server',

@@ -90,7 +90,7 @@ export class StepData {
 
 /**
  * A list that every portal has (no ids in its path): a 404 there means the widget talks to
- * something that is not the patient API (a wrong `portal-url` or `api-url`), not that an item is
+ * something that is not the patient API (a wrong `backend`), not that an item is
  * gone, so the patient is told the form is not set up correctly instead of "choose again".
  */
 async function tenantList<T>(list: Promise<T>): Promise<T> {

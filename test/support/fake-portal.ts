@@ -18,7 +18,7 @@ export const FAKE_PORTAL_MODES = [
 ] as const;
 export type FakePortalMode = (typeof FAKE_PORTAL_MODES)[number];
 
-/** What the token server sent, as the fake saw it. */
+/** What the backend sent, as the fake saw it. */
 export interface FakePortalRequest {
   method: string;
   /** Path and query string. */

@@ -260,7 +260,7 @@ export class NetLog {
     return found;
   }
 
-  /** Requests to an exact URL (e.g. the token server's), once they are done. */
+  /** Requests to an exact URL, once they are done. */
   async to(url: string, method = 'POST'): Promise<NetEntry[]> {
     const found = this.entries.filter((e) => e.method === method && e.url.href === url);
     await this.settle(found);
