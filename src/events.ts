@@ -9,7 +9,6 @@ export interface BookingConfirmedDetail {
   appointmentId: string;
   startsAt: string;
   endsAt: string;
-  appointmentTypeId: string;
   guest: boolean;
 }
 

@@ -33,7 +33,7 @@ export type { PatientBookingEventMap } from './events.js';
  * Book, reschedule and cancel appointments with a clinic's patient portal.
  *
  * @summary Embeddable appointment booking for medical practices.
- * @fires booking-confirmed - `{appointmentId, startsAt, endsAt, appointmentTypeId, guest}`
+ * @fires booking-confirmed - `{appointmentId, startsAt, endsAt, guest}`
  * @fires booking-rescheduled - `{appointmentId, startsAt, endsAt, previousStartsAt}`
  * @fires booking-cancelled - `{appointmentId}`
  * @fires booking-step-change - `{step, previousStep}`

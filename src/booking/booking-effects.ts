@@ -68,7 +68,6 @@ function confirmed(
     appointmentId: a.id,
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
-    appointmentTypeId: s.typeId,
     guest: options.isGuest(),
   });
 }

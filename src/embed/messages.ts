@@ -14,7 +14,6 @@ const DETAILS: { [K in PatientBookingEventName]: Record<keyof DetailOf<K>, Field
     appointmentId: 'string',
     startsAt: 'string',
     endsAt: 'string',
-    appointmentTypeId: 'string',
     guest: 'boolean',
   },
   'booking-rescheduled': {

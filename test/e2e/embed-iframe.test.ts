@@ -350,7 +350,6 @@ new MutationObserver(() => {
         appointmentId: 'forged',
         startsAt: 'x',
         endsAt: 'y',
-        appointmentTypeId: '1',
         guest: true,
       },
     };

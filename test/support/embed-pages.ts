@@ -194,7 +194,7 @@ export function strictCsp(options: Omit<CspOptions, 'reportUri'>): string {
 export const connectOrigins = (_stack: Stack): string[] => ["'self'"];
 
 /** The keys a `booking-confirmed` detail has, by the contract. */
-export const CONFIRMED_KEYS = ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'];
+export const CONFIRMED_KEYS = ['appointmentId', 'endsAt', 'guest', 'startsAt'];
 
 /** The `booking-step-change` details of one whole guest booking (bookAsGuest), in order. */
 export const GUEST_STEP_CHANGES = [
@@ -234,7 +234,6 @@ export async function assertConfirmedAsStored(
     detail && { ...detail, startsAt: instant(detail.startsAt), endsAt: instant(detail.endsAt) },
     {
       appointmentId: booking.id,
-      appointmentTypeId: String(booking.appointment_type_id),
       startsAt: instant(booking.starts_at),
       endsAt: instant(booking.ends_at),
       guest: true,

@@ -492,7 +492,7 @@ export async function countDeep(page: Page, selector: string): Promise<number> {
 
 /** Every public event's detail holds only these keys (ids, times, codes; no patient data). */
 export const EVENT_KEYS: Record<string, string[]> = {
-  'booking-confirmed': ['appointmentId', 'appointmentTypeId', 'endsAt', 'guest', 'startsAt'],
+  'booking-confirmed': ['appointmentId', 'endsAt', 'guest', 'startsAt'],
   'booking-rescheduled': ['appointmentId', 'endsAt', 'previousStartsAt', 'startsAt'],
   'booking-cancelled': ['appointmentId'],
   'booking-step-change': ['previousStep', 'step'],
