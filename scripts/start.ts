@@ -28,6 +28,8 @@ const backend = await startBackend(
     portalUrl: sandbox.url,
     clientId: DEFAULTS.clientId,
     clientSecret: process.env.CLIENT_SECRET ?? DEFAULTS.clientSecret,
+    // The demo site in front passes requests on, as nginx would: its forwarding is trusted.
+    trustProxy: ['127.0.0.1', '::1'],
     // Pages of both names may frame embed.html.
     allowedOrigins: demoOrigins,
     redirectUris,

@@ -1,10 +1,11 @@
 /**
  * Which client a request comes from, for the rate limit. The platform tells the handler the peer
- * address (`handle(request, { clientIp })`); `X-Forwarded-For` counts only when the operator says
- * how many proxies in front of us append to it (`TRUST_PROXY`), since clients can write it freely.
+ * address (`handle(request, { clientIp })`); `X-Forwarded-For` counts only when that peer is one
+ * of the operator's own proxies (`TRUST_PROXY`), since clients can write it freely.
  */
 
 import type { HeaderReader } from './exchange.js';
+import type { TrustedProxies } from './trusted-proxies.js';
 
 /** Per-request facts only the platform knows. */
 export interface RequestContext {
@@ -14,21 +15,25 @@ export interface RequestContext {
 
 /**
  * The rate-limit key of a request, or `undefined` when nothing is known (then nothing is limited).
- * With `trustProxyHops` N ≥ 1 it is the N-th `X-Forwarded-For` entry from the right (the address
- * the outermost trusted proxy saw), falling back to the peer address when the header is short.
+ * When the peer is a trusted proxy, `X-Forwarded-For` is read from the right, past every trusted
+ * proxy, to the first address that is not one: the client as the outermost trusted proxy saw it.
+ * A peer that is not trusted is the client, whatever the header says.
  */
 export function clientKey(
   request: { headers: HeaderReader },
   context: RequestContext,
-  trustProxyHops: number,
+  trusted: TrustedProxies,
 ): string | undefined {
   let ip = context.clientIp;
-  if (trustProxyHops > 0) {
+  if (ip !== undefined && trusted(ip)) {
     const hops = (request.headers.get('X-Forwarded-For') ?? '')
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
-    ip = hops[hops.length - trustProxyHops] ?? hops[0] ?? ip;
+    for (let i = hops.length - 1; i >= 0; i -= 1) {
+      ip = hops[i];
+      if (!trusted(ip as string)) break;
+    }
   }
   return ip === undefined || ip === '' ? undefined : normalizeIp(ip);
 }

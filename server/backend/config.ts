@@ -1,4 +1,5 @@
 import type { Env } from './env-values.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 import {
   flag,
   httpUrl,
@@ -63,10 +64,11 @@ export interface BackendConfig {
   /** Per-client-IP budgets; default `{ limit: 60, proxyLimit: 600, windowSeconds: 60 }`. */
   rateLimit?: RateLimitConfig;
   /**
-   * How many reverse-proxy hops append to `X-Forwarded-For` in front of this server. 0 (default):
-   * the header is ignored and the client IP is the one the platform passes to `handle()`.
+   * Addresses and networks (CIDR) of the reverse proxies in front of this server, whose
+   * `X-Forwarded-For` says who the client is. Empty (default): the header is ignored and the
+   * client IP is the one the platform passes to `handle()`.
    */
-  trustProxy?: number;
+  trustProxy?: readonly string[];
   /** Public facts for the widget's configuration. */
   practice?: PracticeConfig;
 }
@@ -77,7 +79,7 @@ export interface BackendEnvConfig extends BackendConfig {
   redirectUris: string[];
   cache: Required<CacheConfig>;
   rateLimit: RateLimitConfig;
-  trustProxy: number;
+  trustProxy: string[];
   practice: PracticeConfig;
   port: number;
   /** The built widget (`dist/`), served at the backend's root. */
@@ -135,7 +137,7 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
       proxyLimit: integer(env, 'API_RATE_LIMIT', proxyLimit),
       windowSeconds: integer(env, 'RATE_WINDOW_SECONDS', windowSeconds, 1),
     },
-    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    trustProxy: trustedProxies(value(env, 'TRUST_PROXY') ?? ''),
     practice: {
       ...(phone ? { phone } : {}),
       ...(privacyUrl ? { privacyUrl: httpUrl('PRIVACY_URL', privacyUrl) } : {}),
@@ -144,6 +146,16 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
     quiet: flag(env, 'QUIET'),
     demo: flag(env, 'DEMO'),
   };
+}
+
+/** Comma-separated addresses and networks, each checked (the error names the variable). */
+function trustedProxies(raw: string): string[] {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  parseTrustedProxies(entries);
+  return entries;
 }
 
 /** `portalUrl + /oauth/token`, tolerating a trailing slash on the portal URL. */

@@ -10,6 +10,7 @@ import { BASE_HEADERS, BACKEND_ERRORS as E, errorReply } from './errors.js';
 import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
+import type { TrustedProxies } from './trusted-proxies.js';
 
 export interface GateInput {
   request: PlainRequest;
@@ -23,8 +24,8 @@ export interface GateInput {
 export interface GateOptions {
   allowNoOrigin: boolean;
   limiters: Readonly<Record<Route['budget'], RateLimiter>>;
-  /** `X-Forwarded-For` hops to trust for the client IP (see `client-ip.ts`). */
-  trustProxy: number;
+  /** The proxies whose `X-Forwarded-For` tells the client IP (see `client-ip.ts`). */
+  trustProxy: TrustedProxies;
 }
 
 /** The 204 preflight answers, built once per route. */

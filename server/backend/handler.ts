@@ -15,6 +15,7 @@ import { requestClientCredentialsToken } from './portal-token.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import { createTokenCache } from './token-cache.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 import type { WidgetFiles } from './widget-files.js';
 import { widgetFileReply } from './widget-files.js';
 
@@ -135,7 +136,7 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const gateOptions = {
     allowNoOrigin: config.allowNoOrigin === true,
     limiters,
-    trustProxy: config.trustProxy ?? 0,
+    trustProxy: parseTrustedProxies(config.trustProxy ?? []),
   };
 
   function answer(

@@ -7,6 +7,8 @@ import type { Awaitable, FinalReply } from './exchange.js';
 import type { Backend, BackendDeps, BackendStats } from './handler.js';
 import { createBackend } from './handler.js';
 import { NodeRequest } from './node-request.js';
+import { capConnections, DEFAULT_CONNECTIONS_PER_IP } from './connection-cap.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 
 const { internal } = BACKEND_ERRORS;
 const UNEXPECTED = 'The booking backend failed unexpectedly.';
@@ -21,21 +23,38 @@ export interface StartedBackend {
 
 /**
  * Slow clients may not hold a connection for long: the whole request (headers and body) within
- * this, the headers within `HEADERS_TIMEOUT_MS`; idle keep-alive connections close after 5 s.
+ * `requestTimeoutMs`, the headers within `headersTimeoutMs` (checked every second, not Node's
+ * default 30 s); idle keep-alive connections close after 5 s.
  */
-const REQUEST_TIMEOUT_MS = 15_000;
-const HEADERS_TIMEOUT_MS = 10_000;
+export interface NodeLimits {
+  /** Default 15 000. */
+  requestTimeoutMs?: number;
+  /** Default 10 000. */
+  headersTimeoutMs?: number;
+  /** Open connections per client address (trusted proxies exempt). Default 64. */
+  connectionsPerIp?: number;
+}
 
 /** Starts the booking backend on node:http. `port` 0 (the default) picks a free port. */
 export async function startBackend(
-  config: BackendConfig & { port?: number; host?: string },
+  config: BackendConfig & { port?: number; host?: string; limits?: NodeLimits },
   deps: BackendDeps = {},
 ): Promise<StartedBackend> {
   const server = createBackend(config, deps);
+  const limits = config.limits ?? {};
+  const headersTimeout = limits.headersTimeoutMs ?? 10_000;
   const http = createServer(
-    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS },
+    {
+      requestTimeout: limits.requestTimeoutMs ?? 15_000,
+      headersTimeout,
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+    },
     (req, res) => serve(server, req, res),
   );
+  capConnections(http, {
+    perIp: limits.connectionsPerIp ?? DEFAULT_CONNECTIONS_PER_IP,
+    exempt: parseTrustedProxies(config.trustProxy ?? []),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port ?? 0, config.host, () => {

@@ -1,6 +1,7 @@
 /**
  * Fixed-window request budget per key (client IP), in memory. Memory is bounded: at most
- * `maxKeys` windows; a new key first drops expired windows, then the oldest one. O(1) per hit
+ * `maxKeys` windows (plus one). A new key first drops expired windows; when every window still
+ * runs, new keys share one overflow window, and no running window is ever dropped. O(1) per hit
  * (amortized: each window is dropped at most once).
  */
 
@@ -28,6 +29,8 @@ export interface RateLimiterOptions {
 }
 
 const ALLOWED: RateDecision = Object.freeze({ allowed: true });
+/** The shared window of new clients while the table is full of running windows. */
+const OVERFLOW = '\u0000overflow';
 
 interface Window {
   startedAt: number;
@@ -41,15 +44,18 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const windows = new Map<string, Window>();
   let refused = 0;
 
-  function evict(at: number): void {
+  /**
+   * Makes room by dropping expired windows (oldest first); true when there is room. A window
+   * still running is never dropped: a client rotating through many addresses (or /64s) must not
+   * push its own window out and start afresh.
+   */
+  function makeRoom(at: number): boolean {
     for (const [key, window] of windows) {
-      if (windows.size < maxKeys) return;
-      if (at - window.startedAt < windowMs) {
-        windows.delete(key); // nothing expired: the oldest goes
-        return;
-      }
+      if (windows.size < maxKeys) return true;
+      if (at - window.startedAt < windowMs) return false;
       windows.delete(key);
     }
+    return windows.size < maxKeys;
   }
 
   return {
@@ -60,9 +66,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       let window = windows.get(key);
       if (!window || at - window.startedAt >= windowMs) {
         windows.delete(key);
-        evict(at);
-        window = { startedAt: at, count: 0 };
-        windows.set(key, window);
+        // No room: every new client of this window shares one budget until windows expire.
+        const slot = makeRoom(at) ? key : OVERFLOW;
+        window = windows.get(slot);
+        if (!window || at - window.startedAt >= windowMs) {
+          windows.delete(slot);
+          window = { startedAt: at, count: 0 };
+          windows.set(slot, window);
+        }
       }
       window.count += 1;
       if (window.count <= limit) return ALLOWED;

@@ -15,7 +15,7 @@ describe('token server configuration (env)', () => {
       redirectUris: [],
       cache: { catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 },
       rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
-      trustProxy: 0,
+      trustProxy: [],
       practice: {},
       widgetDir: DEFAULTS.widgetDir,
       quiet: false,
@@ -40,7 +40,7 @@ describe('token server configuration (env)', () => {
       PRACTICE_PHONE: '030 1234567',
       PRIVACY_URL: 'https://clinic.example/datenschutz',
       RATE_WINDOW_SECONDS: '5',
-      TRUST_PROXY: '1',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     });
     assert.deepEqual(config.redirectUris, [
       'https://clinic.example/pb/callback.html',
@@ -52,7 +52,7 @@ describe('token server configuration (env)', () => {
       privacyUrl: 'https://clinic.example/datenschutz',
     });
     assert.deepEqual(config.rateLimit, { limit: 10, proxyLimit: 0, windowSeconds: 5 });
-    assert.equal(config.trustProxy, 1);
+    assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
     assert.equal(config.port, 8080);
     assert.equal(config.tokenUrl, 'https://portal.example/tenant/oauth/token');
     assert.deepEqual(config.allowedOrigins, [
@@ -83,7 +83,7 @@ describe('token server configuration (env)', () => {
       RATE_LIMIT: ['-1', 'many'],
       API_RATE_LIMIT: ['1e3'],
       RATE_WINDOW_SECONDS: ['0'],
-      TRUST_PROXY: ['yes', '11'],
+      TRUST_PROXY: ['yes', '10.0.0.0/40'],
     };
     for (const [name, values] of Object.entries(bad)) {
       for (const raw of values) {

@@ -6,6 +6,7 @@ import { createBackend } from '../../server/backend/handler.js';
 import type { StartedBackend } from '../../server/backend/node-adapter.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
 import { createRateLimiter } from '../../server/backend/rate-limit.js';
+import { parseTrustedProxies } from '../../server/backend/trusted-proxies.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 
@@ -124,7 +125,8 @@ describe('per-client-IP rate limit', () => {
     assert.deepEqual(spoofed, [200, 200, 200, 429]);
 
     await server.close();
-    await start({ trustProxy: 1 });
+    // The backend's peer in this test is loopback: that is the trusted proxy.
+    await start({ trustProxy: ['127.0.0.1', '::1'] });
     assert.deepEqual(
       await statuses(4, '/oauth/token', from('6.6.6.6, 198.51.100.1')),
       [200, 200, 200, 429],
@@ -161,16 +163,29 @@ describe('per-client-IP rate limit', () => {
 });
 
 describe('rate limiter and client keys (units)', () => {
-  it('holds at most maxKeys windows: expired ones go first, then the oldest', () => {
+  it('holds at most maxKeys windows (plus the overflow); expired ones make room', () => {
     let now = 0;
     const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => now, maxKeys: 100 });
     for (let i = 0; i < 1000; i += 1) limiter.hit(`ip-${i}`);
-    assert.equal(limiter.size(), 100);
-    assert.equal(limiter.hit('ip-999').allowed, false, 'the newest windows are kept');
-    assert.equal(limiter.hit('ip-0').allowed, true, 'the oldest was evicted');
+    assert.equal(limiter.size(), 101);
     now = 1000;
     for (let i = 0; i < 50; i += 1) limiter.hit(`later-${i}`);
-    assert.equal(limiter.size(), 100);
+    assert.ok(limiter.size() <= 101);
+    assert.equal(limiter.hit('later-0').allowed, false, 'a new window once old ones expired');
+  });
+
+  it('a client rotating through many keys cannot push its own window out and start afresh', () => {
+    const now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: () => now, maxKeys: 100 });
+    assert.equal(limiter.hit('me').allowed, true);
+    assert.equal(limiter.hit('me').allowed, true);
+    assert.equal(limiter.hit('me').allowed, false);
+    // 10,000 other addresses (IPv6 /64s are cheap) within the same window…
+    for (let i = 0; i < 10_000; i += 1) limiter.hit(`2001:db8:${i.toString(16)}::/64`);
+    // … and the first one is still over its budget, while the newcomers share one small budget.
+    assert.equal(limiter.hit('me').allowed, false, 'its window was not dropped');
+    assert.equal(limiter.hit('one-more').allowed, false, 'the overflow budget is spent');
+    assert.ok(limiter.size() <= 101);
   });
 
   it('keys IPv4 per address and IPv6 per /64; IPv4-mapped IPv6 counts as IPv4', () => {
@@ -183,14 +198,38 @@ describe('rate limiter and client keys (units)', () => {
     assert.equal(normalizeIp('fe80::1%eth0'), 'fe80:0:0:0::/64');
   });
 
-  it('takes the N-th X-Forwarded-For entry from the right with N trusted hops', () => {
+  it('reads X-Forwarded-For only from a trusted proxy, past every trusted hop', () => {
     const request = new Request('http://t.test/', {
       headers: { 'X-Forwarded-For': 'spoof, 192.0.2.1, 10.0.0.2' },
     });
-    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 0), '10.0.0.9');
-    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 1), '10.0.0.2');
-    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, 2), '192.0.2.1');
-    assert.equal(clientKey(new Request('http://t.test/'), { clientIp: '10.0.0.9' }, 1), '10.0.0.9');
-    assert.equal(clientKey(new Request('http://t.test/'), {}, 0), undefined);
+    const none = parseTrustedProxies([]);
+    const tenNet = parseTrustedProxies(['10.0.0.0/8']);
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, none), '10.0.0.9');
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, tenNet), '192.0.2.1');
+    // A peer that is not a trusted proxy is the client, whatever its header says.
+    assert.equal(clientKey(request, { clientIp: '198.51.100.4' }, tenNet), '198.51.100.4');
+    const one = parseTrustedProxies(['10.0.0.9']);
+    assert.equal(clientKey(request, { clientIp: '10.0.0.9' }, one), '10.0.0.2');
+    assert.equal(
+      clientKey(new Request('http://t.test/'), { clientIp: '10.0.0.9' }, one),
+      '10.0.0.9',
+    );
+    assert.equal(clientKey(new Request('http://t.test/'), {}, none), undefined);
+  });
+
+  it('parses addresses and networks, IPv4 and IPv6, and names a bad entry', () => {
+    const trusted = parseTrustedProxies(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1']);
+    for (const ip of ['127.0.0.1', '10.200.3.4', '::ffff:10.1.1.1', 'fd12:3456::1', '::1']) {
+      assert.equal(trusted(ip), true, ip);
+    }
+    for (const ip of ['127.0.0.2', '11.0.0.1', 'fe80::1', '2001:db8::1', 'garbage']) {
+      assert.equal(trusted(ip), false, ip);
+    }
+    for (const bad of ['10.0.0.0/33', 'not-an-ip', '1.2.3.4/x', '300.1.1.1']) {
+      assert.throws(
+        () => parseTrustedProxies([bad]),
+        new RegExp(`TRUST_PROXY: "${bad.replace(/[./]/g, '\\$&')}"`),
+      );
+    }
   });
 });

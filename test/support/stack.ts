@@ -70,6 +70,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // The iframe tests frame embed.html from the other names.
       allowedOrigins: [...origins, ...(options.embeddingOrigins ?? [])],
       redirectUris,
+      // Behind the practice's web server, as behind nginx: its forwarding is trusted.
+      trustProxy: ['127.0.0.1', '::1'],
       // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
       // Tests reset the sandbox and inject faults between pages: nothing may be served from an
