@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
@@ -157,8 +159,36 @@ function compactTemplates(): Plugin {
   };
 }
 
+/**
+ * `dist/sri.json`: the Subresource Integrity hash (sha384) of every script and style the build
+ * writes, by file name. Practices that load the widget from a CDN pin the entry with `integrity`
+ * and the lazily loaded chunks with an import map's `integrity` (docs/embedding.md). Runs last, on
+ * the final code.
+ */
+function sriManifest(): Plugin {
+  return {
+    name: 'patient-booking:sri-manifest',
+    apply: 'build',
+    // The files as written: other plugins may still change a chunk's code in generateBundle.
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const hashes = Object.keys(bundle)
+        .filter((fileName) => /\.(js|css)$/.test(fileName))
+        .sort()
+        .map((fileName) => {
+          const content = readFileSync(resolve(dir, fileName));
+          return [fileName, `sha384-${createHash('sha384').update(content).digest('base64')}`];
+        });
+      writeFileSync(
+        resolve(dir, 'sri.json'),
+        `${JSON.stringify(Object.fromEntries(hashes), null, 2)}\n`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [noPreloadHelper(), compactTemplates(), embedEntries()],
+  plugins: [noPreloadHelper(), compactTemplates(), embedEntries(), sriManifest()],
   build: {
     target: 'es2022',
     outDir: 'dist',
