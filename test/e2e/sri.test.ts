@@ -38,7 +38,10 @@ function pinnedPage(path: string, tamper: (file: string) => boolean = () => fals
 describe('subresource integrity', () => {
   it('dist/sri.json holds the sha384 of every script the build wrote', async () => {
     assert.ok(sri['patient-booking.js'] && sri['embed.js'], 'the entries are listed');
-    assert.ok(Object.keys(sri).some((f) => f.startsWith('chunks/steps-')), 'the chunks too');
+    assert.ok(
+      Object.keys(sri).some((f) => f.startsWith('chunks/steps-')),
+      'the chunks too',
+    );
     for (const [file, hash] of Object.entries(sri)) {
       const body = await readFile(resolve('dist', file));
       const actual = `sha384-${createHash('sha384').update(body).digest('base64')}`;
