@@ -7,6 +7,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 import { bookAsGuest, html, open, type Scope } from '../support/embed-pages.js';
@@ -56,7 +57,7 @@ function sitePage(path: string, body: string): string {
   return `${site.origin}${path}`;
 }
 
-async function tagSaw(page: import('playwright-core').Page): Promise<string> {
+async function tagSaw(page: Page): Promise<string> {
   return (await page.evaluate('window.__tag.join("\\n")')) as string;
 }
 
