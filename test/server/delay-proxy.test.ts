@@ -28,11 +28,17 @@ function get(agent: Agent, path: string): Promise<{ ms: number; body: Buffer }> 
   });
 }
 
-function assertRtts(ms: number, rtts: number): void {
+/**
+ * `ms` took the model's `rtts` round trips: never less (the model's delays are floors), and not
+ * more than a fraction of a round trip beyond what a busy machine added. The proxy measures that
+ * itself (`maxLateMs`: how late its own timers fired, in this same process), so a loaded machine
+ * widens the bound instead of failing the test; one round trip too many still fails it.
+ */
+function assertRtts(ms: number, rtts: number, late = proxy.stats().maxLateMs): void {
   const expected = rtts * RTT;
   assert.ok(
-    ms >= expected * 0.6 && ms <= expected * 1.4,
-    `${Math.round(ms)} ms, expected ≈ ${expected} ms (${rtts} RTT)`,
+    ms >= expected * 0.9 && ms <= expected + RTT * 0.4 + 2 * late,
+    `${Math.round(ms)} ms, expected ≈ ${expected} ms (${rtts} RTT; timers up to ${late} ms late)`,
   );
 }
 
@@ -105,7 +111,7 @@ describe('delay proxy', () => {
           .on('error', reject)
           .end(),
       );
-      assertRtts(performance.now() - t0, 1.5); // 3 × RTT/2
+      assertRtts(performance.now() - t0, 1.5, tls.stats().maxLateMs); // 3 × RTT/2
       agent.destroy();
     } finally {
       await tls.close();
