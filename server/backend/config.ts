@@ -1,5 +1,6 @@
 import type { Env } from './env-values.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
+import { decodeSessionKey } from './session-cookie.js';
 import {
   flag,
   httpUrl,
@@ -42,6 +43,14 @@ export interface BackendConfig {
   portalUrl: string;
   /** Token endpoint; default `portalUrl + /oauth/token`. */
   tokenUrl?: string;
+  /** Token revocation endpoint (RFC 7009); default `portalUrl + /oauth/revoke`. */
+  revocationUrl?: string;
+  /**
+   * 32 bytes in base64: the key that seals patients' refresh tokens into their session cookies.
+   * Instances behind one name need the same key. Absent: a random key per process, so sessions
+   * end when it restarts.
+   */
+  sessionKey?: string;
   clientId: string;
   /** Held here and sent only to the portal's token endpoint; never logged, never returned. */
   clientSecret: string;
@@ -76,6 +85,7 @@ export interface BackendConfig {
 /** Configuration of the Node entry (`main.ts`): the backend's config plus port, files and logging. */
 export interface BackendEnvConfig extends BackendConfig {
   tokenUrl: string;
+  revocationUrl: string;
   redirectUris: string[];
   cache: Required<CacheConfig>;
   rateLimit: RateLimitConfig;
@@ -107,6 +117,9 @@ export const DEFAULTS = {
 export function readBackendEnv(env: Env): BackendEnvConfig {
   const portalUrl = httpUrl('PORTAL_URL', value(env, 'PORTAL_URL') ?? DEFAULTS.portalUrl);
   const tokenUrl = value(env, 'PORTAL_TOKEN_URL');
+  const revocationUrl = value(env, 'PORTAL_REVOKE_URL');
+  const sessionKey = value(env, 'SESSION_KEY');
+  if (sessionKey !== undefined) decodeSessionKey(sessionKey);
   const { limit, proxyLimit, windowSeconds } = DEFAULTS.rateLimit;
   const privacyUrl = value(env, 'PRIVACY_URL');
   const phone = value(env, 'PRACTICE_PHONE');
@@ -117,6 +130,10 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
     port: port(value(env, 'PORT') ?? String(DEFAULTS.port)),
     portalUrl,
     tokenUrl: tokenUrl ? httpUrl('PORTAL_TOKEN_URL', tokenUrl) : defaultTokenUrl(portalUrl),
+    revocationUrl: revocationUrl
+      ? httpUrl('PORTAL_REVOKE_URL', revocationUrl)
+      : portalEndpoint(portalUrl, '/oauth/revoke'),
+    ...(sessionKey ? { sessionKey } : {}),
     clientId: value(env, 'CLIENT_ID') ?? DEFAULTS.clientId,
     clientSecret: value(env, 'CLIENT_SECRET') ?? DEFAULTS.clientSecret,
     allowedOrigins: parseOrigins(value(env, 'ALLOWED_ORIGINS') ?? ''),

@@ -11,9 +11,11 @@ import type { Awaitable, FinalReply, PlainRequest, Reply } from './exchange.js';
 import { fromRequest, toResponse } from './exchange.js';
 import { passGate } from './gate.js';
 import { loginRoute } from './login-route.js';
+import { logoutRoute } from './logout-route.js';
 import { requestClientCredentialsToken } from './portal-token.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
+import { decodeSessionKey, sessionSealer } from './session-cookie.js';
 import { createTokenCache } from './token-cache.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 import type { WidgetFiles } from './widget-files.js';
@@ -33,7 +35,7 @@ export interface BackendDeps {
 
 /** Counters since start, e.g. for "upstream requests per 1,000 visitors". */
 export interface BackendStats {
-  /** Requests sent to the portal: guest tokens, relayed login exchanges, API calls. */
+  /** Requests sent to the portal: guest tokens, login exchanges and revocations, API calls. */
   upstream: { token: number; login: number; api: number };
   /** The guest API's GET cache: hits, misses (upstream), shared (waited for a running miss). */
   apiCache: ApiCacheStats;
@@ -129,7 +131,15 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
     ],
   ]);
   if (redirectUris.length > 0) {
-    routes.set('/oauth/token', loginRoute({ ...client, redirectUris, fetch: counted('login') }));
+    const key = config.sessionKey === undefined ? undefined : decodeSessionKey(config.sessionKey);
+    const login = {
+      ...client,
+      revocationUrl: config.revocationUrl ?? portalEndpoint(config.portalUrl, '/oauth/revoke'),
+      fetch: counted('login'),
+      sessions: sessionSealer(key, clientId),
+    };
+    routes.set('/oauth/token', loginRoute({ ...login, redirectUris, now }));
+    routes.set('/oauth/logout', logoutRoute(login));
   }
   const fileOptions = { frameAncestors: config.allowedOrigins };
 

@@ -51,6 +51,9 @@ console.log(
     ? `backend: patient login for ${config.redirectUris.length} callback page(s)`
     : 'backend: no REDIRECT_URIS, so no patient login (guests book)',
 );
+if (config.redirectUris.length > 0 && config.sessionKey === undefined) {
+  console.log('backend: no SESSION_KEY, so sign-ins end when the backend restarts');
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,69 +1,88 @@
-/** The upstream half of `POST /oauth/token`: add client authentication, relay the portal's answer. */
-import { BASE_HEADERS, PortalError, BACKEND_ERRORS } from './errors.js';
-import type { Reply } from './exchange.js';
+/**
+ * The upstream half of the login exchange: the portal's token endpoint (code and refresh grants)
+ * and its revocation endpoint (RFC 7009), both with HTTP Basic client authentication.
+ */
+import { PortalError, BACKEND_ERRORS } from './errors.js';
 import { basicAuth, callPortal, isRecord, readPortalBody } from './upstream.js';
 
 export interface PortalLoginOptions {
   tokenUrl: string;
+  /** The portal's token revocation endpoint. */
+  revocationUrl: string;
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
   fetch: typeof fetch;
 }
 
+/** The portal's answer to a token request: its status and JSON object. */
+export interface PortalTokenAnswer {
+  status: number;
+  json: Record<string, unknown>;
+  retryAfter: string | null;
+}
+
 /** Token responses are tiny; a larger body is not a token response. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+const unusable = (message: string, reason: string) =>
+  new PortalError(BACKEND_ERRORS.portalUnavailable, message, reason);
+
+function clientHeaders(options: PortalLoginOptions): Record<string, string> {
+  return {
+    Authorization: basicAuth(options.clientId, options.clientSecret),
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
+}
+
 /**
- * POSTs `form` to the portal's token endpoint with HTTP Basic client authentication and returns the
- * portal's JSON answer verbatim: its status and body, `refresh_token` included, since that is what
- * the browser's OIDC library expects. Throws `PortalError` when the portal cannot be reached, times
- * out, or answers with something other than a JSON object (e.g. a gateway's HTML error page).
+ * POSTs `form` to the portal's token endpoint and returns its JSON answer, whatever the status.
+ * Throws `PortalError` when the portal cannot be reached, times out, or answers with something
+ * other than a JSON object (e.g. a gateway's HTML error page) or echoes the client's credentials.
  */
-export async function relayTokenRequest(
+export async function requestPortalToken(
   options: PortalLoginOptions,
   form: URLSearchParams,
-): Promise<Reply> {
-  const { clientId, clientSecret } = options;
-  const authorization = basicAuth(clientId, clientSecret);
-  const response = await callPortal(
-    options.fetch,
-    options.tokenUrl,
-    {
-      method: 'POST',
-      headers: {
-        Authorization: authorization,
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Accept: 'application/json',
-      },
-      body: form.toString(),
-    },
-    options.timeoutMs,
-  );
+): Promise<PortalTokenAnswer> {
+  const headers = clientHeaders(options);
+  const init = { method: 'POST', headers, body: form.toString() };
+  const response = await callPortal(options.fetch, options.tokenUrl, init, options.timeoutMs);
   const text = jsonObjectText(await readPortalBody(response, MAX_BODY_BYTES));
   if (text === undefined) {
-    throw new PortalError(
-      BACKEND_ERRORS.portalUnavailable,
-      'The patient portal sent an unreadable token response.',
-      'malformed',
-    );
+    throw unusable('The patient portal sent an unreadable token response.', 'malformed');
   }
   // Belt and braces: a portal that echoes our credentials must not hand them to the browser.
-  if (text.includes(clientSecret) || text.includes(authorization.slice(6))) {
-    throw new PortalError(
-      BACKEND_ERRORS.portalUnavailable,
-      'The patient portal sent an unusable token response.',
-      'echo',
-    );
+  const { clientSecret } = options;
+  if (text.includes(clientSecret) || text.includes(headers.Authorization!.slice(6))) {
+    throw unusable('The patient portal sent an unusable token response.', 'echo');
   }
-  const headers: Record<string, string> = {
-    ...BASE_HEADERS,
-    'Content-Type': 'application/json',
-    Pragma: 'no-cache',
-  };
-  const retryAfter = response.headers.get('Retry-After');
-  if (retryAfter !== null) headers['Retry-After'] = retryAfter;
-  return { status: response.status, headers, body: text };
+  const json = JSON.parse(text) as Record<string, unknown>;
+  return { status: response.status, json, retryAfter: response.headers.get('Retry-After') };
+}
+
+/**
+ * Revokes a refresh token at the portal (RFC 7009). Best effort: resolves with a short word for
+ * the log (`ok`, `http_400`, or the `PortalError` reason), never throws.
+ */
+export async function revokeRefreshToken(
+  options: PortalLoginOptions,
+  token: string,
+): Promise<string> {
+  const body = new URLSearchParams({ token, token_type_hint: 'refresh_token' }).toString();
+  const init = { method: 'POST', headers: clientHeaders(options), body };
+  try {
+    const response = await callPortal(
+      options.fetch,
+      options.revocationUrl,
+      init,
+      options.timeoutMs,
+    );
+    await response.body?.cancel().catch(() => undefined);
+    return response.ok ? 'ok' : `http_${response.status}`;
+  } catch (error) {
+    return error instanceof PortalError ? error.reason : 'error';
+  }
 }
 
 /** The body as text when it is UTF-8 JSON whose top level is an object, else `undefined`. */

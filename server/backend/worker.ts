@@ -13,6 +13,8 @@
  *
  * The backend's caches (guest token, API answers) and rate-limit windows live in the isolate's
  * memory: one set per isolate, none shared between isolates or Cloudflare's locations.
+ * Patients' refresh tokens live in their session cookies, sealed under `SESSION_KEY`: set it (a
+ * secret), or each isolate makes its own key and a refresh that reaches another isolate fails.
  *
  * Nothing here or in what it imports may use a Node API; the workerd test bundles this file for a
  * neutral platform, so a `node:` import fails it.
@@ -53,6 +55,9 @@ export default {
 function build(env: WorkerEnv): Backend {
   const config = readBackendEnv(strings(env));
   refuseDemoSecret(config);
+  if (config.redirectUris.length > 0 && config.sessionKey === undefined) {
+    console.error('backend: no SESSION_KEY; sign-ins last only as long as one isolate');
+  }
   return createBackend(config, {
     log: config.quiet ? undefined : (line) => console.log(line),
     warn: (line) => console.error(line),

@@ -6,6 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { patientEndpoints } from '../api/portal-patient.js';
+import { withBackendSession } from '../auth/backend-session.js';
 import { loadLoginChunk } from '../auth/login-client.js';
 import { openLoginWindow } from '../auth/popup.js';
 import { UserSession } from '../auth/session.js';
@@ -51,7 +52,8 @@ export function createAccount(context: AccountContext): LoadedAccount {
   let opened: { popup: Window | null } | null = null;
   const settings = context.login;
   const session = new UserSession({
-    load: () => loadLoginChunk().then((m) => m.createLoginClient(settings)),
+    load: () =>
+      loadLoginChunk().then((m) => withBackendSession(m.createLoginClient(settings), settings)),
     onEnded: () => account.send({ type: 'SESSION_ENDED' }),
   });
   wiring.session = session;

@@ -183,19 +183,39 @@ export interface PlainResponse {
   json: unknown;
 }
 
+/** What `fetchOnce` sends besides the method: all optional. */
+export interface OnceInit {
+  method: HttpMethod;
+  headers?: Record<string, string>;
+  /** A form or JSON body, already serialised (say its `Content-Type` in `headers`). */
+  body?: string;
+  /**
+   * Default `same-origin`: cookies go to the page's own origin only. The login's refresh and
+   * sign-out need the backend's `HttpOnly` session cookie, which the page itself cannot read.
+   */
+  credentials?: RequestCredentials;
+  /** Sent even while the page unloads (a sign-out as the widget goes away). */
+  keepalive?: boolean;
+  signal?: AbortSignal;
+}
+
 /**
- * One unauthenticated request without retries, for the backend's own routes (its configuration),
- * where none of the portal's rules apply. Lives here to keep every `fetch` call in one file.
- * Fails with `ApiError('network' | 'timeout')`, or the abort reason of `signal`.
+ * One request without retries, for the backend's own routes (its configuration, the login's
+ * refresh and sign-out), where none of the portal's rules apply. Lives here to keep every `fetch`
+ * call in one file. Nothing of it is cached by the browser when it has a body. Fails with
+ * `ApiError('network' | 'timeout')`, or the abort reason of `signal`.
  */
 export async function fetchOnce(
   url: string,
-  init: { method: HttpMethod; headers?: Record<string, string>; signal?: AbortSignal },
+  init: OnceInit,
   options: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): Promise<PlainResponse> {
   const doFetch = options.fetch ?? defaultFetch;
   const signal = init.signal ?? new AbortController().signal;
   const requestInit: RequestInit = { method: init.method, headers: init.headers };
+  if (init.body !== undefined) Object.assign(requestInit, { body: init.body, cache: 'no-store' });
+  if (init.credentials !== undefined) requestInit.credentials = init.credentials;
+  if (init.keepalive) requestInit.keepalive = true;
   const result = await attempt(doFetch, url, requestInit, signal, options.timeoutMs ?? 15_000);
   if ('failure' in result)
     throw new ApiError(`${init.method} ${url}: ${result.failure}`, result.failure);

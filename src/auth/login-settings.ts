@@ -38,6 +38,7 @@ export function loginSettings(
       redirectUrl,
       authorizationEndpoint: login.authorizationEndpoint,
       tokenEndpoint: new URL('oauth/token', backend).href,
+      logoutEndpoint: new URL('oauth/logout', backend).href,
       userinfoEndpoint: new URL('oauth/userinfo', backend).href,
       popup: { name: LOGIN_WINDOW_NAME, ...POPUP_SIZE },
       fail: (code: ErrorCode, message: string) =>

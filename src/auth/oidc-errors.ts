@@ -64,15 +64,3 @@ export function loginFailure(error: unknown): Failure {
   else if (!oauth) code = transport(name, message) ?? 'login_denied';
   return { code, message: `login: ${oauth ?? name}` };
 }
-
-/**
- * A failed refresh. `unauthorized` means the portal refused it (the session is over); anything
- * else is a passing trouble and the session stands.
- */
-export function refreshFailure(error: unknown): Failure {
-  const { name, oauth, message } = parts(error);
-  let code: ErrorCode = 'unauthorized';
-  if (oauth && TRANSIENT_ERRORS[oauth]) code = TRANSIENT_ERRORS[oauth];
-  else if (!oauth) code = transport(name, message) ?? 'unauthorized';
-  return { code, message: `refresh: ${oauth ?? name}` };
-}

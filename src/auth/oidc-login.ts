@@ -1,6 +1,7 @@
 /**
- * The patient login with oidc-client-ts: authorization code + PKCE in a popup, refresh with the
- * refresh_token grant. This module is the lazily loaded chunk (`import()` on the first login
+ * The patient login with oidc-client-ts: authorization code + PKCE in a popup, exchanged at the
+ * backend, which keeps the refresh token (an `HttpOnly` cookie; the refresh is `backend-session.ts`,
+ * so this library never holds a refresh token). This module is the lazily loaded chunk (`import()` on the first login
  * click); nothing of it reaches guests. It imports no value of the main bundle (else the bundler
  * splits a shared chunk off the main file, which every guest would download): what it needs comes
  * in `LoginSettings`.
@@ -15,8 +16,8 @@ import {
   type User,
   type UserManagerSettings,
 } from 'oidc-client-ts';
-import type { LoginClient, LoginSettings, TokenSet } from './login-client.js';
-import { loginFailure, refreshFailure, type Failure } from './oidc-errors.js';
+import type { LoginSettings, PopupLogin, TokenSet } from './login-client.js';
+import { loginFailure, type Failure } from './oidc-errors.js';
 
 /** Scopes of the patient login (the portal guide's list; no `openid`, so no ID token to check). */
 export const LOGIN_SCOPE = 'basic profile_read appointment_read appointment_write';
@@ -52,11 +53,13 @@ export function userManagerSettings(s: LoginSettings): UserManagerSettings {
       toolbar: false,
     },
     requestTimeoutInSeconds: 15,
-    fetchRequestCredentials: 'omit',
+    // The exchange's answer sets the backend's session cookie (same origin: nothing is sent
+    // elsewhere).
+    fetchRequestCredentials: 'same-origin',
   };
 }
 
-export function createLoginClient(settings: LoginSettings): LoginClient {
+export function createLoginClient(settings: LoginSettings): PopupLogin {
   const manager = new UserManager(userManagerSettings(settings));
   const fail = (f: Failure) => settings.fail(f.code, f.message);
 
@@ -81,18 +84,6 @@ export function createLoginClient(settings: LoginSettings): LoginClient {
         throw fail(loginFailure(error));
       }
       return tokens(user);
-    },
-    async refresh() {
-      const user = await manager.getUser();
-      // Without a refresh token signinSilent would try a hidden iframe: not here.
-      if (!user?.refresh_token) throw settings.fail('unauthorized', 'refresh: no refresh token');
-      let fresh: User | null;
-      try {
-        fresh = await manager.signinSilent();
-      } catch (error) {
-        throw fail(refreshFailure(error));
-      }
-      return tokens(fresh);
     },
     async signOut() {
       await manager.removeUser();

@@ -1,7 +1,8 @@
 /**
- * The signed-in patient's session: the access token in memory (never in storage), refreshed before
- * it runs out and on a 401, one refresh at a time however many requests ask. A refresh the portal
- * refuses ends the session (`onEnded`); a passing failure (network) leaves it standing.
+ * The signed-in patient's session: the access token in memory (never in storage; the refresh token
+ * is the backend's, in an `HttpOnly` cookie), refreshed before it runs out and on a 401, one
+ * refresh at a time however many requests ask. A refresh the portal refuses ends the session
+ * (`onEnded`); a passing failure (network) leaves it standing.
  *
  * The login code itself (oidc-client-ts) is loaded with `import()` on the first sign-in.
  */
@@ -27,6 +28,8 @@ export class UserSession {
   private client: Promise<LoginClient> | null = null;
   private held: Held | null = null;
   private refreshing: Promise<string> | null = null;
+  /** The last sign-out at the backend, which a new sign-in waits for (it clears the cookie). */
+  private leaving: Promise<void> = Promise.resolve();
   /** Bumped on sign-in and sign-out: answers of an older session are dropped. */
   private generation = 0;
   private readonly now: () => number;
@@ -55,6 +58,8 @@ export class UserSession {
         ? error
         : new ApiError('login code failed to load', ERROR_CODES.network);
     }
+    // A sign-out still on its way would remove the new session's cookie.
+    await this.leaving;
     // Closed while the login code loaded: oidc-client-ts would open a new (blocked) window.
     if (popup.closed) throw new ApiError('login popup closed', ERROR_CODES.popupClosed);
     const tokens = await client.signIn();
@@ -72,12 +77,15 @@ export class UserSession {
     return this.refresh();
   }
 
-  /** Ends the session in memory: tokens and the login library's user are forgotten. */
+  /**
+   * Ends the session: tokens and the login library's user are forgotten, and the backend drops
+   * its session cookie and revokes the refresh token (best effort, in the background).
+   */
   signOut(): void {
     this.generation += 1;
     this.held = null;
     this.refreshing = null;
-    void this.client?.then((c) => c.signOut()).catch(() => {});
+    if (this.client) this.leaving = this.client.then((c) => c.signOut()).catch(() => {});
   }
 
   private expiring(held: Held, now: number): boolean {

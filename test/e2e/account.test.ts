@@ -248,16 +248,35 @@ describe('tokens mid-session', () => {
     await stack.control('/config', { tokenTtl: 4 });
     const { page, context, problems } = await openPage(stack, loginPage(stack, '/expiry.html'));
     const grants: string[] = [];
+    const refreshes: Array<{ sent: string; answer: Promise<string> }> = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/oauth/token')) {
         grants.push(new URLSearchParams(r.postData() ?? '').get('grant_type') ?? '');
       }
     });
+    page.on('response', (r) => {
+      const sent = r.request().postData() ?? '';
+      if (r.url().endsWith('/oauth/token') && sent.startsWith('grant_type=refresh_token')) {
+        refreshes.push({ sent, answer: r.text().catch(() => '') });
+      }
+    });
+    const exchange = `${stack.web.origin}/dist/oauth/token`;
     await signIn(page);
+    const sessionCookie = async () =>
+      (await context.cookies(exchange)).find((c) => c.name === '__Secure-pb-refresh');
+    const first = await sessionCookie();
     await page.waitForTimeout(2500); // past half the token's life
     await page.getByRole('button', { name: 'My appointments' }).click();
     await page.getByText('6 upcoming appointments · 24 past').waitFor();
     assert.deepEqual(grants, ['authorization_code', 'refresh_token']);
+    // The refresh is the backend's cookie: the page sends no token and gets none back.
+    assert.equal(refreshes[0]?.sent, 'grant_type=refresh_token&client_id=demo-client');
+    const answer = JSON.parse(await refreshes[0]!.answer) as Record<string, unknown>;
+    assert.equal(typeof answer.access_token, 'string');
+    assert.equal(answer.refresh_token, undefined);
+    const rotated = await sessionCookie();
+    assert.ok(first && rotated);
+    assert.notEqual(rotated.value, first.value, 'the portal rotated the refresh token');
 
     // The portal refuses the token of two parallel requests: one refresh, both retried.
     await stack.control('/faults', {

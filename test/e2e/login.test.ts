@@ -59,6 +59,79 @@ describe('patient login', () => {
     await context.close();
   });
 
+  it('keeps the refresh token at the backend (an HttpOnly cookie on its exchange); sign-out revokes it', async () => {
+    const { page, context, problems } = await openPage(stack, loginPage(stack, '/cookie.html'));
+    // Every answer the page got, and whether a script read it (fetch) as data.
+    const answers: Array<Promise<{ text: string; data: boolean }>> = [];
+    page.on('response', (r) => {
+      const data = r.request().resourceType() === 'fetch';
+      const body = r.text().catch(() => ''); // redirects have no body
+      const headers = r.allHeaders();
+      answers.push(
+        Promise.all([body, headers]).then(([text, h]) => ({
+          text: `${r.url()}\n${JSON.stringify(h)}\n${text}`,
+          data,
+        })),
+      );
+    });
+    const issued = stack.portalTokens.refresh.length;
+    await signIn(page);
+    const refreshToken = stack.portalTokens.refresh[issued];
+    assert.ok(refreshToken, 'the portal issued a refresh token, to the backend');
+    // No answer the page could read carries it, or any refresh token.
+    const seen = await Promise.all(answers);
+    assert.ok(
+      seen.some((a) => a.data && a.text.includes('access_token')),
+      'the exchange was seen',
+    );
+    for (const { text, data } of seen) {
+      assert.ok(!text.includes(refreshToken), text.slice(0, 200));
+      if (data) assert.ok(!text.includes('refresh_token'), text.slice(0, 200));
+    }
+    const exchange = `${stack.web.origin}/dist/oauth/token`;
+    // (The portal's own login cookies share the jar: cookies ignore ports.)
+    const sessionCookies = async (url: string) =>
+      (await context.cookies(url)).filter((c) => c.name === '__Secure-pb-refresh');
+    const [cookie, ...others] = await sessionCookies(exchange);
+    assert.deepEqual(others, []);
+    assert.ok(cookie);
+    assert.equal(cookie.path, '/dist/oauth', 'scoped to the exchange, not the site');
+    assert.deepEqual([cookie.httpOnly, cookie.secure, cookie.sameSite], [true, true, 'Strict']);
+    assert.ok(!cookie.value.includes(refreshToken), 'sealed');
+    assert.deepEqual(await sessionCookies(`${stack.web.origin}/cookie.html`), []);
+    assert.equal(await page.evaluate(() => document.cookie), '');
+
+    const logout = page.waitForResponse((r) => r.url().endsWith('/dist/oauth/logout'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.equal((await logout).status(), 204);
+    assert.deepEqual(await sessionCookies(exchange), []);
+    // A refresh now gets nothing, and the portal has revoked the token.
+    const refresh = await page.evaluate(async () => {
+      const r = await fetch('/dist/oauth/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=refresh_token&client_id=demo-client',
+      });
+      return { status: r.status, body: (await r.json()) as { error?: string } };
+    });
+    assert.deepEqual([refresh.status, refresh.body.error], [400, 'invalid_grant']);
+    const direct = await fetch(`${stack.portal}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${btoa('demo-client:demo-secret')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+    });
+    assert.equal(direct.status, 400, 'revoked at the portal');
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('status of 400')),
+      [],
+    );
+    await context.close();
+  });
+
   it('prefills the booking form when signed in, and signing out takes the details away', async () => {
     const { page, context } = await openPage(stack, loginPage(stack, '/signout.html'));
     await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();

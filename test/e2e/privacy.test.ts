@@ -207,7 +207,7 @@ describe('privacy: the audit finds planted leaks', () => {
     await opened.context.close();
   });
 
-  it("signed in: the callback page's storage, the code in the host's history, a host cookie named like the portal's", async () => {
+  it("signed in: the callback page's storage, the code in the host's history, host cookies named like the portal's and the backend's, a refresh token in storage", async () => {
     const opened = await openAudited(stack, loginPage(stack, '/privacy-canary-login.html'));
     const { page, context } = opened;
     // A careless callback page: keeps its query (the code) in both storages and the opener's history.
@@ -228,16 +228,25 @@ describe('privacy: the audit finds planted leaks', () => {
       /^URL seen by the host page$/,
     ]);
     // The portal sets `_session` on localhost too; the same name set by the host page is not its.
-    await page.evaluate(() => {
+    // Nor is a script-readable cookie named like the backend's session cookie; and the refresh
+    // token, which the backend keeps, must be found wherever a script could have put it.
+    const refreshToken = stack.portalTokens.refresh.at(-1);
+    assert.ok(refreshToken, 'the portal issued a refresh token');
+    await page.evaluate((token) => {
       document.cookie = '_session=planted; path=/privacy';
-    });
+      document.cookie = '__Secure-pb-refresh=planted; Secure; SameSite=Strict; path=/privacy';
+      sessionStorage.setItem('kept', token);
+    }, refreshToken);
     const leaks = await audit(stack, opened, ERIKA);
     const where = leaks.map((l) => l.where);
-    assert.deepEqual(
-      leaks.filter((l) => l.what === '_session'),
-      [{ where: `cookie set by ${stack.web.origin}`, what: '_session' }],
-      `only the planted _session: ${JSON.stringify(where)}`,
-    );
+    for (const name of ['_session', '__Secure-pb-refresh']) {
+      assert.deepEqual(
+        leaks.filter((l) => l.what === name),
+        [{ where: `cookie set by ${stack.web.origin}`, what: name }],
+        `only the planted ${name}: ${JSON.stringify(where)}`,
+      );
+    }
+    assertFound(leaks, [/^host sessionStorage$/]);
     await opened.context.close();
   });
 });

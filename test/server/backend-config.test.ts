@@ -8,6 +8,7 @@ describe('token server configuration (env)', () => {
       port: 4020,
       portalUrl: 'http://localhost:4010',
       tokenUrl: 'http://localhost:4010/oauth/token',
+      revocationUrl: 'http://localhost:4010/oauth/revoke',
       clientId: 'demo-client',
       clientSecret: 'demo-secret',
       allowedOrigins: [],
@@ -41,7 +42,10 @@ describe('token server configuration (env)', () => {
       PRIVACY_URL: 'https://clinic.example/datenschutz',
       RATE_WINDOW_SECONDS: '5',
       TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      SESSION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
     });
+    assert.equal(config.sessionKey, 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=');
+    assert.equal(config.revocationUrl, 'https://portal.example/tenant/oauth/revoke');
     assert.deepEqual(config.redirectUris, [
       'https://clinic.example/pb/callback.html',
       'http://localhost:5173/cb.html?x=1',
@@ -63,6 +67,8 @@ describe('token server configuration (env)', () => {
     assert.equal(config.quiet, true);
     const override = readBackendEnv({ PORTAL_TOKEN_URL: 'https://auth.example/token' });
     assert.equal(override.tokenUrl, 'https://auth.example/token');
+    const revoke = readBackendEnv({ PORTAL_REVOKE_URL: 'https://auth.example/revoke' });
+    assert.equal(revoke.revocationUrl, 'https://auth.example/revoke');
   });
 
   it('rejects wildcard, paths and non-http origins, bad ports and URLs with a named variable', () => {
@@ -84,6 +90,8 @@ describe('token server configuration (env)', () => {
       API_RATE_LIMIT: ['1e3'],
       RATE_WINDOW_SECONDS: ['0'],
       TRUST_PROXY: ['yes', '10.0.0.0/40'],
+      SESSION_KEY: ['secret', 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg', 'ä'.repeat(43)],
+      PORTAL_REVOKE_URL: ['revoke'],
     };
     for (const [name, values] of Object.entries(bad)) {
       for (const raw of values) {

@@ -55,6 +55,29 @@ async function exchange(
   return response;
 }
 
+/** The session cookie's `name=value` from a response's `Set-Cookie`. */
+function sessionCookie(response: Response): string {
+  const [cookie] = response.headers.getSetCookie();
+  assert.ok(cookie, 'a Set-Cookie');
+  return cookie.split(';')[0]!;
+}
+
+function withCookie(cookie: string, origin: string | null = ORIGIN): RequestInit {
+  const headers: Record<string, string> = { ...FORM, Cookie: cookie };
+  if (origin !== null) headers.Origin = origin;
+  return { headers };
+}
+
+/** A session cookie: HttpOnly, Secure, SameSite=Strict, no Path (the exchange's directory). */
+function assertSessionCookie(response: Response): void {
+  const all = response.headers.getSetCookie();
+  assert.equal(all.length, 1);
+  const [pair, ...attributes] = all[0]!.split(';').map((part) => part.trim());
+  assert.match(pair!, /^__Secure-pb-refresh=[\w-]{40,}$/);
+  assert.deepEqual(attributes.sort(), ['HttpOnly', 'SameSite=Strict', 'Secure']);
+  assert.ok(!all[0]!.includes('refresh-'), 'the refresh token is sealed, not readable');
+}
+
 async function assertOAuthError(response: Response, error: string): Promise<void> {
   assert.equal(response.status, 400);
   assert.equal(response.headers.get('cache-control'), 'no-store');
@@ -84,25 +107,24 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
     await server.close();
   });
 
-  it('relays a code exchange with the secret added and returns the portal answer verbatim', async () => {
+  it('relays a code exchange with the secret added; the refresh token goes into a cookie only', async () => {
     const response = await exchange(CODE_FORM);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('pragma'), 'no-cache');
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
     assert.match(response.headers.get('vary') ?? '', /\bOrigin\b/);
     const text = await response.text();
-    assert.equal(
-      text,
-      JSON.stringify({
-        access_token: 'user-1',
-        token_type: 'Bearer',
-        expires_in: 7200,
-        refresh_token: 'refresh-1',
-        scope: 'openid basic appointment_read',
-      }),
-    );
+    assert.deepEqual(JSON.parse(text), {
+      access_token: 'user-1',
+      token_type: 'Bearer',
+      expires_in: 7200,
+      scope: 'openid basic appointment_read',
+    });
+    assert.ok(!text.includes('refresh'), 'no refresh token in the body');
+    assertSessionCookie(response);
     const [sent] = portal.requests;
     assert.equal(portal.requests.length, 1);
     assert.equal(sent?.path, '/oauth/token');
@@ -119,16 +141,32 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
     );
     assert.match(
       logs[0] ?? '',
-      /^POST \/oauth\/token 200 \d+ms grant=authorization_code upstream=200$/,
+      /^POST \/oauth\/token 200 \d+ms grant=authorization_code upstream=200 session=new$/,
     );
   });
 
-  it('relays a refresh (with scope), and drops anything else the browser sent', async () => {
-    const form = { grant_type: 'refresh_token', refresh_token: 'refresh-9', scope: 'basic' };
-    const response = await exchange({ ...form, client_secret: 'guess', extra: 'x' });
+  it('refreshes with the cookie (with scope), drops anything else the browser sent, and rotates the cookie', async () => {
+    const cookie = sessionCookie(await exchange(CODE_FORM));
+    const form = { grant_type: 'refresh_token', scope: 'basic' };
+    const fields = {
+      ...form,
+      refresh_token: 'stolen-elsewhere',
+      client_secret: 'guess',
+      extra: 'x',
+    };
+    const response = await exchange(fields, withCookie(cookie));
     assert.equal(response.status, 200);
-    assert.equal(((await response.json()) as Record<string, unknown>).refresh_token, 'refresh-1');
-    assert.equal(portal.requests[0]?.body, new URLSearchParams(form).toString());
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body.access_token, 'user-2');
+    assert.equal(body.refresh_token, undefined);
+    const sent = new URLSearchParams({ grant_type: 'refresh_token', scope: 'basic' });
+    sent.set('refresh_token', 'refresh-1');
+    assert.equal(portal.requests[1]?.body, sent.toString(), 'the cookie’s token, not the body’s');
+    const rotated = sessionCookie(response);
+    assert.notEqual(rotated, cookie);
+    assert.match(logs[1] ?? '', /grant=refresh_token upstream=200 session=rotated$/);
+    await exchange({ grant_type: 'refresh_token' }, withCookie(rotated));
+    assert.match(portal.requests[2]?.body ?? '', /refresh_token=refresh-2$/);
   });
 
   it("passes the portal's own errors through with their status and body", async () => {
@@ -144,14 +182,17 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
   });
 
   it('never logs codes, verifiers, refresh tokens or issued tokens', async () => {
-    await exchange(CODE_FORM);
+    const cookie = sessionCookie(await exchange(CODE_FORM));
     await exchange({ grant_type: 'refresh_token', refresh_token: 'refresh-secret-77' });
+    await exchange({ grant_type: 'refresh_token' }, withCookie(cookie));
     for (const word of [
       'code-abc123',
       'verifier-xyz789',
       'refresh-secret-77',
       'user-1',
       'refresh-1',
+      'refresh-2',
+      cookie,
     ]) {
       assert.ok(
         logs.every((line) => !line.includes(word)),
@@ -214,7 +255,6 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
       for (const name of ['code', 'code_verifier'] as const) {
         await assertOAuthError(await exchange({ ...CODE_FORM, [name]: '' }), 'invalid_request');
       }
-      await assertOAuthError(await exchange({ grant_type: 'refresh_token' }), 'invalid_request');
       const repeated = `${new URLSearchParams(CODE_FORM).toString()}&code=second`;
       await assertOAuthError(await exchange(repeated), 'invalid_request');
       const json = { headers: { Origin: ORIGIN, 'Content-Type': 'application/json' } };
@@ -241,6 +281,138 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
       const get = await fetch(`${server.url}/oauth/token`, { headers: { Origin: ORIGIN } });
       assert.equal(get.status, 405);
       assert.equal(get.headers.get('allow'), 'POST, OPTIONS');
+    });
+  });
+
+  describe('the session cookie (the refresh token never reaches the page)', () => {
+    const KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i)));
+    const OTHER_KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => 255 - i)));
+
+    async function post(
+      backend: ReturnType<typeof createBackend>,
+      path: string,
+      form: Record<string, string>,
+      headers: Record<string, string> = {},
+    ): Promise<Response> {
+      const response = await backend.handle(
+        new Request(`http://token.test${path}`, {
+          method: 'POST',
+          headers: { Origin: ORIGIN, ...FORM, ...headers },
+          body: new URLSearchParams(form),
+        }),
+      );
+      seen.push(await response.clone().text());
+      return response;
+    }
+
+    it('a refresh without the cookie issues nothing, whatever the Origin (the attack: a stolen refresh token)', async () => {
+      const stolen = {
+        grant_type: 'refresh_token',
+        refresh_token: 'refresh-1',
+        client_id: CLIENT_ID,
+      };
+      await assertOAuthError(await exchange(stolen), 'invalid_grant');
+      const foreign = await exchange(stolen, {
+        headers: { ...FORM, Origin: 'https://evil.example' },
+      });
+      assert.equal(foreign.status, 403);
+      const none = await exchange(stolen, { headers: FORM });
+      assert.equal(none.status, 403);
+      const junk = await exchange(stolen, withCookie('__Secure-pb-refresh=refresh-1; other=x'));
+      await assertOAuthError(junk, 'invalid_grant');
+      assert.match(junk.headers.get('set-cookie') ?? '', /^__Secure-pb-refresh=; Max-Age=0;/);
+      await server.close();
+      server = await startBackend(config({ allowNoOrigin: true }));
+      await assertOAuthError(await exchange(stolen, { headers: FORM }), 'invalid_grant');
+      assert.equal(portal.requests.length, 0, 'the portal was asked nothing');
+    });
+
+    it('a cookie sealed under another key, altered, or older than 12 hours is refused and removed', async () => {
+      let clock = Date.UTC(2026, 0, 5, 8);
+      const now = () => clock;
+      const backend = createBackend(config({ sessionKey: KEY }), { now });
+      const cookie = sessionCookie(await post(backend, '/oauth/token', CODE_FORM));
+      const other = createBackend(config({ sessionKey: OTHER_KEY }), { now });
+      const value = cookie.split('=')[1]!;
+      const altered = `__Secure-pb-refresh=${value.slice(0, -2)}${value.endsWith('AA') ? 'BB' : 'AA'}`;
+      const refresh = { grant_type: 'refresh_token' };
+      for (const [backendUsed, sent] of [
+        [other, cookie],
+        [backend, altered],
+      ] as const) {
+        const refused = await post(backendUsed, '/oauth/token', refresh, { Cookie: sent });
+        await assertOAuthError(refused, 'invalid_grant');
+        assert.match(refused.headers.get('set-cookie') ?? '', /Max-Age=0/);
+      }
+      // The same key on another instance opens it; each refresh keeps the time of the sign-in.
+      const twin = createBackend(config({ sessionKey: KEY }), { now });
+      clock += 11 * 3600_000;
+      const later = await post(twin, '/oauth/token', refresh, { Cookie: cookie });
+      assert.equal(later.status, 200);
+      clock += 3600_000;
+      const tooOld = await post(twin, '/oauth/token', refresh, { Cookie: sessionCookie(later) });
+      await assertOAuthError(tooOld, 'invalid_grant');
+      assert.equal(portal.requests.length, 2, 'the code exchange and one refresh');
+    });
+
+    it('a refresh the portal refuses removes the cookie; a passing failure keeps it', async () => {
+      const cookie = sessionCookie(await exchange(CODE_FORM));
+      portal.mode = 'server_error';
+      const failed = await exchange({ grant_type: 'refresh_token' }, withCookie(cookie));
+      assert.equal(failed.status, 500);
+      assert.equal(failed.headers.get('set-cookie'), null);
+      portal.mode = 'invalid_grant';
+      const refused = await exchange({ grant_type: 'refresh_token' }, withCookie(cookie));
+      await assertOAuthError(refused, 'invalid_grant');
+      assert.match(refused.headers.get('set-cookie') ?? '', /^__Secure-pb-refresh=; Max-Age=0;/);
+    });
+
+    it('a new sign-in without a refresh token removes an earlier session’s cookie', async () => {
+      const cookie = sessionCookie(await exchange(CODE_FORM));
+      portal.mode = 'malformed'; // 200 without tokens
+      const response = await exchange(CODE_FORM, withCookie(cookie));
+      assert.match(response.headers.get('set-cookie') ?? '', /Max-Age=0/);
+    });
+
+    it('sign-out removes the cookie and revokes its refresh token at the portal', async () => {
+      const cookie = sessionCookie(await exchange(CODE_FORM));
+      const out = await fetch(`${server.url}/oauth/logout`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN, Cookie: cookie },
+      });
+      assert.equal(out.status, 204);
+      assert.equal(out.headers.get('cache-control'), 'no-store');
+      assert.equal(
+        out.headers.get('set-cookie'),
+        '__Secure-pb-refresh=; Max-Age=0; HttpOnly; Secure; SameSite=Strict',
+      );
+      const revoke = portal.requests[1];
+      assert.equal(revoke?.path, '/oauth/revoke');
+      assert.equal(revoke?.authorization, `Basic ${btoa(`${CLIENT_ID}:${SECRET}`)}`);
+      assert.equal(revoke?.body, 'token=refresh-1&token_type_hint=refresh_token');
+      assert.match(logs[1] ?? '', /^POST \/oauth\/logout 204 \d+ms revoke=ok$/);
+
+      // Without a cookie, or with the portal away: still 204 and the cookie removed.
+      portal.mode = 'hang';
+      const again = await fetch(`${server.url}/oauth/logout`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN, Cookie: cookie },
+      });
+      assert.equal(again.status, 204);
+      assert.match(logs[2] ?? '', /revoke=timeout$/);
+      const none = await fetch(`${server.url}/oauth/logout`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN },
+      });
+      assert.equal(none.status, 204);
+      assert.match(none.headers.get('set-cookie') ?? '', /Max-Age=0/);
+      assert.match(logs[3] ?? '', /revoke=none$/);
+      const foreign = await fetch(`${server.url}/oauth/logout`, {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example', Cookie: cookie },
+      });
+      assert.equal(foreign.status, 403);
+      assert.equal(portal.requests.length, 3);
     });
   });
 

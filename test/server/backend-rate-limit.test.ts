@@ -14,10 +14,15 @@ const SECRET = 'S3cret-Zebra-4711';
 const ORIGIN = 'https://clinic.example';
 const GOOD = { Origin: ORIGIN };
 const REDIRECT = 'https://clinic.example/cb.html';
-/** A refresh at the login exchange, as the widget's login library sends it. */
+/** A code exchange at the login exchange, as the widget's login library sends it. */
 const FORM_HEADERS = { ...GOOD, 'Content-Type': 'application/x-www-form-urlencoded' };
-const REFRESH = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r' }).toString();
-const FORM: RequestInit = { method: 'POST', headers: FORM_HEADERS, body: REFRESH };
+const EXCHANGE = new URLSearchParams({
+  grant_type: 'authorization_code',
+  code: 'c',
+  redirect_uri: REDIRECT,
+  code_verifier: 'v',
+}).toString();
+const FORM: RequestInit = { method: 'POST', headers: FORM_HEADERS, body: EXCHANGE };
 
 const seen: string[] = [];
 let portal: FakePortal;

@@ -39,22 +39,54 @@ interface TokenJson {
   error?: string;
 }
 
+/** Refresh tokens the portal issued, as the backend received them (never sent on). */
+const issuedRefreshTokens: string[] = [];
+
+/** The backend's fetch, recording the refresh tokens of the portal's token responses. */
+const recordingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (String(input).endsWith('/oauth/token')) {
+    const body = (await response.clone().json()) as TokenJson;
+    if (body.refresh_token) issuedRefreshTokens.push(body.refresh_token);
+  }
+  return response;
+};
+
 async function viaServer<T = TokenJson>(
   path: string,
   init: RequestInit,
-): Promise<{ status: number; body: T }> {
+): Promise<{ status: number; body: T; cookie: string | undefined }> {
   const response = await fetch(`${server.url}${path}`, init);
   const text = await response.text();
   seen.push(text);
-  return { status: response.status, body: JSON.parse(text) as T };
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  return { status: response.status, body: JSON.parse(text || 'null') as T, cookie };
 }
 
-function tokenRequest(form: Record<string, string>): RequestInit {
+function tokenRequest(form: Record<string, string>, cookie?: string): RequestInit {
   return {
     method: 'POST',
-    headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      Origin: ORIGIN,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
     body: new URLSearchParams({ client_id: 'demo-client', ...form }).toString(),
   };
+}
+
+/** The portal's own answer to a refresh token (as if it had been stolen from the browser). */
+async function refreshAtPortal(refreshToken: string): Promise<number> {
+  const response = await fetch(`${sb.url}/oauth/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${btoa(`demo-client:${SECRET}`)}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+  });
+  await response.body?.cancel();
+  return response.status;
 }
 
 describe('token server against the sandbox: login mediation and API proxy', () => {
@@ -68,7 +100,7 @@ describe('token server against the sandbox: login mediation and API proxy', () =
         allowedOrigins: [ORIGIN],
         redirectUris: [REDIRECT_URI],
       },
-      { log: (line) => logs.push(line) },
+      { log: (line) => logs.push(line), fetch: recordingFetch },
     );
   });
   after(async () => {
@@ -88,24 +120,50 @@ describe('token server against the sandbox: login mediation and API proxy', () =
     );
     assert.equal(tokens.status, 200, JSON.stringify(tokens.body));
     assert.equal(tokens.body.token_type, 'Bearer');
-    assert.equal(typeof tokens.body.refresh_token, 'string');
+    assert.equal(tokens.body.refresh_token, undefined, 'the refresh token stays at the backend');
+    assert.ok(tokens.cookie, 'it is in the session cookie');
     assert.match(tokens.body.scope ?? '', /appointment_read/);
 
     // Signed-in calls go straight to the portal with the user's token.
     const mine = await api(sb, '/appointments', { token: tokens.body.access_token });
     assert.equal(mine.status, 200, mine.text);
 
-    const refreshToken = String(tokens.body.refresh_token);
-    const refreshed = await viaServer(
+    const [refreshToken = ''] = issuedRefreshTokens;
+    assert.ok(!tokens.cookie.includes(refreshToken), 'sealed');
+    const refresh = { grant_type: 'refresh_token' };
+    const stolen = await viaServer(
       '/oauth/token',
-      tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      tokenRequest({ ...refresh, refresh_token: refreshToken }),
     );
+    assert.equal(stolen.status, 400, 'a refresh token without the cookie gets nothing');
+    const refreshed = await viaServer('/oauth/token', tokenRequest(refresh, tokens.cookie));
     assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
     assert.notEqual(refreshed.body.access_token, tokens.body.access_token);
+    assert.equal(refreshed.body.refresh_token, undefined);
+    assert.ok(refreshed.cookie && refreshed.cookie !== tokens.cookie, 'rotated');
     const overview = await api(sb, '/appointments/overview', {
       token: refreshed.body.access_token,
     });
     assert.equal(overview.status, 200, overview.text);
+
+    // Sign-out revokes the current refresh token at the portal.
+    const out = await fetch(`${server.url}/oauth/logout`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, Cookie: refreshed.cookie },
+    });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('set-cookie') ?? '', /Max-Age=0/);
+    assert.ok(logs.some((line) => /^POST \/oauth\/logout 204 \d+ms revoke=ok$/.test(line)));
+    assert.equal(await refreshAtPortal(issuedRefreshTokens[1] ?? ''), 400, 'revoked');
+    const after = await viaServer('/oauth/token', tokenRequest(refresh, refreshed.cookie));
+    assert.equal(after.status, 400);
+    // The first cookie's refresh token was rotated away.
+    const spent = await viaServer('/oauth/token', tokenRequest(refresh, tokens.cookie));
+    assert.equal(spent.status, 400);
+    assert.equal(spent.body.error, 'invalid_grant');
+
+    const revokedAccess = await api(sb, '/appointments', { token: refreshed.body.access_token });
+    assert.equal(revokedAccess.status, 401, 'the grant ended with it');
 
     // The code is spent: the portal's refusal comes back as the portal sent it.
     const again = await viaServer(
@@ -114,7 +172,7 @@ describe('token server against the sandbox: login mediation and API proxy', () =
     );
     assert.equal(again.status, 400);
     assert.equal(again.body.error, 'invalid_grant');
-    for (const word of [code, verifier ?? '', refreshToken, tokens.body.access_token]) {
+    for (const word of [code, verifier ?? '', ...issuedRefreshTokens, tokens.body.access_token]) {
       assert.ok(
         logs.every((line) => !line.includes(word)),
         'no code or token in the log',

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
+import { decodeSessionKey, sessionSealer } from '../../server/backend/session-cookie.js';
 
 const CLIENT_ID = 'demo-client';
 const SECRET = 'demo-secret'; // the sandbox's confidential client
@@ -19,6 +20,8 @@ const WORKER = 'http://backend.test'; // dispatchFetch needs some URL; the Worke
 /** The host routed to a second Worker, configured with a mistake. */
 const MISCONFIGURED = 'misconfigured.test';
 const INSURANCES = '/api/patient/v1/insurances?page=1&per_page=100';
+/** The Worker's SESSION_KEY, shared with this process (as with another instance of the backend). */
+const SESSION_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
 
 let sandbox: Sandbox;
 /** The sandbox's request log: `GET /api/patient/v1/insurances 200 3ms`. */
@@ -70,6 +73,7 @@ before(
             ALLOWED_ORIGINS: SITE,
             REDIRECT_URIS: CALLBACK,
             RATE_LIMIT: '1', // one /oauth/token per client IP and minute: the second is refused
+            SESSION_KEY,
           },
         },
         // A real portal with the sandbox's demo secret (CLIENT_SECRET unset): refused.
@@ -212,6 +216,38 @@ describe('the booking backend in workerd', () => {
     const other = await exchangeBadCode('192.0.2.2');
     assert.equal(other.status, 400);
     await other.body?.cancel();
+  });
+
+  it('opens a session cookie sealed under the same SESSION_KEY elsewhere (WebCrypto in workerd)', async () => {
+    const sealer = sessionSealer(decodeSessionKey(SESSION_KEY), CLIENT_ID);
+    const setCookie = await sealer.setCookie({
+      refreshToken: 'not-a-portal-token',
+      signedInAt: Date.now(),
+    });
+    const cookie = setCookie.split(';')[0]!;
+    const headers = (ip: string) => ({
+      Origin: SITE,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'CF-Connecting-IP': ip,
+      Cookie: cookie,
+    });
+    // The Worker opened it: the portal is asked, and refuses the made-up token.
+    const refresh = await mf.dispatchFetch(`${WORKER}/oauth/token`, {
+      method: 'POST',
+      headers: headers('192.0.2.3'),
+      body: 'grant_type=refresh_token',
+    });
+    assert.equal(refresh.status, 400);
+    assert.equal(((await refresh.json()) as { error: string }).error, 'invalid_grant');
+    assert.match(refresh.headers.get('Set-Cookie') ?? '', /^__Secure-pb-refresh=; Max-Age=0;/);
+    assert.ok(await workerWrote('grant=refresh_token upstream=400 session=cleared'), workerOutput);
+    const logout = await mf.dispatchFetch(`${WORKER}/oauth/logout`, {
+      method: 'POST',
+      headers: headers('192.0.2.4'),
+    });
+    assert.equal(logout.status, 204);
+    assert.ok(await workerWrote('POST /oauth/logout 204'), workerOutput);
+    assert.match(workerOutput, /POST \/oauth\/logout 204 \d+ms revoke=ok/);
   });
 
   it('POST /api/patient/v1/booking from a foreign origin: 403, the portal never asked', async () => {

@@ -1,7 +1,8 @@
 /**
  * Test support, not used by the server: a fake portal on a real node:http server, with a token
- * endpoint (every other path but the API) and the patient API (`/api/patient/v1/…`). It counts
- * requests and can answer, delay, refuse, fail, hang or talk nonsense on demand.
+ * endpoint (every other path but the API and `/oauth/revoke`) and the patient API
+ * (`/api/patient/v1/…`). It counts requests and can answer, delay, refuse, fail, hang or talk
+ * nonsense on demand.
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
@@ -84,6 +85,7 @@ export async function startFakePortal(): Promise<FakePortal> {
     const error = (status: number, code: string) =>
       json(res, status, { error: code, error_description: portal.errorDescription });
     if (mode === 'hang') return; // never answers; close() cuts the socket
+    if (request.path === '/oauth/revoke') return void res.writeHead(200).end(); // RFC 7009
     if (mode === 'invalid_client') return error(401, 'invalid_client');
     if (mode === 'invalid_grant') return error(400, 'invalid_grant');
     if (mode === 'server_error') return error(500, 'server_error');

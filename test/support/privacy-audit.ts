@@ -54,9 +54,12 @@ function parseJson(text: string | undefined): Record<string, unknown> | null {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every token the browser received: the patient's access/refresh/id tokens. */
-async function tokensOf(net: NetLog): Promise<string[]> {
-  const tokens = new Set<string>();
+/**
+ * Every token there is: those the browser received (the patient's access tokens), and every token
+ * the portal issued to the backend, which keeps refresh tokens and guest tokens to itself.
+ */
+async function tokensOf(stack: Stack, net: NetLog): Promise<string[]> {
+  const tokens = new Set<string>([...stack.portalTokens.access, ...stack.portalTokens.refresh]);
   for (const e of net.entries) {
     const bearer = /^Bearer (.+)$/.exec(e.headers.authorization ?? '')?.[1];
     if (bearer) tokens.add(bearer);
@@ -224,6 +227,10 @@ function checkMessages(stack: Stack, messages: SeenMessage[], leaks: Leak[]): vo
 interface JarCookie {
   name: string;
   value: string;
+  path: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: string | undefined;
   /** The cookie's domain without a leading dot. */
   host: string;
   /** The origin whose response or script set it. */
@@ -242,11 +249,26 @@ async function cookieJar(opened: Opened): Promise<JarCookie[]> {
     return cookies.map((c) => {
       const host = c.domain.replace(/^\./, '');
       const scheme = c.sourceScheme === 'Secure' ? 'https' : 'http';
-      return { name: c.name, value: c.value, host, setBy: `${scheme}://${host}:${c.sourcePort}` };
+      const { name, value, path, httpOnly, secure, sameSite } = c;
+      const setBy = `${scheme}://${host}:${c.sourcePort}`;
+      return { name, value, path, httpOnly, secure, sameSite, host, setBy };
     });
   } finally {
     await cdp.detach();
   }
+}
+
+/** The backend's session cookie, exactly as documented: HttpOnly, Secure, Strict, on its exchange. */
+function isSessionCookie(stack: Stack, c: JarCookie): boolean {
+  return (
+    c.name === '__Secure-pb-refresh' &&
+    // Set over http://localhost, which Chromium counts as a secure scheme (https in `setBy`).
+    new URL(c.setBy).host === new URL(stack.web.origin).host &&
+    c.path === '/dist/oauth' &&
+    c.httpOnly &&
+    c.secure &&
+    c.sameSite === 'Strict'
+  );
 }
 
 /**
@@ -261,7 +283,7 @@ export async function audit(
 ): Promise<Leak[]> {
   const { page, net } = opened;
   await net.settle();
-  const tokens = await tokensOf(net);
+  const tokens = await tokensOf(stack, net);
   const all = [...secrets, ...tokens];
   const leaks: Leak[] = [];
 
@@ -285,14 +307,28 @@ export async function audit(
 
   // Cookies ignore ports, so the portal's login session cookies (set by the sandbox on
   // localhost:other-port) share the jar with the host page here, though not in production. A
-  // cookie is acceptable only if the portal's origin set it; none may come from a page's origin.
+  // cookie is acceptable only if the portal's origin set it, or if it is the backend's session
+  // cookie (a sealed refresh token, out of scripts' reach, sent to the login exchange only); none
+  // other may come from a page's origin.
   const hosts = new Set([...pageOrigins].map((origin) => new URL(origin).hostname));
   for (const cookie of await cookieJar(opened)) {
     if (!hosts.has(cookie.host)) continue;
     scan(`cookie ${cookie.name}`, cookie.value, all, leaks);
-    if (cookie.setBy !== stack.portal) {
+    if (cookie.setBy !== stack.portal && !isSessionCookie(stack, cookie)) {
       leaks.push({ where: `cookie set by ${cookie.setBy}`, what: cookie.name });
     }
+  }
+  // No answer the page or its popup got carries a refresh token (the backend keeps them).
+  for (const e of net.entries) {
+    const answer = await e.answer;
+    if (!answer) continue;
+    const text = `${JSON.stringify(answer.headers)}\n${answer.body}`;
+    scan(
+      `answer of ${e.method} ${e.url.origin}${e.url.pathname}`,
+      text,
+      stack.portalTokens.refresh,
+      leaks,
+    );
   }
   scan('console', opened.console.join('\n'), all, leaks);
 
@@ -380,7 +416,7 @@ export async function auditCallbackOrigin(
       e.url.searchParams.get('code')!,
       e.url.searchParams.get('state')!,
     ]),
-    ...(await tokensOf(net)),
+    ...(await tokensOf(stack, net)),
   ];
   const leaks: Leak[] = popupWrites.map((w) => ({
     where: `callback origin ${w.storage} (written in the popup)`,

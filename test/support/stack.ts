@@ -18,6 +18,11 @@ export interface Stack {
   backendUrl: string;
   /** The backend's counters (upstream requests, cache, refusals). */
   backendStats(): BackendStats;
+  /**
+   * Every token the portal's token endpoint issued to the backend (guest, patient access and
+   * refresh tokens), as the backend received them: what the privacy audit looks for in the page.
+   */
+  portalTokens: { access: string[]; refresh: string[] };
   /** The login popup's callback page (registered with the sandbox and the backend). */
   callbackUrl: string;
   /** The sandbox in-process: its state shows what the widget changed. */
@@ -61,6 +66,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     corsOrigins: [],
     ...options.sandbox,
   });
+  const portalTokens = { access: [] as string[], refresh: [] as string[] };
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (String(input).endsWith('/oauth/token') && response.ok) {
+      const body = (await response.clone().json()) as Record<string, unknown>;
+      if (typeof body.access_token === 'string') portalTokens.access.push(body.access_token);
+      if (typeof body.refresh_token === 'string') portalTokens.refresh.push(body.refresh_token);
+    }
+    return response;
+  };
   const backend = await startBackend(
     {
       port: 0,
@@ -79,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       cache: { catalogueTtlSeconds: 0, availabilityTtlSeconds: 0 },
       ...options.backend,
     },
-    { log: () => {}, files: readWidgetFiles(resolve('dist')) },
+    { log: () => {}, files: readWidgetFiles(resolve('dist')), fetch: recordingFetch },
   );
   toBackend.target = backend.url;
   const browser = await chromium.launch({
@@ -101,6 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     backendUrl: backend.url,
     foreignRequests: [],
     backendStats: () => backend.stats(),
+    portalTokens,
     callbackUrl,
     sandbox,
     web,

@@ -158,6 +158,25 @@ describe('UserSession', () => {
     expect(session.signedIn).to.equal(false);
   });
 
+  it('signs in again only after the last sign-out reached the backend (it drops the cookie)', async () => {
+    const { session, popup, fake } = setup();
+    await session.signIn(popup);
+    let release!: () => void;
+    fake.client.signOut = () => {
+      fake.calls.signOut += 1;
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    session.signOut();
+    const again = session.signIn(popup);
+    await tick();
+    await tick();
+    expect(fake.calls.signIn).to.equal(1, 'waits for the sign-out');
+    release();
+    await again;
+    expect(fake.calls.signIn).to.equal(2);
+    expect(session.signedIn).to.equal(true);
+  });
+
   it('fails with popup_closed when the popup was closed while the login code loaded', async () => {
     const { session, fake } = setup();
     const closed = { closed: true, close: () => undefined } as unknown as Window;

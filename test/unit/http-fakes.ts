@@ -8,6 +8,7 @@ export interface Call {
   method: string;
   headers: Headers;
   body: string | undefined;
+  credentials: RequestCredentials | undefined;
   /** Fake-clock time of the request. */
   at: number;
 }
@@ -29,6 +30,7 @@ export function fakeFetch(replies: Reply[], clock: () => number = Date.now): Fak
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? init.body : undefined,
+      credentials: init.credentials,
       at: clock(),
     };
     calls.push(call);
