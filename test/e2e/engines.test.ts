@@ -10,6 +10,7 @@ import { assertConfirmedAsStored, GUEST_STEP_CHANGES } from '../support/embed-pa
 import { DEMO_PATIENT, seededAppointment } from '../support/login.js';
 import type { Engine, EnginePage, Scope } from '../support/engines/driver.js';
 import { launchFirefox } from '../support/engines/firefox.js';
+import { launchWebKit } from '../support/engines/webkit.js';
 
 /** Each scenario's bound: a booking takes a few seconds; a stuck wait fails after 10 s. */
 const SCENARIO = { timeout: 60_000 };
@@ -196,3 +197,4 @@ function scenario(launch: () => Promise<Engine>): void {
 }
 
 describe('Firefox ESR', () => scenario(launchFirefox));
+describe('WebKitGTK', () => scenario(launchWebKit));
