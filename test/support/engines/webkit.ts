@@ -38,6 +38,8 @@ export async function launchWebKit(): Promise<Engine> {
       await exited(child);
     }
   };
+  // A test run that ends early leaves no display or driver behind.
+  process.once('exit', () => children.forEach((child) => child.kill()));
   try {
     const display = await startXvfb(children, { displays: DISPLAYS });
     const port = await freePort();
