@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromePath } from './chrome-path.js';
 
-// the same paths as in web-test-runner.config.mjs and scripts/wtr-webkit.mjs
+// the same paths as in web-test-runner.config.mjs, scripts/webdriver.mjs and
+// test/support/engines/firefox.ts
 const programs = [
   { name: 'Chromium', path: chromePath(), pkg: 'chromium', env: 'CHROME_PATH' },
   {

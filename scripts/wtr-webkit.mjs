@@ -2,148 +2,16 @@
 // WebKitWebDriver (package webkit2gtk-driver) on a private Xvfb display (package xvfb). The launcher
 // starts both itself and stops them when the run ends; one page, one test file at a time.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 
-// the same paths as in scripts/check-browsers.ts
-const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
-const XVFB = '/usr/bin/Xvfb';
-
-/** WebDriver's code points for the named keys the tests press (the names of KeyboardEvent.key). */
-const KEYS = {
-  Backspace: '\uE003',
-  Tab: '\uE004',
-  Enter: '\uE007',
-  Shift: '\uE008',
-  Control: '\uE009',
-  Alt: '\uE00A',
-  Escape: '\uE00C',
-  PageUp: '\uE00E',
-  PageDown: '\uE00F',
-  End: '\uE010',
-  Home: '\uE011',
-  ArrowLeft: '\uE012',
-  ArrowUp: '\uE013',
-  ArrowRight: '\uE014',
-  ArrowDown: '\uE015',
-  Delete: '\uE017',
-  Meta: '\uE03D',
-};
-
-function keyValue(name) {
-  if ([...name].length === 1) return name;
-  if (name in KEYS) return KEYS[name];
-  throw new Error(`Unknown key: "${name}"`);
-}
-
-/** A free TCP port on the loopback interface, chosen by the system. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves with the exit of `child` (at once when it has already exited). */
-function exited(child) {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', resolve));
-}
-
-/**
- * Starts Xvfb on the first free display; resolves with the display's name once it accepts clients.
- * Without a window manager the keyboard focus follows the pointer, which rests at the screen's
- * centre: a screen of 640 × 480 keeps that point inside MiniBrowser's window (at the top left, 1024
- * × 768 or larger), so the page is in the focused window (else WebKit shows no :focus-visible).
- */
-function startXvfb(children) {
-  const xvfb = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '640x480x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  children.push(xvfb);
-  let stderr = '';
-  xvfb.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    let number = '';
-    xvfb.stdio[3].on('data', (chunk) => {
-      number += chunk;
-      if (number.includes('\n')) resolve(`:${number.trim()}`);
-    });
-    xvfb.on('error', reject);
-    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr.trim()}`)));
-  });
-}
-
-/** A W3C WebDriver session: the few commands the launcher needs, as plain HTTP requests. */
-class WebDriverSession {
-  constructor(base, id) {
-    this.url = `${base}/session/${id}`;
-  }
-
-  static async create(base, capabilities) {
-    const { sessionId } = await request('POST', `${base}/session`, {
-      capabilities: { alwaysMatch: capabilities },
-    });
-    return new WebDriverSession(base, sessionId);
-  }
-
-  command(method, path, body) {
-    return request(method, this.url + path, body);
-  }
-
-  execute(script, ...args) {
-    return this.command('POST', '/execute/sync', { script, args });
-  }
-
-  executeAsync(script, ...args) {
-    return this.command('POST', '/execute/async', { script, args });
-  }
-
-  /** Key actions on one keyboard, which keeps keys held down between calls (Shift for Shift+Tab). */
-  keys(actions) {
-    return this.command('POST', '/actions', {
-      actions: [{ type: 'key', id: 'keyboard', actions }],
-    });
-  }
-
-  delete() {
-    return request('DELETE', this.url);
-  }
-}
-
-async function request(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const { value } = await response.json();
-  if (!response.ok) {
-    throw new Error(`WebKitWebDriver: ${value?.error}: ${value?.message}`);
-  }
-  return value;
-}
-
-/** Polls the driver at `base` (it prints nothing when it listens) until it is ready for a session. */
-async function driverReady(base, driver) {
-  const deadline = Date.now() + 10_000;
-  let problem = 'no answer';
-  while (Date.now() < deadline) {
-    if (driver.exitCode !== null) throw new Error(`${WEBKIT_DRIVER} exited (${driver.exitCode})`);
-    try {
-      if ((await request('GET', `${base}/status`)).ready) return;
-      problem = 'not ready';
-    } catch (error) {
-      problem = error.message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${WEBKIT_DRIVER} did not get ready within 10 s: ${problem}`);
-}
+import {
+  driverReady,
+  exited,
+  freePort,
+  keyValue,
+  startXvfb,
+  WebDriverSession,
+  WEBKIT_DRIVER,
+} from './webdriver.mjs';
 
 /**
  * The test runner's launcher for WebKit. Test files run one after another (WebDriver has one

@@ -13,6 +13,7 @@ import {
   pickTime,
   type Patient,
   type SandboxBooking,
+  type Sandboxed,
   type Scope,
 } from './faults.js';
 import type { Stack } from './stack.js';
@@ -223,7 +224,7 @@ function instant(value: unknown): string {
  * describes that one: its id, type and times.
  */
 export async function assertConfirmedAsStored(
-  stack: Stack,
+  stack: Sandboxed,
   detail: Record<string, unknown> | undefined,
 ): Promise<SandboxBooking> {
   const stored = await bookings(stack);

@@ -1,7 +1,7 @@
 // Patient login for end-to-end tests: a page with the widget set up for login, and the sign-in
 // through the sandbox's real login and consent pages in the popup.
 import type { Page } from 'playwright-core';
-import { widgetPage, type Stack } from './stack.js';
+import { widgetPage, type Servers, type Stack } from './stack.js';
 
 export const DEMO_PATIENT = { email: 'patient@example.com', password: 'sandbox' };
 
@@ -76,7 +76,7 @@ export function focusedInStep(page: Page): Promise<string | null> {
  * The demo patient's next confirmed seed appointment of a type, days ahead for type 201 (it can
  * still be moved and cancelled): see server/sandbox/seed/appointments.ts.
  */
-export function seededAppointment(stack: Stack, typeId: number) {
+export function seededAppointment(stack: Servers, typeId: number) {
   const state = stack.sandbox.state;
   const patient = state.patientByEmail(DEMO_PATIENT.email)!;
   const found = state

@@ -11,7 +11,8 @@ import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { PLAIN_HTTP_RESOLVER, startStaticServer, type StaticServer } from './static-server.js';
 
-export interface Stack {
+/** The servers of the stack, without a browser (for tests that drive other engines). */
+export interface Servers {
   /** The sandbox portal's URL (its control routes; the browser never calls it). */
   portal: string;
   /** The booking backend's own URL (the pages reach it as `<web origin>/dist/`). */
@@ -28,7 +29,6 @@ export interface Stack {
   /** The sandbox in-process: its state shows what the widget changed. */
   sandbox: Sandbox;
   web: StaticServer;
-  browser: Browser;
   /**
    * Requests that pages opened with `openPage` made to any origin but the web server's (the
    * practice's site, where the backend is): the widget talks to its backend only. Windows the
@@ -40,6 +40,10 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface Stack extends Servers {
+  browser: Browser;
+}
+
 export interface StackOptions {
   sandbox?: Record<string, unknown>;
   /** Overrides of the backend's config (e.g. `rateLimit`). */
@@ -49,6 +53,24 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const servers = await startServers(options);
+  const browser = await chromium.launch({
+    executablePath: chromePath(),
+    args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
+    headless: true,
+  });
+  return {
+    ...servers,
+    browser,
+    close: async () => {
+      await browser.close();
+      await servers.close();
+    },
+  };
+}
+
+/** The sandbox, the backend and the practice's web server (see `startStack`), no browser. */
+export async function startServers(options: StackOptions = {}): Promise<Servers> {
   // The practice's web server first (its origins go into the others' configuration); its /dist/
   // reaches the backend once that runs.
   const toBackend = { prefix: '/dist/', target: '' };
@@ -97,11 +119,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     { log: () => {}, files: readWidgetFiles(resolve('dist')), fetch: recordingFetch },
   );
   toBackend.target = backend.url;
-  const browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
-    headless: true,
-  });
   const control = async (path: string, body?: unknown, method = 'POST') => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
       method,
@@ -120,10 +137,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     callbackUrl,
     sandbox,
     web,
-    browser,
     control,
     close: async () => {
-      await browser.close();
       await Promise.all([backend.close(), sandbox.close(), web.close()]);
     },
   };
@@ -131,7 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 /** A page embedding the built widget with the given attributes, served at `path`. */
 export function widgetPage(
-  stack: Stack,
+  stack: Servers,
   path: string,
   attrs: Record<string, string> = {},
   lang = 'de',
