@@ -200,6 +200,16 @@ export class PatientBooking extends LitElement {
     void this.booking.start(this.preset);
   }
 
+  /** Once the first step shows its choices, the next steps' code follows (while the patient reads). */
+  private prefetchAfterFirstStep(s: BookingState): void {
+    const booking = this.booking;
+    if (!booking || s.step !== 'insurance') return this.later.prefetchSoon();
+    booking.data.ready.insurances().then(
+      () => this.later.prefetchSoon(),
+      () => undefined, // the step shows its error; the code follows the patient's retry
+    );
+  }
+
   /** The account's screens are shown (the patient's appointments, not the booking flow). */
   private get accountShown(): boolean {
     return !!this.account?.loaded?.shown;
@@ -223,7 +233,7 @@ export class PatientBooking extends LitElement {
     if (this.accountShown) return;
     const t = this.catalogue.messages;
     if (t) this.announcement = t.widget.stepAnnouncement(t.steps[s.step]);
-    if (initial) return this.later.prefetchSoon();
+    if (initial) return this.prefetchAfterFirstStep(s);
     void this.focusStep();
   }
 

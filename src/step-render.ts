@@ -45,8 +45,8 @@ function loadLaterSteps(): Promise<LaterModule> {
   return loadingLater;
 }
 
-/** How long after the first step shows its code for the next steps is fetched, at the latest. */
-const PREFETCH_DELAY_MS = 1000;
+/** How long after the first step shows its choices the next steps' code is fetched, at the latest. */
+const PREFETCH_DELAY_MS = 2000;
 
 /**
  * Fetches the steps after the first for one root, ahead of need: the booking flow's code and the
@@ -83,7 +83,7 @@ export class LaterSteps {
   };
 
   /**
-   * While the patient reads the first step: once the page has been idle a moment, so the choice
+   * While the patient reads the first step's choices: once the page has been idle a moment, so the choice
    * finds the next step's code there even without a pointer (touch, keyboard, a slow network).
    */
   prefetchSoon(): void {
