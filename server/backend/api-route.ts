@@ -8,6 +8,8 @@
 import { BASE_HEADERS, BACKEND_ERRORS as E, PortalError, errorReply } from './errors.js';
 import type { PlainRequest, Reply } from './exchange.js';
 import type { ApiCache, CacheResult, UpstreamAnswer } from './api-cache.js';
+import type { BookingGuard } from './booking-guard.js';
+import { PROOF_HEADER } from './booking-guard.js';
 import type { ApiPath } from './api-paths.js';
 import { API_PREFIX, apiPath, canonicalQuery } from './api-paths.js';
 import type { ApiRequest, ApiUpstreamOptions } from './api-upstream.js';
@@ -20,6 +22,8 @@ export interface ApiRoutesOptions extends ApiUpstreamOptions {
   availabilityTtlSeconds: number;
   /** The portal's userinfo endpoint. */
   userinfoUrl: string;
+  /** Proof of work and budgets in front of a guest's booking. */
+  guard: BookingGuard;
 }
 
 export interface ApiRoutes {
@@ -29,7 +33,7 @@ export interface ApiRoutes {
   userinfo: Route;
 }
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const ALLOW_HEADERS = `Authorization, Content-Type, Idempotency-Key, ${PROOF_HEADER}`;
 const MAX_BODY_BYTES = 16 * 1024;
 /** `Bearer` and a token of the characters RFC 6750 allows, of a sane length. */
 const BEARER = /^Bearer [A-Za-z0-9\-._~+/]{8,4096}=*$/;
@@ -113,25 +117,34 @@ function cachedGet(
   };
 }
 
-/** `POST /booking`: a guest's with the backend's token, a signed-in patient's with theirs. */
+/**
+ * `POST /booking`: a guest's with the backend's token once the guard admits it (proof of work,
+ * budgets), a signed-in patient's with theirs.
+ */
 function booking(options: ApiRoutesOptions): Route {
   return {
     methods: ['POST'],
     maxBodyBytes: MAX_BODY_BYTES,
     allowHeaders: ALLOW_HEADERS,
     budget: 'api',
-    handle: ({ request, body, note }) => {
+    handle: async (context) => {
+      const { request, body, note } = context;
       if (!isJson(request)) {
         return errorReply(415, E.unsupportedMediaType, 'Send the booking as application/json.');
       }
       const authorization = request.headers.get('Authorization');
       if (authorization !== null && !BEARER.test(authorization)) return invalidToken();
       note('as', authorization === null ? 'guest' : 'patient');
+      const key = idempotencyKey(request);
+      if (authorization === null) {
+        const refusal = await options.guard.admit(context, key.idempotencyKey);
+        if (refusal) return refusal;
+      }
       const req: ApiRequest = {
         method: 'POST',
         pathAndQuery: subpath(request),
         body,
-        ...idempotencyKey(request),
+        ...key,
         ...(authorization === null ? {} : { patientAuthorization: authorization }),
       };
       // Whatever the answer (booked, or taken meanwhile: 409), the times this backend holds may

@@ -29,6 +29,29 @@ export interface RateLimitConfig {
   windowSeconds: number;
 }
 
+/** The proof of work a guest's booking carries (`proof-of-work.ts`). */
+export interface ProofConfig {
+  /**
+   * Signs the challenges. Default: random at start, so challenges from one process are only
+   * valid there: instances behind one load balancer (and Workers' isolates) need the same key.
+   */
+  hmacKey?: string;
+  /** The largest secret number; a browser tries half as many hashes on average. Default 100 000. */
+  maxNumber?: number;
+  /** Seconds a challenge may be solved and used in. Default 600. */
+  expiresSeconds?: number;
+}
+
+/** Guest bookings per window (`booking-budgets.ts`: 1 hour, 1 day, 10 minutes); 0: off. */
+export interface BookingLimitsConfig {
+  /** Per client IP (an IPv4 address, an IPv6 /64) and hour. Default 5. */
+  perIp: number;
+  /** Per patient email address (as a keyed hash) and day. Default 3. */
+  perEmail: number;
+  /** Per slot (`availability_id`) and 10 minutes. Default 3. */
+  perSlot: number;
+}
+
 /** What the widget is told about the practice (`GET config`): public facts only. */
 export interface PracticeConfig {
   /** The practice's phone number as patients dial it, e.g. `030 1234567`. */
@@ -80,6 +103,10 @@ export interface BackendConfig {
   trustProxy?: readonly string[];
   /** Public facts for the widget's configuration. */
   practice?: PracticeConfig;
+  /** A guest booking's proof of work; defaults as in `DEFAULTS.proof`, a random key. */
+  proof?: ProofConfig;
+  /** Guest booking budgets; default `DEFAULTS.bookingLimits`. */
+  bookingLimits?: BookingLimitsConfig;
 }
 
 /** Configuration of the Node entry (`main.ts`): the backend's config plus port, files and logging. */
@@ -91,6 +118,8 @@ export interface BackendEnvConfig extends BackendConfig {
   rateLimit: RateLimitConfig;
   trustProxy: string[];
   practice: PracticeConfig;
+  proof: ProofConfig;
+  bookingLimits: BookingLimitsConfig;
   port: number;
   /** The built widget (`dist/`), served at the backend's root. */
   widgetDir: string;
@@ -111,6 +140,9 @@ export const DEFAULTS = {
   /** Availabilities change when anyone books: never cache them longer than this. */
   maxAvailabilityTtlSeconds: 30,
   rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
+  /** About 0.1–0.5 s of hashing on a phone (pure-JS SHA-256 in a worker); see docs/deploy.md. */
+  proof: { maxNumber: 100_000, expiresSeconds: 600 },
+  bookingLimits: { perIp: 5, perEmail: 3, perSlot: 3 },
 } as const;
 
 /** Reads the env variables documented in README.md. Throws an `Error` naming the bad variable. */
@@ -159,6 +191,12 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
       ...(phone ? { phone } : {}),
       ...(privacyUrl ? { privacyUrl: httpUrl('PRIVACY_URL', privacyUrl) } : {}),
     },
+    proof: readProofEnv(env),
+    bookingLimits: {
+      perIp: integer(env, 'BOOKING_IP_LIMIT', DEFAULTS.bookingLimits.perIp),
+      perEmail: integer(env, 'BOOKING_EMAIL_LIMIT', DEFAULTS.bookingLimits.perEmail),
+      perSlot: integer(env, 'BOOKING_SLOT_LIMIT', DEFAULTS.bookingLimits.perSlot),
+    },
     widgetDir: value(env, 'WIDGET_DIR') ?? DEFAULTS.widgetDir,
     quiet: flag(env, 'QUIET'),
     demo: flag(env, 'DEMO'),
@@ -173,6 +211,18 @@ function trustedProxies(raw: string): string[] {
     .filter((entry) => entry !== '');
   parseTrustedProxies(entries);
   return entries;
+}
+
+function readProofEnv(env: Env): ProofConfig {
+  const hmacKey = value(env, 'POW_HMAC_KEY');
+  if (hmacKey !== undefined && hmacKey.length < 32) {
+    throw new Error('POW_HMAC_KEY: use at least 32 random characters (e.g. openssl rand -hex 32)');
+  }
+  return {
+    ...(hmacKey ? { hmacKey } : {}),
+    maxNumber: integer(env, 'POW_MAX_NUMBER', DEFAULTS.proof.maxNumber, 1000, 10_000_000),
+    expiresSeconds: integer(env, 'POW_EXPIRES_SECONDS', DEFAULTS.proof.expiresSeconds, 60, 86_400),
+  };
 }
 
 /** `portalUrl + /oauth/token`, tolerating a trailing slash on the portal URL. */

@@ -81,11 +81,16 @@ export function passGate(input: GateInput, options: GateOptions): Awaitable<Repl
     });
   }
   const body = request.readBody(route.maxBodyBytes);
-  return body instanceof Promise ? body.then((bytes) => enter(input, bytes)) : enter(input, body);
+  const enterWith = (bytes: Uint8Array | null) => enter(input, bytes, options.trustProxy);
+  return body instanceof Promise ? body.then(enterWith) : enterWith(body);
 }
 
 /** The route, given a body within its limit; 413 otherwise. */
-function enter({ request, route, note }: GateInput, body: Uint8Array | null): Awaitable<Reply> {
+function enter(
+  { request, route, note, context }: GateInput,
+  body: Uint8Array | null,
+  trustProxy: TrustedProxies,
+): Awaitable<Reply> {
   if (body === null) {
     return errorReply(
       413,
@@ -93,5 +98,6 @@ function enter({ request, route, note }: GateInput, body: Uint8Array | null): Aw
       `The request body must not exceed ${route.maxBodyBytes} bytes.`,
     );
   }
-  return route.handle({ request, body, note });
+  const key = () => clientKey(request, context, trustProxy);
+  return route.handle({ request, body, note, clientKey: key });
 }

@@ -1,6 +1,9 @@
 import type { ApiCacheStats } from './api-cache.js';
 import { createApiCache } from './api-cache.js';
 import { createApiRoutes } from './api-route.js';
+import { createBookingBudgets } from './booking-budgets.js';
+import type { GuardStats } from './booking-guard.js';
+import { createBookingGuard } from './booking-guard.js';
 import type { RequestContext } from './client-ip.js';
 import type { BackendConfig } from './config.js';
 import { DEFAULTS, defaultApiUrl, defaultTokenUrl, portalEndpoint } from './config.js';
@@ -12,10 +15,14 @@ import { fromRequest, toResponse } from './exchange.js';
 import { passGate } from './gate.js';
 import { loginRoute } from './login-route.js';
 import { logoutRoute } from './logout-route.js';
+import { powChallengeRoute } from './pow-route.js';
+import { createProofOfWork, randomHmacKey } from './proof-of-work.js';
 import { requestClientCredentialsToken } from './portal-token.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import { decodeSessionKey, sessionSealer } from './session-cookie.js';
+import type { SpentProofs } from './spent-proofs.js';
+import { memorySpentProofs } from './spent-proofs.js';
 import { createTokenCache } from './token-cache.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 import type { WidgetFiles } from './widget-files.js';
@@ -31,6 +38,8 @@ export interface BackendDeps {
   files?: WidgetFiles;
   /** Set-up problems for the operator (e.g. the portal refuses the client's credentials). */
   warn?: (line: string) => void;
+  /** Where spent proofs of work are kept; default: this process's memory. */
+  spentProofs?: SpentProofs;
 }
 
 /** Counters since start, e.g. for "upstream requests per 1,000 visitors". */
@@ -41,6 +50,8 @@ export interface BackendStats {
   apiCache: ApiCacheStats;
   /** Requests refused with 429 by the per-IP limit. */
   rateLimited: number;
+  /** Guest bookings refused by the proof of work or a booking budget. */
+  bookingGuard: GuardStats;
 }
 
 /** A web-standard fetch handler; runs unchanged on Node, workerd, Deno and Bun. */
@@ -95,8 +106,21 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
     createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
   const limiters = { login: limiter(rate.limit), api: limiter(rate.proxyLimit) };
 
+  const proofConfig = { ...DEFAULTS.proof, ...config.proof };
+  const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
+  const proofs = createProofOfWork({
+    hmacKey,
+    maxNumber: proofConfig.maxNumber,
+    expiresSeconds: proofConfig.expiresSeconds,
+    spent: deps.spentProofs ?? memorySpentProofs({ now }),
+    now,
+  });
+  const limits = config.bookingLimits ?? DEFAULTS.bookingLimits;
+  const guard = createBookingGuard(proofs, createBookingBudgets({ limits, hmacKey, now }));
+
   const cache = createApiCache({ now });
   const api = createApiRoutes({
+    guard,
     apiUrl: defaultApiUrl(config.portalUrl),
     userinfoUrl: portalEndpoint(config.portalUrl, '/oauth/userinfo'),
     tokens: guestTokens,
@@ -114,6 +138,7 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const redirectUris = config.redirectUris ?? [];
   const routes = new Map<string, Route>([
     ['/oauth/userinfo', api.userinfo],
+    ['/pow-challenge', powChallengeRoute(proofs)],
     [
       '/config',
       configRoute({
@@ -205,6 +230,7 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
       upstream: { ...upstream },
       apiCache: cache.stats(),
       rateLimited: limiters.login.refusals() + limiters.api.refusals(),
+      bookingGuard: guard.stats(),
     }),
   };
 }

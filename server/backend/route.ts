@@ -7,6 +7,8 @@ export interface RouteContext {
   body: Uint8Array;
   /** Adds `key=value` to this request's log line. Never pass tokens, codes, secrets or bodies. */
   note(key: string, value: string): void;
+  /** The client's rate-limit key (its IP, `client-ip.ts`), or `undefined` when unknown. */
+  clientKey(): string | undefined;
 }
 
 /** Which per-client-IP budget a route spends (see `rate-limit.ts`). */

@@ -11,8 +11,10 @@
  * `frame-ancestors`, `callback.html`'s `Referrer-Policy: no-referrer` and `frame-ancestors 'none'`,
  * `Access-Control-Allow-Origin: *` on scripts.
  *
- * The backend's caches (guest token, API answers) and rate-limit windows live in the isolate's
- * memory: one set per isolate, none shared between isolates or Cloudflare's locations.
+ * The backend's caches (guest token, API answers), rate-limit windows, booking budgets and spent
+ * proofs of work live in the isolate's memory: one set per isolate, none shared between isolates
+ * or Cloudflare's locations. A challenge must verify in any isolate, so `POW_HMAC_KEY` (a secret)
+ * is required here.
  * Patients' refresh tokens live in their session cookies, sealed under `SESSION_KEY`: set it (a
  * secret), or each isolate makes its own key and a refresh that reaches another isolate fails.
  *
@@ -55,6 +57,9 @@ export default {
 function build(env: WorkerEnv): Backend {
   const config = readBackendEnv(strings(env));
   refuseDemoSecret(config);
+  if (config.proof.hmacKey === undefined) {
+    throw new Error('POW_HMAC_KEY is required on Workers (isolates share no memory): set a secret');
+  }
   if (config.redirectUris.length > 0 && config.sessionKey === undefined) {
     console.error('backend: no SESSION_KEY; sign-ins last only as long as one isolate');
   }

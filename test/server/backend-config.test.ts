@@ -18,6 +18,8 @@ describe('token server configuration (env)', () => {
       rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
       trustProxy: [],
       practice: {},
+      proof: { maxNumber: 100_000, expiresSeconds: 600 },
+      bookingLimits: { perIp: 5, perEmail: 3, perSlot: 3 },
       widgetDir: DEFAULTS.widgetDir,
       quiet: false,
       demo: false,

@@ -6,6 +6,7 @@ import type { StartedBackend } from '../../server/backend/node-adapter.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
+import { proofFrom } from '../support/proof.js';
 
 const SECRET = 'S3cret-Zebra-4711';
 const CLIENT_ID = 'widget-client';
@@ -29,6 +30,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     upstreamTimeoutMs: 300,
+    proof: { maxNumber: 1000 }, // quick to solve here; the guard has tests of its own
     ...overrides,
   };
 }
@@ -51,6 +53,11 @@ async function errorCode(response: Response): Promise<unknown> {
 function booking(body: unknown, headers: Record<string, string> = {}): RequestInit {
   const all = { ...WIDGET, 'Content-Type': 'application/json', ...headers };
   return { method: 'POST', headers: all, body: JSON.stringify(body) };
+}
+
+/** A guest's booking with a solved challenge (`X-Booking-Proof`), as the widget sends it. */
+async function guestBooking(body: unknown, headers: Record<string, string> = {}) {
+  return booking(body, { 'X-Booking-Proof': await proofFrom(server.url, WIDGET), ...headers });
 }
 
 describe('the API (/api/patient/v1)', () => {
@@ -128,7 +135,9 @@ describe('the API (/api/patient/v1)', () => {
 
   it('POST /booking is forwarded with its body and Idempotency-Key, and never cached', async () => {
     const body = { availability_id: 'a+b/c=', patient_data: { first_name: 'Max' } };
-    const headers = { 'Idempotency-Key': 'key-1' };
+    // The same booking sent again (a lost answer) may carry its proof again: same key, same proof.
+    const proof = await proofFrom(server.url, WIDGET);
+    const headers = { 'Idempotency-Key': 'key-1', 'X-Booking-Proof': proof };
     const first = await call('/booking', booking(body, headers));
     assert.equal(first.status, 201);
     assert.equal(first.headers.get('cache-control'), 'no-store');
@@ -189,7 +198,7 @@ describe('the API (/api/patient/v1)', () => {
     );
     assert.match(logs[0] ?? '', /retry=401/);
     portal.rejectedTokens.add('tok-2');
-    const booked = await call('/booking', booking({ availability_id: 'x' }));
+    const booked = await call('/booking', await guestBooking({ availability_id: 'x' }));
     assert.equal(booked.status, 201);
     assert.equal(portal.tokenRequests().length, 3);
   });
@@ -325,7 +334,7 @@ describe('the API (/api/patient/v1)', () => {
     await call(path);
     await call(path);
     assert.equal(asked(), 1, 'cached');
-    await call('/booking', booking({ availability_id: 'x' }));
+    await call('/booking', await guestBooking({ availability_id: 'x' }));
     await call(path);
     assert.equal(asked(), 2, 'asked again after the booking');
   });
@@ -384,7 +393,7 @@ describe('the API (/api/patient/v1)', () => {
     assert.equal(response.headers.get('access-control-allow-methods'), 'GET');
     assert.equal(
       response.headers.get('access-control-allow-headers'),
-      'Authorization, Content-Type, Idempotency-Key',
+      'Authorization, Content-Type, Idempotency-Key, X-Booking-Proof',
     );
   });
 });

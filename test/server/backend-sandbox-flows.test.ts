@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { StartedBackend } from '../../server/backend/node-adapter.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
+import { proofFrom } from '../support/proof.js';
 import type {
   AppointmentJson,
   AvailabilityJson,
@@ -223,6 +224,7 @@ describe('token server against the sandbox: login mediation and API proxy', () =
         ...WIDGET,
         'Content-Type': 'application/json',
         'Idempotency-Key': 'proxy-test-1',
+        'X-Booking-Proof': await proofFrom(server.url, WIDGET),
       },
       body: JSON.stringify({
         availability_id: slot.id,

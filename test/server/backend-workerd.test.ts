@@ -11,6 +11,11 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
 import { decodeSessionKey, sessionSealer } from '../../server/backend/session-cookie.js';
+import { proofFrom } from '../support/proof.js';
+
+/** The date `days` from now, as the API's `from`/`to` take it. */
+const dayFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const CLIENT_ID = 'demo-client';
 const SECRET = 'demo-secret'; // the sandbox's confidential client
@@ -70,6 +75,8 @@ before(
             PORTAL_URL: sandbox.url,
             CLIENT_ID,
             CLIENT_SECRET: SECRET,
+            POW_HMAC_KEY: 'w'.repeat(32),
+            POW_MAX_NUMBER: '1000',
             ALLOWED_ORIGINS: SITE,
             REDIRECT_URIS: CALLBACK,
             RATE_LIMIT: '1', // one /oauth/token per client IP and minute: the second is refused
@@ -117,6 +124,11 @@ describe('the booking backend in workerd', () => {
   it('bundles from server/backend/ alone, Node adapter excluded', () => {
     assert.ok(bundledInputs.includes('server/backend/handler.ts'), bundledInputs.join(', '));
     for (const input of bundledInputs) {
+      // The proof of work's library: its WebCrypto build (v1), no Node API.
+      if (input.startsWith('node_modules/')) {
+        assert.match(input, /^node_modules\/altcha-lib\/dist\/esm\/v1\/[a-z]+\.js$/);
+        continue;
+      }
       assert.match(input, /^server\/backend\/[a-z-]+\.ts$/);
       assert.doesNotMatch(input, /node|main/, `${input} is Node-only`);
     }
@@ -261,6 +273,47 @@ describe('the booking backend in workerd', () => {
     assert.equal(((await response.json()) as { error: string }).error, 'origin_not_allowed');
     assert.equal(portalLog.filter((line) => line.startsWith('POST /api/')).length, 0);
     assert.equal(sandbox.state.appointments.size, bookings);
+  });
+
+  it('a guest booking: without a proof 403; with a solved challenge booked, once', async () => {
+    const bookings = sandbox.state.bookings().length;
+    const headers = { Origin: SITE, 'Content-Type': 'application/json' };
+    const range = `from=${dayFromNow(2)}&to=${dayFromNow(20)}&insurance_id=136`;
+    const slots = await mf.dispatchFetch(
+      `${WORKER}/api/patient/v1/appointment_types/198/availabilities?${range}`,
+    );
+    const [slot] = ((await slots.json()) as { data: Array<{ id: string }> }).data;
+    assert.ok(slot, 'the sandbox offers slots');
+    const body = JSON.stringify({
+      availability_id: slot.id,
+      patient_data: {
+        first_name: 'Erika',
+        last_name: 'Musterfrau',
+        email: 'erika@example.com',
+        born_on: '1985-01-02',
+        gender: 'f',
+        mobile: '+49 30 1234567',
+        insurance: 'TK',
+      },
+      structured_comment: {},
+    });
+    const send = (extra: Record<string, string> = {}) =>
+      mf.dispatchFetch(`${WORKER}/api/patient/v1/booking`, {
+        method: 'POST',
+        headers: { ...headers, 'CF-Connecting-IP': '192.0.2.9', ...extra },
+        body,
+      });
+    const bare = await send();
+    assert.equal(bare.status, 403);
+    assert.equal(((await bare.json()) as { error: string }).error, 'proof_required');
+    const dispatch = ((input: string, init?: RequestInit) =>
+      mf.dispatchFetch(input, init as never)) as unknown as typeof fetch;
+    const proof = await proofFrom(WORKER, {}, dispatch);
+    const booked = await send({ 'X-Booking-Proof': proof });
+    assert.equal(booked.status, 201, await booked.clone().text());
+    const again = await send({ 'X-Booking-Proof': proof });
+    assert.equal(((await again.json()) as { error: string }).error, 'proof_invalid');
+    assert.equal(sandbox.state.bookings().length, bookings + 1);
   });
 
   it('refuses to run with the demo secret against a portal elsewhere', async () => {

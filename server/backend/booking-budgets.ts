@@ -1,0 +1,91 @@
+/**
+ * How often guests may book: per client IP, per email address and per slot, each a fixed window
+ * (`rate-limit.ts`). Counted for every guest booking that passed the proof of work, whatever the
+ * portal then answers. The address is kept only as a keyed hash (HMAC-SHA-256 with the proof's
+ * key): never stored, logged or compared in the clear.
+ */
+import type { BookingLimitsConfig } from './config.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Which budget refused a booking (for the log line). */
+export type BookingBudget = 'ip' | 'email' | 'slot';
+
+export type BudgetDecision =
+  { allowed: true } | { allowed: false; budget: BookingBudget; retryAfterSeconds: number };
+
+/** What a guest booking is counted by; absent parts are not counted. */
+export interface BookingKeys {
+  client?: string;
+  email?: string;
+  slot?: string;
+}
+
+export interface BookingBudgets {
+  hit(keys: BookingKeys): Promise<BudgetDecision>;
+  /** Bookings refused since start. */
+  refusals(): number;
+}
+
+/** Window lengths, in seconds: the limits are the operator's (`BOOKING_*_LIMIT`), these are fixed. */
+export const BOOKING_WINDOWS = { ip: 3600, email: 86_400, slot: 600 } as const;
+
+export function createBookingBudgets(options: {
+  limits: BookingLimitsConfig;
+  hmacKey: string;
+  now: () => number;
+}): BookingBudgets {
+  const { limits, now } = options;
+  const limiter = (limit: number, seconds: number): RateLimiter =>
+    createRateLimiter({ limit, windowMs: seconds * 1000, now });
+  const budgets: Record<BookingBudget, RateLimiter> = {
+    ip: limiter(limits.perIp, BOOKING_WINDOWS.ip),
+    email: limiter(limits.perEmail, BOOKING_WINDOWS.email),
+    slot: limiter(limits.perSlot, BOOKING_WINDOWS.slot),
+  };
+  const emailKey = keyedHash(options.hmacKey);
+  let refused = 0;
+  return {
+    async hit(keys) {
+      const email =
+        keys.email !== undefined && budgets.email.enabled ? await emailKey(keys.email) : undefined;
+      const checks: Array<[BookingBudget, string | undefined]> = [
+        ['ip', keys.client],
+        ['email', email],
+        ['slot', keys.slot],
+      ];
+      for (const [budget, key] of checks) {
+        if (key === undefined) continue;
+        const decision = budgets[budget].hit(key);
+        if (!decision.allowed) {
+          refused += 1;
+          return { allowed: false, budget, retryAfterSeconds: decision.retryAfterSeconds };
+        }
+      }
+      return { allowed: true };
+    },
+    refusals: () => refused,
+  };
+}
+
+/** HMAC-SHA-256 of a normalized address, hex: equal for equal addresses, unreadable otherwise. */
+function keyedHash(secret: string): (email: string) => Promise<string> {
+  const encoder = new TextEncoder();
+  const key = crypto.subtle.importKey(
+    'raw',
+    encoder.encode(`booking-email:${secret}`),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return async (email) => {
+    const mac = await crypto.subtle.sign(
+      'HMAC',
+      await key,
+      encoder.encode(email.trim().toLowerCase()),
+    );
+    return Array.from(new Uint8Array(mac).slice(0, 16), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
+  };
+}
