@@ -214,6 +214,15 @@ export default defineConfig({
       },
     },
   },
+  // The proof-of-work worker (`booking/booking-proof.ts`): one file beside the lazy chunks, named
+  // by its hash, reached relative to the chunk that starts it (the widget works under any prefix).
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { entryFileNames: 'chunks/[name]-[hash].js' } },
+  },
+  experimental: {
+    renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined),
+  },
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true },
 });

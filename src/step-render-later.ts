@@ -4,6 +4,7 @@
  * steps' chunk, which the root fetches ahead of need, so the first step's bytes stay few.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from './api/errors.js';
 import type { AppointmentType, Location } from './api/types.js';
 import type { BookingController } from './booking/controller.js';
 import { plainDateIn } from './time/calendar.js';
@@ -189,6 +190,10 @@ function chosen(b: BookingController) {
   };
 }
 
+/** A booking's failure; over the backend's booking budget, the call-the-practice sentence. */
+const bookingErrorText = (t: Messages, error: ApiError) =>
+  error.serverCode === 'booking_limited' ? t.review.bookingLimited : errorText(t, error);
+
 function review({ b, t, locale }: Ctx) {
   const s = b.state;
   const c = chosen(b);
@@ -209,7 +214,7 @@ function review({ b, t, locale }: Ctx) {
       patient: s.patient,
     }}
     .submitting=${s.submission?.status === 'sending'}
-    .error=${s.submission?.status === 'failed' && b.bookingError ? errorText(t, b.bookingError) : undefined}
+    .error=${s.submission?.status === 'failed' && b.bookingError ? bookingErrorText(t, b.bookingError) : undefined}
     @pb-confirm=${() => b.confirm()}
     @pb-retry=${() => b.retry()}
     @pb-edit=${(e: CustomEvent<{ step: 'insurance' | 'category' | 'type' | 'time' | 'details' }>) =>

@@ -11,12 +11,18 @@ import { createHttpClient, type HttpClient } from './api/http.js';
 import type { CataloguePortal } from './api/portal-catalogue.js';
 import { firstStepEndpoints } from './api/portal-first.js';
 import type { UserSession } from './auth/session.js';
-import { loadFlow } from './booking/load-flow.js';
+import { loadFlow, type Flow } from './booking/load-flow.js';
 import type { WidgetConfig } from './config.js';
+
+/** The guest's endpoints, and a hint that a booking is near (a guest's needs a proof of work). */
+export type GuestApi = CataloguePortal & {
+  /** Starts on a guest booking's proof of work (the details step: the patient types a while). */
+  prepareBooking(): void;
+};
 
 export interface Wiring {
   /** The endpoints a guest may use: catalogue, availabilities, booking. */
-  api: CataloguePortal;
+  api: GuestApi;
   /** For the patient endpoints (made by the account code), with the session's token. */
   http: HttpClient;
   /** The element's configuration (the account code makes the login's settings from it). */
@@ -33,9 +39,17 @@ export interface Wiring {
  * token even when a patient is signed in (one cached answer for everyone); the booking carries the
  * patient's token when there is one.
  */
-function guestEndpoints(catalogue: HttpClient, booking: HttpClient): CataloguePortal {
+function guestEndpoints(
+  catalogue: HttpClient,
+  booking: HttpClient,
+  backend: string,
+  isGuest: () => boolean,
+): GuestApi {
   let rest: CataloguePortal | null = null;
   let book: CataloguePortal['book'] | null = null;
+  let proof: InstanceType<Flow['BookingProof']> | null = null;
+  const proofOf = (flow: Flow) =>
+    (proof ??= new flow.BookingProof((signal) => flow.fetchPowChallenge(backend, signal)));
   const later = <K extends keyof CataloguePortal>(name: K): CataloguePortal[K] => {
     const call = async (...args: unknown[]) => {
       rest ??= (await loadFlow()).catalogueEndpoints(catalogue);
@@ -53,8 +67,12 @@ function guestEndpoints(catalogue: HttpClient, booking: HttpClient): CataloguePo
     availabilities: later('availabilities'),
     firstAvailable: later('firstAvailable'),
     book: async (...args) => {
-      book ??= (await loadFlow()).catalogueEndpoints(booking).book;
+      const flow = await loadFlow();
+      book ??= flow.bookWithProof(flow.catalogueEndpoints(booking).book, proofOf(flow), isGuest);
       return book(...args);
+    },
+    prepareBooking: () => {
+      if (isGuest()) void loadFlow().then((flow) => proofOf(flow).prepare(), ignore);
     },
   };
 }
@@ -82,7 +100,7 @@ export function createWiring(
       wiring.session?.signedIn ? wiring.session.getToken(o) : Promise.resolve(null),
   });
   const wiring: Wiring = {
-    api: guestEndpoints(catalogue, http),
+    api: guestEndpoints(catalogue, http, config.backend, () => !wiring.session?.signedIn),
     http,
     config,
     remote: null,
@@ -94,6 +112,8 @@ export function createWiring(
   });
   return wiring;
 }
+
+const ignore = (): void => undefined;
 
 /** Waits before asking the backend for its configuration again, after a failure. */
 const REMOTE_RETRY_MS = [2_000, 10_000, 30_000];

@@ -43,8 +43,9 @@ export class RateLimitError extends ApiError {
   constructor(
     message: string,
     readonly retryAfterMs: number,
+    serverCode?: string,
   ) {
-    super(message, ERROR_CODES.rateLimited, 429);
+    super(message, ERROR_CODES.rateLimited, 429, [], serverCode);
   }
 }
 

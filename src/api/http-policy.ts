@@ -57,7 +57,12 @@ export function decide<T>(outcome: Outcome, ctx: PolicyContext<T>): Decision<T> 
     const retryAfter = parseRetryAfter(outcome.headers.get('Retry-After'), ctx.now());
     // A Retry-After beyond the cap ends the retries: waiting less would retry too early.
     if (!canRetry || (retryAfter ?? 0) > MAX_RATE_LIMIT_WAIT_MS) {
-      const error = new RateLimitError(`${ctx.what}: 429`, retryAfter ?? ctx.backoff.maxMs);
+      const { error: serverCode } = readEnvelope(outcome.text);
+      const error = new RateLimitError(
+        `${ctx.what}: 429`,
+        retryAfter ?? ctx.backoff.maxMs,
+        serverCode,
+      );
       return { kind: 'fail', error };
     }
     // Never before Retry-After; the jitter spreads the clients that share one budget.

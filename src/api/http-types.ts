@@ -39,6 +39,8 @@ export interface HttpRequestInit<T> {
   signal: AbortSignal;
   /** Makes a POST retryable; the same key is sent on every attempt. */
   idempotencyKey?: string;
+  /** More request headers (e.g. a booking's `X-Booking-Proof`). */
+  headers?: Record<string, string>;
   /** JSON → view model; throws `ApiError('bad_response')` when the shape is missing. */
   decode: (json: unknown) => T;
   /** `path` is a full URL (e.g. userinfo on the portal origin), not relative to `baseUrl`. */

@@ -121,7 +121,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const what = `${method} ${init.absoluteUrl ? new URL(path, 'http://localhost').pathname : path}`;
     // A POST may act twice when retried, unless the portal can recognise the repeat by its key.
     const retryable = method !== 'POST' || init.idempotencyKey !== undefined;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...init.headers, Accept: 'application/json' };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);

@@ -58,6 +58,8 @@ export interface BookingInput {
   asapEmail?: string;
   /** One per booking intent (not per attempt), so a retried POST books once. */
   idempotencyKey: string;
+  /** A guest's solved proof-of-work challenge (`X-Booking-Proof`, see `booking-proof.ts`). */
+  proof?: string;
 }
 
 export interface CataloguePortal {
@@ -149,6 +151,7 @@ export function catalogueEndpoints(http: HttpClient): CataloguePortal {
           asap_list_opt_in: input.asapEmail ? { email: input.asapEmail } : undefined,
         },
         idempotencyKey: input.idempotencyKey,
+        ...(input.proof ? { headers: { 'X-Booking-Proof': input.proof } } : {}),
         signal,
         decode: one(decodeAppointment),
       }),

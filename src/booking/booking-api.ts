@@ -15,4 +15,7 @@ export type BookingApi = Pick<
   | 'availabilities'
   | 'firstAvailable'
   | 'book'
->;
+> & {
+  /** A booking is near (the details step): a guest's proof of work may start. */
+  prepareBooking?(): void;
+};

@@ -181,6 +181,7 @@ export class BookingController implements ReactiveController {
       this.data.locations();
     }
     if (s.step === 'time') this.times?.ensure(s);
+    if (s.step === 'details' && this.options.isGuest()) this.options.api.prepareBooking?.();
   }
 
   /** A preselection is checked against the catalogue, with the flow's code (none: nothing to check). */

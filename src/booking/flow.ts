@@ -9,6 +9,8 @@ import './later-sentences.js';
 
 export { catalogueEndpoints } from '../api/portal-catalogue.js';
 export { newIdempotencyKey } from '../api/idempotency.js';
+export { fetchPowChallenge } from '../api/pow-challenge.js';
+export { BookingProof, bookWithProof } from './booking-proof.js';
 export { runBookingEffect } from './booking-effects.js';
 export { transition } from './machine.js';
 export { validatePreset } from './preset.js';

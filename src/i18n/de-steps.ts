@@ -99,6 +99,8 @@ export const deSteps: StepMessages = {
     confirm: 'Verbindlich buchen',
     submitting: 'Wird gebucht …',
     binding: 'Mit „Verbindlich buchen“ reservieren Sie diesen Termin fest für sich.',
+    bookingLimited:
+      'Zu viele Buchungen in kurzer Zeit, daher ist die Online-Buchung vorerst pausiert. Bitte rufen Sie die Praxis an, um diesen Termin zu buchen.',
   },
   confirmation: {
     heading: 'Ihr Termin ist gebucht',

@@ -98,6 +98,8 @@ export const enSteps: StepMessages = {
     confirm: 'Book now',
     submitting: 'Booking …',
     binding: 'With “Book now” this appointment is firmly reserved for you.',
+    bookingLimited:
+      'Too many bookings in a short time, so online booking is paused for now. Please call the practice to book this appointment.',
   },
   confirmation: {
     heading: 'Your appointment is booked',

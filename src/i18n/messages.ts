@@ -117,6 +117,8 @@ export interface Messages {
     confirm: string;
     submitting: string;
     binding: string;
+    /** The backend's booking budget (429 `booking_limited`): says to call; the phone follows. */
+    bookingLimited: string;
   };
   confirmation: {
     heading: string;

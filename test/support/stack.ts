@@ -111,6 +111,7 @@ export async function startServers(options: StackOptions = {}): Promise<Servers>
       trustProxy: ['127.0.0.1', '::1'],
       // Every test browser shares one loopback IP: per-IP limits would throttle the suite itself.
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
+      bookingLimits: { perIp: 0, perEmail: 0, perSlot: 0 },
       // Tests reset the sandbox and inject faults between pages: nothing may be served from an
       // earlier test's answers (the cache has tests of its own, in test/server/).
       cache: { catalogueTtlSeconds: 0, availabilityTtlSeconds: 0 },
