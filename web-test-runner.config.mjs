@@ -35,12 +35,27 @@ const firefox = chromeLauncher({
   },
 });
 
+/**
+ * Vite's `import url from './x.ts?worker&url'` (the proof-of-work worker): here the URL of the
+ * module itself, which the test server compiles like any other.
+ */
+function workerUrls() {
+  return {
+    name: 'worker-url',
+    serve(context) {
+      if (context.URL.search !== '?worker&url') return undefined;
+      const file = JSON.stringify(`.${context.path.slice(context.path.lastIndexOf('/'))}`);
+      return { body: `export default new URL(${file}, import.meta.url).href;`, type: 'js' };
+    },
+  };
+}
+
 export default {
   files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
   nodeResolve: true,
   concurrentBrowsers: 3,
   testsFinishTimeout: 240000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [workerUrls(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromium, firefox, webkitLauncher()],
   testFramework: { config: { timeout: 10000 } },
 };

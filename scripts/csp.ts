@@ -16,7 +16,8 @@ export interface CspOptions {
 
 /**
  * `script-src 'self'` and `style-src 'self'` without 'unsafe-inline', Trusted Types required
- * (lit's policy is named `lit-html`), nothing else allowed by default.
+ * (lit's policy is named `lit-html`; the widget's own, for its proof-of-work worker,
+ * `patient-booking`), nothing else allowed by default.
  */
 export function strictCsp(options: CspOptions): string {
   const list = (values: readonly string[] | undefined, empty: string) =>
@@ -33,7 +34,7 @@ export function strictCsp(options: CspOptions): string {
     "object-src 'none'",
     `frame-ancestors ${list(options.ancestors, "'none'")}`,
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    'trusted-types lit-html patient-booking',
     ...(options.reportUri ? [`report-uri ${options.reportUri}`] : []),
   ].join('; ');
 }

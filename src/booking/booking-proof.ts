@@ -11,6 +11,7 @@ import type { PowChallenge } from '../api/pow-challenge.js';
 import { isProofRefusal, proofHeader } from '../api/pow-challenge.js';
 import { raceAbort } from '../api/retry.js';
 import type { PowTask } from './pow-solve.js';
+import workerUrl from './pow-worker.ts?worker&url';
 
 export type Solver = (task: PowTask) => Promise<number | null>;
 
@@ -101,11 +102,37 @@ export function bookWithProof(
   };
 }
 
+/** The trusted-types policy that vouches for the worker's URL (strict CSPs name it). */
+let policy: { createScriptURL(url: string): unknown } | undefined;
+
+/**
+ * The worker's URL, as a `TrustedScriptURL` where the browser has Trusted Types: a page that
+ * requires them lists `patient-booking` in `trusted-types`, else this throws (solved here then).
+ */
+function trustedWorkerUrl(): string {
+  const tt = (globalThis as { trustedTypes?: TrustedTypes }).trustedTypes;
+  if (!tt) return workerUrl;
+  policy ??= tt.createPolicy('patient-booking', {
+    createScriptURL: (url) => {
+      if (url !== workerUrl) throw new TypeError('patient-booking: only its own worker');
+      return url;
+    },
+  });
+  return policy.createScriptURL(workerUrl) as string;
+}
+
+interface TrustedTypes {
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string): string },
+  ): { createScriptURL(url: string): unknown };
+}
+
 /** Solves `task` in a Web Worker; where none starts, on this thread in slices. */
 export function solveInWorker(task: PowTask): Promise<number | null> {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./pow-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(trustedWorkerUrl(), { type: 'module' });
   } catch {
     return solveHere(task);
   }
