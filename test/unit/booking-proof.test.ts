@@ -64,14 +64,16 @@ describe('a guest booking’s proof of work', () => {
   });
 
   it('does not use a challenge about to expire, nor one whose fetch failed', async () => {
+    const stale = await challenge(5, Date.now() + 10_000); // inside the 30 s margin
+    const fresh = await challenge(6);
     let calls = 0;
     const proof = new BookingProof(async () => {
       calls += 1;
-      if (calls === 1) return challenge(5, Date.now() + 10_000); // inside the 30 s margin
+      if (calls === 1) return stale;
       if (calls === 2) throw new ApiError('down', 'network');
-      return challenge(6);
+      return fresh;
     });
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     proof.prepare();
     await settle(); // its expiry is known now: too close
     proof.prepare();
