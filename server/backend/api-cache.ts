@@ -2,8 +2,9 @@
  * In-memory cache of proxied GET answers, keyed by path + query, with single flight: while one
  * upstream request for a key runs, every identical request waits for it (1,000 visitors asking for
  * insurances at once make one upstream request). Only 200 answers are stored, for `ttlMs`; errors
- * and other statuses are shared with the requests waiting at that moment, never stored. Memory is
- * bounded by entry count and bytes; the oldest entries go first.
+ * and other statuses are shared with the requests waiting at that moment, never stored. When the
+ * portal is busy (429), failing (5xx) or unreachable, the last good answer is served instead, past
+ * its time (`stale`). Memory is bounded by entry count and bytes; the oldest entries go first.
  */
 
 /** An upstream answer as the proxy passes it on. */
@@ -14,7 +15,7 @@ export interface UpstreamAnswer {
   body: Uint8Array;
 }
 
-export type CacheSource = 'hit' | 'miss' | 'shared';
+export type CacheSource = 'hit' | 'miss' | 'shared' | 'stale';
 
 export interface CacheResult {
   answer: UpstreamAnswer;
@@ -27,12 +28,18 @@ export interface ApiCacheStats {
   hit: number;
   miss: number;
   shared: number;
+  /** Old answers served because upstream was busy, failing or over a client's budget. */
+  stale: number;
   entries: number;
   bytes: number;
 }
 
 export interface ApiCache {
   get(key: string, ttlMs: number, load: () => Promise<UpstreamAnswer>): Promise<CacheResult>;
+  /** True when `get(key)` would ask upstream now: nothing fresh, and no request running. */
+  wouldLoad(key: string): boolean;
+  /** The last good answer of `key`, however old (for when upstream cannot be asked). */
+  stale(key: string): CacheResult | undefined;
   /** Forgets every stored answer whose key `matches` (a running request still shares its answer). */
   forget(matches: (key: string) => boolean): void;
   stats(): ApiCacheStats;
@@ -58,7 +65,7 @@ export function createApiCache(options: ApiCacheOptions): ApiCache {
   const maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   const flights = new Map<string, Promise<Entry | UpstreamAnswer>>();
-  const counts = { hit: 0, miss: 0, shared: 0 };
+  const counts = { hit: 0, miss: 0, shared: 0, stale: 0 };
   let bytes = 0;
 
   function drop(key: string): void {
@@ -82,6 +89,12 @@ export function createApiCache(options: ApiCacheOptions): ApiCache {
     return entry;
   }
 
+  /** An old answer: served, but nobody else may keep it. */
+  function staleResult(answer: UpstreamAnswer): CacheResult {
+    counts.stale += 1;
+    return { answer, source: 'stale', freshSeconds: undefined };
+  }
+
   function result(outcome: Entry | UpstreamAnswer, source: CacheSource): CacheResult {
     if (!('expiresAt' in outcome)) return { answer: outcome, source, freshSeconds: undefined };
     const freshSeconds = Math.max(0, Math.floor((outcome.expiresAt - now()) / 1000));
@@ -95,7 +108,7 @@ export function createApiCache(options: ApiCacheOptions): ApiCache {
         counts.hit += 1;
         return result(entry, 'hit');
       }
-      if (entry) drop(key);
+      // An expired entry stays until a good answer replaces it: served when upstream fails.
       const running = flights.get(key);
       if (running) {
         counts.shared += 1;
@@ -103,10 +116,30 @@ export function createApiCache(options: ApiCacheOptions): ApiCache {
       }
       counts.miss += 1;
       const flight = load()
-        .then((answer) => store(key, answer, ttlMs))
+        .then((answer) => {
+          // Upstream busy (429) or in trouble (5xx): the last good answer, if there is one.
+          const old = entries.get(key);
+          if ((answer.status === 429 || answer.status >= 500) && old) return old.answer;
+          return store(key, answer, ttlMs);
+        })
+        .catch((error: unknown) => {
+          const old = entries.get(key);
+          if (old) return old.answer;
+          throw error;
+        })
         .finally(() => flights.delete(key));
       flights.set(key, flight);
-      return result(await flight, 'miss');
+      const outcome = await flight;
+      const stale = !('expiresAt' in outcome) && entries.get(key)?.answer === outcome;
+      return stale ? staleResult(outcome) : result(outcome, 'miss');
+    },
+    wouldLoad(key) {
+      const entry = entries.get(key);
+      return !(entry && now() < entry.expiresAt) && !flights.has(key);
+    },
+    stale(key) {
+      const entry = entries.get(key);
+      return entry ? staleResult(entry.answer) : undefined;
     },
     forget(matches) {
       for (const key of [...entries.keys()]) if (matches(key)) drop(key);

@@ -15,6 +15,7 @@ import { API_PREFIX, apiPath, canonicalQuery } from './api-paths.js';
 import type { ApiRequest, ApiUpstreamOptions } from './api-upstream.js';
 import { forwardToPortal } from './api-upstream.js';
 import type { Route, RouteContext } from './route.js';
+import type { RateDecision } from './rate-limit.js';
 
 export interface ApiRoutesOptions extends ApiUpstreamOptions {
   cache: ApiCache;
@@ -24,6 +25,11 @@ export interface ApiRoutesOptions extends ApiUpstreamOptions {
   userinfoUrl: string;
   /** Proof of work and budgets in front of a guest's booking. */
   guard: BookingGuard;
+  /**
+   * Each client's share of the portal's budget: a guest GET that the cache cannot answer spends
+   * it (the client's IP key). Absent: not limited.
+   */
+  upstreamBudget?: (clientKey: string | undefined) => RateDecision;
 }
 
 export interface ApiRoutes {
@@ -94,13 +100,32 @@ function cachedGet(
     maxBodyBytes: 0,
     allowHeaders: ALLOW_HEADERS,
     budget: 'api',
-    handle: ({ request, note }) => {
+    handle: ({ request, note, clientKey }) => {
       const query = canonicalQuery(request.search, entry.params);
       if (!query.ok) {
         return errorReply(400, E.invalidParameter, `The parameter ${query.name} is malformed.`);
       }
+      const target = `${subpath(request)}${query.search}`;
+      // Only what reaches the portal spends the client's share of it: cached answers are free.
+      const spent = options.cache.wouldLoad(target)
+        ? options.upstreamBudget?.(clientKey())
+        : undefined;
+      if (spent && !spent.allowed) {
+        note('ratelimit', 'upstream');
+        const old = revalidate ? undefined : options.cache.stale(target);
+        if (old) {
+          note('cache', old.source);
+          return toReply(old.answer, 'no-store');
+        }
+        const seconds = String(spent.retryAfterSeconds);
+        return errorReply(429, E.rateLimited, 'Too many requests; retry after a pause.', {
+          'Retry-After': seconds,
+          'RateLimit-Limit': String(spent.limit),
+          'RateLimit-Remaining': '0',
+          'RateLimit-Reset': seconds,
+        });
+      }
       return relay(note, async () => {
-        const target = `${subpath(request)}${query.search}`;
         const load = () => forwardToPortal(options, { method: 'GET', pathAndQuery: target }, note);
         const result: CacheResult = await options.cache.get(target, ttlSeconds * 1000, load);
         note('cache', result.source);

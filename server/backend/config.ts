@@ -25,6 +25,11 @@ export interface RateLimitConfig {
   limit: number;
   /** Requests per window on the API (`/api/patient/v1/…`, `/oauth/userinfo`). Default 600. */
   proxyLimit: number;
+  /**
+   * Guest GETs per window that reach the portal (the cache cannot answer them): one address's
+   * share of the portal's per-client budget. Default 60, a tenth of the portal's 600 a minute.
+   */
+  upstreamLimit?: number;
   /** Window length in seconds. Default 60. */
   windowSeconds: number;
 }
@@ -139,7 +144,7 @@ export const DEFAULTS = {
   availabilityTtlSeconds: 5,
   /** Availabilities change when anyone books: never cache them longer than this. */
   maxAvailabilityTtlSeconds: 30,
-  rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
+  rateLimit: { limit: 60, proxyLimit: 600, upstreamLimit: 60, windowSeconds: 60 },
   /** About 0.1–0.5 s of hashing on a phone (pure-JS SHA-256 in a worker); see docs/deploy.md. */
   proof: { maxNumber: 100_000, expiresSeconds: 600 },
   bookingLimits: { perIp: 5, perEmail: 3, perSlot: 3 },
@@ -184,6 +189,7 @@ export function readBackendEnv(env: Env): BackendEnvConfig {
     rateLimit: {
       limit: integer(env, 'RATE_LIMIT', limit),
       proxyLimit: integer(env, 'API_RATE_LIMIT', proxyLimit),
+      upstreamLimit: integer(env, 'UPSTREAM_RATE_LIMIT', DEFAULTS.rateLimit.upstreamLimit),
       windowSeconds: integer(env, 'RATE_WINDOW_SECONDS', windowSeconds, 1),
     },
     trustProxy: trustedProxies(value(env, 'TRUST_PROXY') ?? ''),

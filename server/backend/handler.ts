@@ -105,6 +105,11 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const limiter = (limit: number) =>
     createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
   const limiters = { login: limiter(rate.limit), api: limiter(rate.proxyLimit) };
+  /** Each client's share of the portal's per-client budget: the guest GETs the cache cannot answer. */
+  // (Off with the API's own limit, unless set: a budget inside a budget that is off.)
+  const upstreamLimiter = limiter(
+    rate.upstreamLimit ?? (rate.proxyLimit === 0 ? 0 : DEFAULTS.rateLimit.upstreamLimit),
+  );
 
   const proofConfig = { ...DEFAULTS.proof, ...config.proof };
   const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
@@ -121,6 +126,8 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const cache = createApiCache({ now });
   const api = createApiRoutes({
     guard,
+    upstreamBudget: (key) =>
+      key === undefined || !upstreamLimiter.enabled ? ALLOWED_ONCE : upstreamLimiter.hit(key),
     apiUrl: defaultApiUrl(config.portalUrl),
     userinfoUrl: portalEndpoint(config.portalUrl, '/oauth/userinfo'),
     tokens: guestTokens,
@@ -229,7 +236,7 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
     stats: () => ({
       upstream: { ...upstream },
       apiCache: cache.stats(),
-      rateLimited: limiters.login.refusals() + limiters.api.refusals(),
+      rateLimited: limiters.login.refusals() + limiters.api.refusals() + upstreamLimiter.refusals(),
       bookingGuard: guard.stats(),
     }),
   };
@@ -238,6 +245,7 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
 const readsFile = (request: PlainRequest) => request.method === 'GET' || request.method === 'HEAD';
 
 const ignore = (): void => undefined;
+const ALLOWED_ONCE = Object.freeze({ allowed: true as const });
 
 /** The 500 envelope for a route that threw. */
 function failed(note: (key: string, value: string) => void): Reply {

@@ -15,7 +15,7 @@ describe('token server configuration (env)', () => {
       allowNoOrigin: false,
       redirectUris: [],
       cache: { catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 },
-      rateLimit: { limit: 60, proxyLimit: 600, windowSeconds: 60 },
+      rateLimit: { limit: 60, proxyLimit: 600, upstreamLimit: 60, windowSeconds: 60 },
       trustProxy: [],
       practice: {},
       proof: { maxNumber: 100_000, expiresSeconds: 600 },
@@ -57,7 +57,12 @@ describe('token server configuration (env)', () => {
       phone: '030 1234567',
       privacyUrl: 'https://clinic.example/datenschutz',
     });
-    assert.deepEqual(config.rateLimit, { limit: 10, proxyLimit: 0, windowSeconds: 5 });
+    assert.deepEqual(config.rateLimit, {
+      limit: 10,
+      proxyLimit: 0,
+      upstreamLimit: 60,
+      windowSeconds: 5,
+    });
     assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
     assert.equal(config.port, 8080);
     assert.equal(config.tokenUrl, 'https://portal.example/tenant/oauth/token');

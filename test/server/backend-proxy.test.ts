@@ -424,3 +424,64 @@ describe('the API under load (createBackend().handle())', () => {
     assert.equal(stats.rateLimited, 0);
   });
 });
+
+describe("the portal's budget, defended", () => {
+  before(async () => {
+    portal = await startFakePortal();
+  });
+  after(() => portal.close());
+  beforeEach(() => portal.reset());
+
+  /** One backend with a tight upstream share; requests from `ip` (X-Forwarded-For, trusted). */
+  async function backendWithShare(upstreamLimit: number) {
+    const backend = createBackend(
+      config({
+        trustProxy: ['127.0.0.1'],
+        rateLimit: { limit: 60, proxyLimit: 1000, upstreamLimit, windowSeconds: 60 },
+      }),
+    );
+    return (path: string, ip: string) =>
+      backend.handle(
+        new Request(`http://b.test${API}${path}`, {
+          headers: { ...WIDGET, 'X-Forwarded-For': ip },
+        }),
+        { clientIp: '127.0.0.1' },
+      );
+  }
+
+  it('one address spends at most its share of the portal; cached answers cost nothing', async () => {
+    const get = await backendWithShare(5);
+    // 50 distinct availability windows (a script walking the calendar) from one address …
+    const statuses: number[] = [];
+    for (let day = 1; day <= 50; day += 1) {
+      const d = String((day % 28) + 1).padStart(2, '0');
+      const path = `/appointment_types/${day}/availabilities?from=2025-03-${d}&to=2025-03-${d}`;
+      statuses.push((await get(path, '203.0.113.9')).status);
+    }
+    assert.equal(statuses.filter((s) => s === 200).length, 5);
+    assert.equal(statuses.filter((s) => s === 429).length, 45);
+    assert.equal(portal.apiRequests().length, 5, 'the portal saw five of them');
+    // … while the insurances, cached, still answer that address, and another address is served.
+    assert.equal((await get('/insurances', '198.51.100.1')).status, 200);
+    assert.equal((await get('/insurances', '203.0.113.9')).status, 200);
+    assert.equal((await get('/locations', '198.51.100.2')).status, 200);
+  });
+
+  it('serves the last good answer when the portal is busy (429) or failing, and queues nothing', async () => {
+    let clock = Date.UTC(2025, 2, 15);
+    const backend = createBackend(config(), { now: () => clock });
+    const get = () =>
+      backend.handle(new Request(`http://b.test${API}/insurances`, { headers: WIDGET }));
+    assert.equal((await get()).status, 200);
+    clock += 301_000; // past the cache time
+    portal.apiReply = () => ({ status: 429, headers: { 'Retry-After': '30' }, body: {} });
+    const busy = await get();
+    assert.equal(busy.status, 200, 'the old answer, not the 429');
+    assert.equal(busy.headers.get('cache-control'), 'no-store', 'which nobody else may keep');
+    assert.equal((await data(busy)).n, 1);
+    portal.apiReply = () => 'hang';
+    const failing = await get();
+    assert.equal(failing.status, 200);
+    assert.equal(backend.stats().apiCache.stale, 2);
+  });
+});
