@@ -76,7 +76,9 @@ function watchHeight(post: (message: FrameMessage) => void): () => void {
     clearTimeout(shrinkTimer);
     shrinkingTo = -1;
     if (height > posted) send(height);
-    else if (height < posted && settled) {
+    // A step that is still loading is not its final height: shrinking to its skeleton, then
+    // growing to its content, would make the host page jump (seen with a slow CPU).
+    else if (height < posted && settled && !loading(document)) {
       shrinkingTo = height;
       shrinkTimer = setTimeout(() => {
         shrinkingTo = -1;
