@@ -1,7 +1,8 @@
 // `npx tsx bench/run.ts` (npm run bench): builds the widget into a temporary directory, deploys it
 // on loopback as a practice would (the sandbox portal, the booking backend serving the build, the
-// practice's web server passing /pb/ to it), measures it in headless Chromium, loads the backend
-// from a second process, and writes the table to bench/RESULTS.md (and stdout).
+// practice's web server passing /pb/ to it), measures it in headless Chromium, with and without
+// the delay proxies' network model, loads the backend from a second process, and writes the table
+// to bench/RESULTS.md (and stdout).
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildWidget, existingBuild, type BenchBuild } from './build.js';
@@ -15,6 +16,8 @@ import {
   SLACK_MS,
   type FirstPaintResult,
 } from './first-paint.js';
+import { measureNetwork } from './network.js';
+import { networkDetails, networkRows } from './network-report.js';
 import { measureProxy, PROXY_CACHE, VISITORS, type ProxyResult } from './proxy.js';
 import { machine, machineLine, ms, kb, table, verdict, type Row } from './report.js';
 import { measureRequests, MINIMUM, shortUrl, type RequestsResult } from './requests.js';
@@ -32,7 +35,7 @@ const rows: Row[] = [];
 const details: string[] = [];
 const errors: string[] = [];
 
-/** `--only=bytes,requests,first,dense,load,proxy`: a subset (RESULTS.md then holds only it). */
+/** `--only=bytes,requests,network,first,dense,load,proxy`: a subset (RESULTS.md then holds only it). */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -40,6 +43,7 @@ const only = process.argv
 const KEYS: Record<string, string> = {
   bytes: 'bytes',
   requests: 'requests',
+  'round trips (delay proxies)': 'network',
   'first insurance (DevTools emulation)': 'first',
   'dense day/time step': 'dense',
   'backend load': 'load',
@@ -370,6 +374,19 @@ async function main(): Promise<void> {
       problems.push(...r.problems);
       gets = r.booking.filter((c) => c.method === 'GET').map((c) => shortUrl(c.url, stack.apiBase));
     }
+    const n = await attempt('round trips (delay proxies)', () =>
+      measureNetwork({
+        browser: stack.browser,
+        portal: stack.portal,
+        root: build.root,
+        files: stack.files,
+      }),
+    );
+    if (n) {
+      rows.push(...networkRows(n));
+      details.push(networkDetails(n));
+      problems.push(...Object.values(n.variants).flatMap((v) => v.problems));
+    }
     const f = await attempt('first insurance (DevTools emulation)', () => measureFirstPaint(stack));
     if (f) {
       firstPaintRows(f);
@@ -409,9 +426,10 @@ async function main(): Promise<void> {
     'It builds the current source into a temporary directory (dist/ is left alone) and deploys it on ' +
       "loopback as a practice would: the sandbox portal, the booking backend serving the build, the practice's " +
       'web server with the pages, passing `/pb/` to the backend. It drives headless Chromium ' +
-      '(`CHROME_PATH` or /usr/bin/chromium) with playwright-core, loads the backend from a second Node ' +
-      'process, and rewrites this file. It takes about a minute. Timings depend on the machine and on ' +
-      'what else runs on it; byte and request counts do not.',
+      '(`CHROME_PATH` or /usr/bin/chromium) with playwright-core, directly and through one delay proxy ' +
+      'per origin (`bench/delay-proxy.ts`: 300 ms RTT, a handshake per new connection), loads the backend ' +
+      'from a second Node process, and rewrites this file. It takes about three minutes. Timings depend on ' +
+      'the machine and on what else runs on it; byte, request and round-trip counts do not.',
     '',
     ...(problems.length
       ? ['## Page problems seen', '', ...[...new Set(problems)].map((x) => `- ${x}`), '']

@@ -1,0 +1,286 @@
+// Round trips of a cold visit on a modelled network (bench/delay-proxy.ts, 300 ms RTT, HTTP/1.1):
+// each origin behind its own delay proxy, the practice's web server with the backend behind its
+// /pb/ as deployed. Three pages: (a) page, widget and API on one origin; (b) the same with the
+// preload hint of docs/embedding.md; (c) the page on one origin, the widget and its backend on
+// another (`backend=` attribute, the page's origin in ALLOWED_ORIGINS).
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
+import type { WidgetFiles } from '../server/backend/widget-files.js';
+import { startDelayProxy, type DelayProxy } from './delay-proxy.js';
+import { clickButton, CHOICES, TIME_BUTTON } from './flow.js';
+import { startH2Site } from './h2-site.js';
+import { inspectPreload, PRELOAD_QUERY, type PreloadCheck } from './preload-check.js';
+import { measureRoundTrips, type Measured, type RoundTripsStep } from './round-trips.js';
+import { API_PATH, backendConfig, PREFIX, startSite, widgetHtml } from './stack.js';
+
+export const RTT_MS = 300;
+/** Measured ≤ bound + this many round trips passes (see MARGIN_WHY). */
+export const MARGIN_RT = 0.5;
+export const MARGIN_WHY =
+  'Round trips come whole: one more in the chain adds 1.0 RT. What is not a round trip is the ' +
+  "machine's own time (servers on loopback, parsing and running the script, rendering, the " +
+  "proxies' timers firing late on a busy machine, the end condition polled at the next frame), " +
+  'tens of ms here, up to ~0.3 RT on a loaded 2-core machine. So a measurement within bound + 0.5 ' +
+  'has no extra round trip; one beyond it has.';
+export const RUNS = 5;
+
+export type VariantKey = 'same' | 'preload' | 'cross';
+
+export interface VariantResult {
+  key: VariantKey;
+  name: string;
+  /** The navigation's median run (by time), and each step's median. */
+  first: Measured;
+  steps: Measured[];
+  /** Round trips of every run, to navigation's end. */
+  all: number[];
+  problems: string[];
+}
+
+export interface NetworkResult {
+  rttMs: number;
+  runs: number;
+  variants: Record<VariantKey, VariantResult>;
+  /** The same-origin pages over HTTPS + HTTP/2 (a TLS 1.3 handshake: one more round trip). */
+  http2: Record<'same' | 'preload', VariantResult>;
+  preload: PreloadCheck;
+}
+
+/** The first insurance button visible, looked for in every shadow root at each frame. */
+const FIRST_INSURANCE = `(() => {
+  const find = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.tagName === 'BUTTON' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
+      if (el.shadowRoot) { const hit = find(el.shadowRoot); if (hit) return hit; }
+    }
+    return null;
+  };
+  const button = find(document);
+  return button !== null && button.getClientRects().length > 0;
+})()`;
+
+const button = (name: RegExp) => ({
+  locator: (page: Page) => page.getByRole('button', { name }),
+});
+
+/** From the first screen to the confirmation, each step timed from its click. */
+const STEPS: RoundTripsStep[] = [
+  {
+    name: 'insurance → categories',
+    act: (page) => clickButton(page, CHOICES.insurance),
+    until: button(CHOICES.category),
+  },
+  {
+    name: 'category → types',
+    act: (page) => clickButton(page, CHOICES.category),
+    until: button(CHOICES.type),
+  },
+  {
+    name: 'type → times',
+    act: (page) => clickButton(page, CHOICES.type),
+    until: button(TIME_BUTTON),
+  },
+  {
+    name: 'time → details form',
+    act: (page) => clickButton(page, TIME_BUTTON),
+    until: { locator: (page) => page.getByLabel('First name') },
+  },
+  {
+    name: 'details → review',
+    prepare: async (page) => {
+      await page.getByLabel('First name').fill('Erika');
+      await page.getByLabel('Last name').fill('Mustermann');
+      await page.getByLabel('Email address').fill('erika@example.com');
+      await page.getByLabel('Date of birth').fill('1980-04-12');
+      const mobile = page.getByLabel('Mobile number');
+      if ((await mobile.count()) > 0) await mobile.fill('+49 151 23456789');
+    },
+    act: (page) => clickButton(page, /Continue/),
+    until: button(/Book now/),
+  },
+  {
+    name: '"Book now" → confirmation',
+    act: (page) => clickButton(page, /Book now/),
+    until: { locator: (page) => page.getByRole('heading', { name: /booked/i }) },
+  },
+];
+
+/** The preload hint of docs/embedding.md, for a site whose backend is at `/pb/`. */
+export const PRELOAD_HINT = `<link rel="preload" href="${PREFIX}${API_PATH.slice(1)}/insurances${PRELOAD_QUERY}" as="fetch" crossorigin>`;
+
+const median = (list: Measured[]): Measured =>
+  [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)]!;
+
+interface Variant {
+  key: VariantKey;
+  name: string;
+  url: string;
+  proxies: Record<string, DelayProxy>;
+  steps: RoundTripsStep[];
+}
+
+interface Collected {
+  first: Measured[];
+  steps: Measured[][];
+  problems: string[];
+}
+
+/** `runs` cold visits of each variant, interleaved (a busy moment hits all alike), after a warm-up. */
+async function visitAll(browser: Browser, variants: Variant[], runs: number) {
+  const collected = new Map<VariantKey, Collected>(
+    variants.map((v) => [v.key, { first: [], steps: [], problems: [] }]),
+  );
+  const visit = (v: Variant, steps = v.steps) =>
+    measureRoundTrips({
+      browser,
+      url: v.url,
+      rttMs: RTT_MS,
+      until: { inPage: FIRST_INSURANCE },
+      proxies: v.proxies,
+      steps,
+    });
+  await visit(variants[0]!, []); // warm-up: the browser's first page is slow
+  for (let i = 0; i < runs; i += 1) {
+    for (const v of variants) {
+      const result = await visit(v);
+      const c = collected.get(v.key)!;
+      c.first.push(result.first);
+      c.steps.push(result.steps);
+      c.problems.push(...result.problems);
+    }
+  }
+  const out: Partial<Record<VariantKey, VariantResult>> = {};
+  for (const v of variants) {
+    const c = collected.get(v.key)!;
+    out[v.key] = {
+      key: v.key,
+      name: v.name,
+      first: median(c.first),
+      steps: v.steps.map((_, i) => median(c.steps.map((s) => s[i]!))),
+      all: c.first.map((m) => m.roundTrips),
+      problems: [...new Set(c.problems)],
+    };
+  }
+  return out;
+}
+
+export async function measureNetwork(options: {
+  browser: Browser;
+  portal: string;
+  root: string;
+  files: WidgetFiles;
+  runs?: number;
+}): Promise<NetworkResult> {
+  const runs = options.runs ?? RUNS;
+  const proxies: DelayProxy[] = [];
+  const proxy = async (port: number) => {
+    const started = await startDelayProxy({ target: { port }, rttMs: RTT_MS });
+    proxies.push(started);
+    return started;
+  };
+  let pageProxy: DelayProxy | undefined;
+  let h2Proxy: DelayProxy | undefined;
+  const h2Backend = { url: '' };
+  const h2 = await startH2Site(h2Backend);
+  // The pages' origin (as localhost) and the backend's own (as 127.0.0.1): two sites.
+  const site = await startSite(options.root, options.files, async (web) => {
+    pageProxy = await proxy(Number(new URL(web.origin).port));
+    h2Proxy = await proxy(h2.port);
+    const pages = [`http://localhost:${pageProxy.port}`, `https://127.0.0.1:${h2Proxy.port}`];
+    return backendConfig(options.portal, {
+      allowedOrigins: [pages[0]!],
+      redirectUris: pages.map((page) => `${page}${PREFIX}callback.html`),
+    });
+  });
+  h2Backend.url = site.backend.url.replace('localhost', '127.0.0.1');
+  const backendProxy = await proxy(Number(new URL(site.backend.url).port));
+  const pageOrigin = `http://localhost:${pageProxy!.port}`;
+  const h2Origin = `https://127.0.0.1:${h2Proxy!.port}`;
+  const backendOrigin = backendProxy.origin;
+  for (const serve of [site.web.page, h2.page]) {
+    serve('/same.html', widgetHtml({}));
+    serve('/preload.html', widgetHtml({ head: PRELOAD_HINT }));
+  }
+  site.web.page(
+    '/cross.html',
+    widgetHtml({
+      script: `${backendOrigin}/patient-booking.js`,
+      attrs: { backend: `${backendOrigin}/` },
+    }),
+  );
+  const page = { page: pageProxy! };
+  const h2Page = { page: h2Proxy! };
+  // The flag accepts the self-signed certificate inside the network stack (a context's
+  // ignoreHTTPSErrors would cost another connection per origin).
+  const tlsBrowser = await chromium.launch({
+    executablePath: chromePath(),
+    args: [...chromeArgs, '--ignore-certificate-errors'],
+    headless: true,
+  });
+  try {
+    const http1 = await visitAll(
+      options.browser,
+      [
+        {
+          key: 'same',
+          name: 'same origin',
+          url: `${pageOrigin}/same.html`,
+          proxies: page,
+          steps: STEPS,
+        },
+        {
+          key: 'preload',
+          name: 'same origin, preload hint',
+          url: `${pageOrigin}/preload.html`,
+          proxies: page,
+          steps: [],
+        },
+        {
+          key: 'cross',
+          name: 'backend on another origin',
+          url: `${pageOrigin}/cross.html`,
+          proxies: { ...page, backend: backendProxy },
+          steps: STEPS,
+        },
+      ],
+      runs,
+    );
+    const http2 = await visitAll(
+      tlsBrowser,
+      [
+        {
+          key: 'same',
+          name: 'same origin, HTTPS + HTTP/2',
+          url: `${h2Origin}/same.html`,
+          proxies: h2Page,
+          steps: [],
+        },
+        {
+          key: 'preload',
+          name: 'same origin, preload hint, HTTPS + HTTP/2',
+          url: `${h2Origin}/preload.html`,
+          proxies: h2Page,
+          steps: [],
+        },
+      ],
+      runs,
+    );
+    const preload = await inspectPreload({
+      browser: options.browser,
+      url: `${pageOrigin}/preload.html`,
+      proxy: pageProxy!,
+      servePage: (path, html) => site.web.page(path, html),
+    });
+    return {
+      rttMs: RTT_MS,
+      runs,
+      variants: http1 as Record<VariantKey, VariantResult>,
+      http2: http2 as Record<'same' | 'preload', VariantResult>,
+      preload,
+    };
+  } finally {
+    await tlsBrowser.close();
+    await Promise.all(proxies.map((p) => p.close()));
+    await Promise.all([site.close(), h2.close()]);
+  }
+}
