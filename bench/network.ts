@@ -67,6 +67,12 @@ const button = (name: RegExp) => ({
 const STEPS: RoundTripsStep[] = [
   {
     name: 'insurance → categories',
+    // A patient reads the list first, the pointer on it: the steps' chunk loads at that pointer
+    // (a click with no pointer before it waits for the chunk, then the categories: one more RT).
+    prepare: async (page) => {
+      await page.getByRole('button', { name: CHOICES.insurance }).first().hover();
+      await page.waitForTimeout(2 * RTT_MS);
+    },
     act: (page) => clickButton(page, CHOICES.insurance),
     until: button(CHOICES.category),
   },
