@@ -298,7 +298,10 @@ function loadRows(t: BackendLoadResult): void {
       'Load generator: `bench/load-client.ts` in a second Node process (raw HTTP/1.1 keep-alive sockets), ' +
         "closed loop, loopback, sending what the widget's fetch sends on the backend's own origin " +
         '(`Accept: application/json`, `Sec-Fetch-Site: same-origin`, no token). Both servers answer the ' +
-        "same status, headers and body (the bare one replays the backend's answer). Portal: the sandbox.",
+        "same status, headers and body (the bare one replays the backend's answer). The backend runs in a " +
+        'process of its own, as `npm run backend` does (`bench/backend-host.ts`), beside a stand-in portal ' +
+        "with canned answers: not beside the sandbox, whose login library's AsyncLocalStorage taxes every " +
+        'promise in its process.',
       '',
       '| server | rps | p50 | p99 | requests | errors | statuses | load generator CPU |',
       '|---|---|---|---|---|---|---|---|',
@@ -312,7 +315,7 @@ function loadRows(t: BackendLoadResult): void {
           `| ${name} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.requests} | ${r.errors} | ${JSON.stringify(r.statuses)} | ${Math.round(r.clientCpu)} % of a core |`,
       ),
       '',
-      `1,000 guests, one socket each, at a fresh backend whose portal (the sandbox, 500 ms per answer) ` +
+      `1,000 guests, one socket each, at a fresh backend whose portal (the stand-in, 500 ms per answer) ` +
         `saw ${b.upstream.token} token and ${b.upstream.api} API request(s): one guest token and one ` +
         'catalogue request, shared by all. Statuses: ' +
         JSON.stringify(b.statuses) +
