@@ -316,10 +316,7 @@ function loadRows(t: BackendLoadResult): void {
       ),
       '',
       `1,000 guests, one socket each, at a fresh backend whose portal (the stand-in, 500 ms per answer) ` +
-        `saw ${b.upstream.token} token and ${b.upstream.api} API request(s): one guest token and one ` +
-        'catalogue request, shared by all. Statuses: ' +
-        JSON.stringify(b.statuses) +
-        '.',
+        `saw ${b.upstream.token} token and ${b.upstream.api} API request(s). Statuses: ${JSON.stringify(b.statuses)}.`,
     ].join('\n'),
   );
 }
