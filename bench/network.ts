@@ -3,15 +3,15 @@
 // /pb/ as deployed. Three pages: (a) page, widget and API on one origin; (b) the same with the
 // preload hint of docs/embedding.md; (c) the page on one origin, the widget and its backend on
 // another (`backend=` attribute, the page's origin in ALLOWED_ORIGINS).
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
 import type { WidgetFiles } from '../server/backend/widget-files.js';
 import { startDelayProxy, type DelayProxy } from './delay-proxy.js';
-import { clickButton, CHOICES, TIME_BUTTON } from './flow.js';
 import { startH2Site } from './h2-site.js';
-import { inspectPreload, PRELOAD_QUERY, type PreloadCheck } from './preload-check.js';
+import { inspectPreload, type PreloadCheck } from './preload-check.js';
 import { measureRoundTrips, type Measured, type RoundTripsStep } from './round-trips.js';
-import { API_PATH, backendConfig, PREFIX, startSite, widgetHtml } from './stack.js';
+import { backendConfig, PREFIX, startSite, widgetHtml } from './stack.js';
+import { FIRST_INSURANCE, PRELOAD_HINT, steps } from './visit-steps.js';
 
 export const RTT_MS = 300;
 /** Measured ≤ bound + this many round trips passes (see MARGIN_WHY). */
@@ -49,74 +49,6 @@ export interface NetworkResult {
   http2: Record<'same' | 'preload', VariantResult>;
   preload: PreloadCheck;
 }
-
-/** The first insurance button visible, looked for in every shadow root at each frame. */
-const FIRST_INSURANCE = `(() => {
-  const find = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.tagName === 'BUTTON' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
-      if (el.shadowRoot) { const hit = find(el.shadowRoot); if (hit) return hit; }
-    }
-    return null;
-  };
-  const button = find(document);
-  return button !== null && button.getClientRects().length > 0;
-})()`;
-
-const button = (name: RegExp) => ({
-  locator: (page: Page) => page.getByRole('button', { name }),
-});
-
-/** From the first screen to the confirmation, each step timed from its click. */
-const STEPS: RoundTripsStep[] = [
-  {
-    name: 'insurance → categories',
-    // A patient reads the list first, the pointer on it: the steps' chunk loads at that pointer
-    // (a click with no pointer before it waits for the chunk, then the categories: one more RT).
-    prepare: async (page) => {
-      await page.getByRole('button', { name: CHOICES.insurance }).first().hover();
-      await page.waitForTimeout(2 * RTT_MS);
-    },
-    act: (page) => clickButton(page, CHOICES.insurance),
-    until: button(CHOICES.category),
-  },
-  {
-    name: 'category → types',
-    act: (page) => clickButton(page, CHOICES.category),
-    until: button(CHOICES.type),
-  },
-  {
-    name: 'type → times',
-    act: (page) => clickButton(page, CHOICES.type),
-    until: button(TIME_BUTTON),
-  },
-  {
-    name: 'time → details form',
-    act: (page) => clickButton(page, TIME_BUTTON),
-    until: { locator: (page) => page.getByLabel('First name') },
-  },
-  {
-    name: 'details → review',
-    prepare: async (page) => {
-      await page.getByLabel('First name').fill('Erika');
-      await page.getByLabel('Last name').fill('Mustermann');
-      await page.getByLabel('Email address').fill('erika@example.com');
-      await page.getByLabel('Date of birth').fill('1980-04-12');
-      const mobile = page.getByLabel('Mobile number');
-      if ((await mobile.count()) > 0) await mobile.fill('+49 151 23456789');
-    },
-    act: (page) => clickButton(page, /Continue/),
-    until: button(/Book now/),
-  },
-  {
-    name: '"Book now" → confirmation',
-    act: (page) => clickButton(page, /Book now/),
-    until: { locator: (page) => page.getByRole('heading', { name: /booked/i }) },
-  },
-];
-
-/** The preload hint of docs/embedding.md, for a site whose backend is at `/pb/`. */
-export const PRELOAD_HINT = `<link rel="preload" href="${PREFIX}${API_PATH.slice(1)}/insurances${PRELOAD_QUERY}" as="fetch" crossorigin>`;
 
 const byTime = (list: Measured[]) => [...list].sort((a, b) => a.ms - b.ms);
 const median = (list: Measured[]): Measured => byTime(list)[Math.floor(list.length / 2)]!;
@@ -175,6 +107,9 @@ async function visitAll(browser: Browser, variants: Variant[], runs: number) {
   }
   return out;
 }
+
+/** The steps of a visit: the pointer rests on the list for 2 RTT before the first click. */
+const STEPS = steps(2 * RTT_MS);
 
 export async function measureNetwork(options: {
   browser: Browser;
