@@ -1,5 +1,6 @@
-// Bytes of every script on the guest path (navigation → first insurance shown), raw and gzip, and
-// what the first click on "Sign in" adds; where the login library lives in the build.
+// Bytes of every script on the guest path (navigation → first insurance shown) in each language,
+// raw and gzip, and what the first click on "Sign in" adds; where the login library lives in the
+// build.
 import type { ChunkInfo } from './build.js';
 import { moduleGroup } from './build.js';
 import { lazilyReachable, readDist } from './dist-graph.js';
@@ -12,11 +13,19 @@ import {
 } from './guest-path.js';
 import { freshPage, type BenchStack } from './stack.js';
 
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface GuestPath {
+  scripts: FetchedScript[];
+  raw: number;
+  gzip: number;
+}
+
 export interface BytesResult {
-  guest: FetchedScript[];
-  guestRaw: number;
-  guestGzip: number;
-  /** Guest-path scripts that contain the login library. */
+  /** Each language's guest path: its first catalogue part is its own. */
+  guest: Record<Locale, GuestPath>;
+  /** Guest-path scripts (either language) that contain the login library. */
   loginOnGuestPath: string[];
   /** `null`: the widget showed no "Sign in" button. */
   loginClick: FetchedScript[] | null;
@@ -27,31 +36,39 @@ export interface BytesResult {
   problems: string[];
 }
 
-/** A page configured for login (client id and callback), used as a guest. */
+/** Pages as deployed (the backend offers the login), used as a guest; "Sign in" on the English one. */
 export async function measureBytes(stack: BenchStack, dist: string): Promise<BytesResult> {
-  const url = stack.page('/bytes.html', {
-    'client-id': 'demo-spa',
-    'redirect-url': `${stack.web.origin}/dist/callback.html`,
-  });
-  const { context, page, problems } = await freshPage(stack.browser);
-  try {
-    const guest = await guestPathScripts(page, url);
-    const loginClick = await loginClickScripts(page);
-    const { loginChunks, loginLazy } = await loginFiles(dist, guest);
-    return {
-      guest,
-      guestRaw: sum(guest, 'raw'),
-      guestGzip: sum(guest, 'gzip'),
-      loginOnGuestPath: guest.filter((s) => LOGIN_LIBRARY_MARKERS.test(s.body)).map((s) => s.path),
-      loginClick,
-      loginChunks,
-      loginLazy,
-      problems,
-    };
-  } finally {
-    await context.close();
+  const guest = {} as Record<Locale, GuestPath>;
+  const problems: string[] = [];
+  let loginClick: FetchedScript[] | null = null;
+  for (const locale of LOCALES) {
+    const url = stack.page(`/bytes-${locale}.html`, {}, locale);
+    const fresh = await freshPage(stack.browser);
+    try {
+      const scripts = await guestPathScripts(fresh.page, url);
+      guest[locale] = { scripts, raw: sum(scripts, 'raw'), gzip: sum(scripts, 'gzip') };
+      if (locale === 'en') loginClick = await loginClickScripts(fresh.page);
+      problems.push(...fresh.problems);
+    } finally {
+      await fresh.context.close();
+    }
   }
+  const all = LOCALES.flatMap((l) => guest[l].scripts);
+  const { loginChunks, loginLazy } = await loginFiles(dist, all);
+  return {
+    guest,
+    loginOnGuestPath: [
+      ...new Set(all.filter((s) => LOGIN_LIBRARY_MARKERS.test(s.body)).map((s) => s.path)),
+    ],
+    loginClick,
+    loginChunks,
+    loginLazy,
+    problems,
+  };
 }
+
+/** A script's path below the widget's folder (`/pb/x.js` or, in the tests, `/dist/x.js`). */
+export const fileName = (path: string): string => path.replace(/^\/(?:pb|dist)\//, '');
 
 /** Build files with the login library, and which of them load only on demand from the guest path. */
 export async function loginFiles(
@@ -59,7 +76,7 @@ export async function loginFiles(
   guest: FetchedScript[],
 ): Promise<{ loginChunks: string[]; loginLazy: string[] }> {
   const files = await readDist(dist);
-  const fetched = guest.map((s) => s.path.replace(/^\/dist\//, ''));
+  const fetched = guest.map((s) => fileName(s.path));
   const lazy = lazilyReachable(files, fetched);
   const loginChunks = [...files.values()]
     .filter((f) => LOGIN_LIBRARY_MARKERS.test(f.code))

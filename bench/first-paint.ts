@@ -1,5 +1,7 @@
 // Time from navigation to the first insurance visible with 150 ms of emulated latency per request
-// (Chrome DevTools Protocol network emulation), against the sequential round trips it needs.
+// (Chrome DevTools Protocol network emulation), against the sequential requests it needs. A second
+// figure beside the delay proxies (bench/network.ts): the emulation adds its latency to each
+// request, not to connections, so it counts requests in a row, not round trips.
 import type { CDPSession } from 'playwright-core';
 import { freshPage, type BenchStack } from './stack.js';
 
@@ -7,17 +9,14 @@ export const LATENCY_MS = 150;
 export const SLACK_MS = 100;
 
 /**
- * The round trips that must follow one another before an insurance can show, whatever the code:
- * each waits for the answer of the one before. Chrome's latency emulation delays every request
- * but not CORS preflights (they go out undelayed: seen in the timeline), so the two preflights
- * this path has (POST /token, GET /insurances) are not counted; on a real network each is one
- * more round trip, once per URL and 10 minutes (Access-Control-Max-Age).
+ * The requests that must follow one another before an insurance can show, whatever the code:
+ * each waits for the answer of the one before. Page, widget and API share one origin: no
+ * preflight, no token.
  */
 export const NEEDED_ROUNDS: readonly string[] = [
   'the host page (HTML)',
-  'the widget script it names (one file: each level of static imports is one more round)',
-  'POST /token: the guest token (sent as soon as the script runs)',
-  'GET /insurances with that token (GET /institutions beside it)',
+  'the widget script it names (one file: each level of static imports is one more request in a row)',
+  'GET api/patient/v1/insurances (GET institutions, GET config and the language chunk beside it)',
 ];
 
 const isPreflight = (r: { method: string; type: string }) =>
@@ -38,7 +37,7 @@ export interface FirstPaintRun {
   observedRounds: number;
   chain: TimedRequest[];
   requests: TimedRequest[];
-  /** What the needed round trips themselves took (page, script, token, insurances: end − start). */
+  /** What the needed requests themselves took (page, script, insurances: end − start). */
   roundTripsMs: number;
 }
 
@@ -56,8 +55,7 @@ export interface FirstPaintResult {
 /** The needed round trips of a run, found by what they fetch (see NEEDED_ROUNDS). */
 const NEEDED_REQUESTS: Array<(r: TimedRequest) => boolean> = [
   (r) => r.type === 'Document',
-  (r) => r.method === 'GET' && r.url.endsWith('/dist/patient-booking.js'),
-  (r) => r.method === 'POST' && /\/token$/.test(r.url),
+  (r) => r.method === 'GET' && r.url.endsWith('/pb/patient-booking.js'),
   (r) => r.method === 'GET' && /\/insurances(\?|$)/.test(r.url),
 ];
 

@@ -19,9 +19,13 @@ export type Job =
       visitors: number;
       concurrency: number;
       limitMs: number;
-      token: Target;
-      /** GETs every visitor makes, in order, with the token it got. */
+      /** GETs every visitor makes, in order. */
       gets: Target[];
+      /**
+       * Append a visitor's own tracking parameters to each GET (`utm_source=…&fbclid=…`, as
+       * links from newsletters and social networks carry them): no two visitors' URLs are equal.
+       */
+      junkQuery?: boolean;
     };
 
 export interface RateResult {
@@ -222,6 +226,11 @@ async function burst(job: Extract<Job, { kind: 'burst' }>): Promise<BurstResult>
   };
 }
 
+/** A visitor's tracking parameters: the same names for everyone, values of its own. */
+const junkFor = (visitor: number): string =>
+  `utm_source=newsletter&utm_medium=email&utm_campaign=spring-${visitor % 7}` +
+  `&fbclid=IwAR${(visitor * 2654435761).toString(36)}&gclid=Cj0K${visitor.toString(16)}`;
+
 async function visitors(job: Extract<Job, { kind: 'visitors' }>): Promise<VisitorsResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency * 2 });
   const statuses: Record<string, number> = {};
@@ -235,13 +244,10 @@ async function visitors(job: Extract<Job, { kind: 'visitors' }>): Promise<Visito
     while (next < job.visitors && performance.now() - start < job.limitMs) {
       next += 1;
       try {
-        const token = await send(agent, job.token);
-        requests += 1;
-        count(token.status);
-        const { access_token: accessToken } = JSON.parse(token.body) as { access_token?: string };
+        const junk = job.junkQuery ? junkFor(next) : '';
         for (const get of job.gets) {
-          const headers = { ...get.headers, authorization: `Bearer ${accessToken ?? ''}` };
-          const answer = await send(agent, { ...get, headers });
+          const url = junk ? `${get.url}${get.url.includes('?') ? '&' : '?'}${junk}` : get.url;
+          const answer = await send(agent, { ...get, url });
           requests += 1;
           count(answer.status);
         }

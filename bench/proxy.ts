@@ -1,15 +1,17 @@
-// Upstream requests per 1,000 simulated visitors, each fetching what a guest booking reads (the
-// catalogue and one window of times, the widget's own GETs), with and without the token server's
-// API proxy. Counted where they land: at the sandbox portal.
-import { startBackend, type StartedBackend } from '../server/backend/node-adapter.js';
+// Upstream requests per 1,000 simulated visitors through the backend: each visitor sends the GETs
+// of a guest booking (the widget's own, recorded in the browser) with its own tracking parameters
+// appended (`&utm_source=…&fbclid=…`), which must neither miss the cache nor reach the portal.
+// Counted where they land: at the sandbox portal.
+import { startBackend } from '../server/backend/node-adapter.js';
+import type { ApiCacheStats } from '../server/backend/api-cache.js';
 import { runLoad } from './load.js';
-import type { Target, VisitorsResult } from './load-client.js';
-import { API_PATH, countingSandbox, NO_RATE_LIMIT, type PortalHit } from './stack.js';
+import type { VisitorsResult } from './load-client.js';
+import { API_PATH, backendConfig, countingSandbox, type PortalHit } from './stack.js';
 
-const ORIGIN = 'http://localhost:5173';
 export const VISITORS = 1000;
 const CONCURRENCY = 50;
 const LIMIT_MS = 10_000;
+/** The backend's defaults (CATALOGUE_TTL, AVAILABILITY_TTL). */
 export const PROXY_CACHE = { catalogueTtlSeconds: 300, availabilityTtlSeconds: 5 } as const;
 
 /** Used when the browser run recorded nothing: the GETs of a guest booking of type 199. */
@@ -27,24 +29,25 @@ export interface UpstreamCount {
   token: number;
 }
 
-export interface ProxyPhase {
+export interface ProxyResult {
+  gets: string[];
   visitors: VisitorsResult;
+  /** GETs the visitors sent, by kind. */
+  sent: { catalogue: number; availability: number };
   upstream: UpstreamCount;
   /** Per 1,000 visitors (scaled when fewer completed within the time limit). */
   per1000: UpstreamCount;
+  cache: ApiCacheStats;
 }
 
-export type ProxyResult =
-  | { status: 'done'; gets: string[]; direct: ProxyPhase; proxied: ProxyPhase }
-  | { status: 'pending'; reason: string; gets: string[]; direct: ProxyPhase };
+const isAvailability = (path: string) => /\/availabilities(\?|$)/.test(path);
 
 function classify(hits: PortalHit[]): UpstreamCount {
   const count: UpstreamCount = { catalogue: 0, availability: 0, token: 0 };
   for (const hit of hits) {
     if (hit.method === 'OPTIONS') continue;
     if (hit.path === '/oauth/token') count.token += 1;
-    else if (hit.path.startsWith(API_PATH) && hit.path.endsWith('/availabilities'))
-      count.availability += 1;
+    else if (hit.path.startsWith(API_PATH) && isAvailability(hit.path)) count.availability += 1;
     else if (hit.path.startsWith(API_PATH)) count.catalogue += 1;
   }
   return count;
@@ -59,62 +62,43 @@ const scale = (c: UpstreamCount, completed: number): UpstreamCount => {
   };
 };
 
-async function phase(proxy: boolean, gets: string[]): Promise<ProxyPhase | { pending: string }> {
+/** `gets`: the widget's GETs of one guest booking, as paths + queries below the API base. */
+export async function measureProxy(gets: string[]): Promise<ProxyResult> {
+  const list = gets.length > 0 ? gets : FALLBACK_GETS;
   const hits: PortalHit[] = [];
   const sandbox = await countingSandbox(hits);
-  let server: StartedBackend | undefined;
+  const server = await startBackend({
+    port: 0,
+    host: '127.0.0.1',
+    ...backendConfig(sandbox.url, { cache: PROXY_CACHE }),
+  });
   try {
-    server = await startBackend({
-      port: 0,
-      portalUrl: sandbox.url,
-      clientId: 'demo-client',
-      clientSecret: 'demo-secret',
-      allowedOrigins: [ORIGIN],
-      rateLimit: NO_RATE_LIMIT,
-      ...(proxy ? { proxy: { enabled: true, ...PROXY_CACHE } } : {}),
-    });
-    const apiBase = proxy ? `${server.url}${API_PATH}` : `${sandbox.url}${API_PATH}`;
-    const headers = { origin: ORIGIN, 'x-patient-booking': '1' };
-    if (proxy) {
-      const probe = await fetch(`${apiBase}${gets[0] ?? '/insurances'}`, { headers });
-      await probe.arrayBuffer();
-      // The probe counts as one more visitor's first request: the figures err on the high side.
-      if (probe.status === 404)
-        return { pending: 'the token server answers 404 on its API proxy path' };
-    }
-    const tokenTarget: Target = {
-      url: `${server.url}/token`,
-      method: 'POST',
-      headers: { ...headers, 'content-length': '0' },
-    };
+    const apiBase = `${server.url.replace('localhost', '127.0.0.1')}${API_PATH}`;
+    // What the widget's fetch sends on the backend's own origin (no `Origin`, no token).
+    const headers = { accept: 'application/json', 'sec-fetch-site': 'same-origin' };
     const visitors = await runLoad<VisitorsResult>({
       kind: 'visitors',
       visitors: VISITORS,
       concurrency: CONCURRENCY,
       limitMs: LIMIT_MS,
-      token: tokenTarget,
-      gets: gets.map((path) => ({ url: `${apiBase}${path}`, method: 'GET', headers })),
+      junkQuery: true,
+      gets: list.map((path) => ({ url: `${apiBase}${path}`, method: 'GET', headers })),
     });
     const upstream = classify(hits);
-    return { visitors, upstream, per1000: scale(upstream, visitors.completed) };
+    const perVisitor = list.filter(isAvailability).length;
+    return {
+      gets: list,
+      visitors,
+      sent: {
+        catalogue: visitors.completed * (list.length - perVisitor),
+        availability: visitors.completed * perVisitor,
+      },
+      upstream,
+      per1000: scale(upstream, visitors.completed),
+      cache: server.stats().apiCache,
+    };
   } finally {
-    await server?.close();
+    await server.close();
     await sandbox.close();
   }
-}
-
-/** `gets`: the widget's GETs of one guest booking, as paths + queries below the API base. */
-export async function measureProxy(gets: string[]): Promise<ProxyResult> {
-  const list = gets.length > 0 ? gets : FALLBACK_GETS;
-  const direct = await phase(false, list);
-  if ('pending' in direct) throw new Error('the direct phase cannot be pending');
-  let proxied: ProxyPhase | { pending: string };
-  try {
-    proxied = await phase(true, list);
-  } catch (error) {
-    proxied = { pending: error instanceof Error ? error.message : String(error) };
-  }
-  if ('pending' in proxied)
-    return { status: 'pending', reason: proxied.pending, gets: list, direct };
-  return { status: 'done', gets: list, direct, proxied };
 }

@@ -42,10 +42,8 @@ export const MINIMUM: ReadonlyArray<{ endpoint: string; why: string }> = [
 
 export interface RequestsResult {
   booking: ApiCall[];
-  /** POSTs to the token server during the booking visit. */
-  tokenRequests: number;
-  /** CORS preflights the portal answered during the booking visit. */
-  preflights: number;
+  /** `GET config` requests to the backend during the booking visit. */
+  configRequests: number;
   /** The same method + URL fetched again within the booking visit. */
   repeated: string[];
   minimum: number;
@@ -53,7 +51,7 @@ export interface RequestsResult {
   paging: number;
   /** Requests beyond the minimum set (endpoints outside it, or a second request to one in it). */
   extra: string[];
-  backAndForth: { presses: number; newApi: ApiCall[]; newToken: number; newPreflights: number };
+  backAndForth: { presses: number; newApi: ApiCall[]; newConfig: number };
   problems: string[];
 }
 
@@ -66,13 +64,13 @@ function endpointOf(method: string, url: URL): string {
   return `${method} ${path}`;
 }
 
-/** Records the page's requests to `apiBase` (API) and to `tokenUrl`, with list totals. */
-function recordCalls(page: Page, apiBase: string, tokenUrl: string) {
+/** Records the page's requests to `apiBase` (API) and to `configUrl`, with list totals. */
+function recordCalls(page: Page, apiBase: string, configUrl: string) {
   const calls: ApiCall[] = [];
-  const tokens: string[] = [];
+  const configs: string[] = [];
   page.on('request', (request: Request) => {
     const url = request.url();
-    if (url.startsWith(tokenUrl)) tokens.push(request.method());
+    if (url === configUrl) configs.push(request.method());
     if (!url.startsWith(apiBase)) return;
     const parsed = new URL(url);
     const call: ApiCall = {
@@ -90,22 +88,21 @@ function recordCalls(page: Page, apiBase: string, tokenUrl: string) {
       })
       .catch(() => undefined);
   });
-  return { calls, tokens };
+  return { calls, configs };
 }
 
 export async function measureRequests(stack: BenchStack): Promise<RequestsResult> {
-  const apiBase = `${stack.portal}${API_PATH}`;
+  const apiBase = stack.apiBase;
+  const configUrl = `${stack.base}config`;
   const problems: string[] = [];
 
   // 1. A complete guest booking.
   const one = await freshPage(stack.browser);
-  const rec = recordCalls(one.page, apiBase, stack.tokenUrl);
-  stack.hits.length = 0;
+  const rec = recordCalls(one.page, apiBase, configUrl);
   await one.page.goto(stack.page('/requests.html'));
   await chooseUntilDetails(one.page);
   await detailsAndBook(one.page);
   await one.page.waitForTimeout(300);
-  const preflights = stack.hits.filter((h) => h.method === 'OPTIONS').length;
   problems.push(...one.problems);
   await one.context.close();
 
@@ -132,28 +129,25 @@ export async function measureRequests(stack: BenchStack): Promise<RequestsResult
 
   // 2. Back and forth: details → back to insurance → the same choices again → details.
   const two = await freshPage(stack.browser);
-  const rec2 = recordCalls(two.page, apiBase, stack.tokenUrl);
+  const rec2 = recordCalls(two.page, apiBase, configUrl);
   await two.page.goto(stack.page('/back-and-forth.html'));
   await chooseUntilDetails(two.page);
   await two.page.waitForTimeout(500); // let anything the step prefetches finish first
-  const mark = { api: rec2.calls.length, token: rec2.tokens.length };
-  stack.hits.length = 0;
+  const mark = { api: rec2.calls.length, config: rec2.configs.length };
   const presses = await backToInsurance(two.page);
   await chooseUntilDetails(two.page);
   await two.page.waitForTimeout(500);
   const backAndForth = {
     presses,
     newApi: rec2.calls.slice(mark.api),
-    newToken: rec2.tokens.length - mark.token,
-    newPreflights: stack.hits.filter((h) => h.method === 'OPTIONS').length,
+    newConfig: rec2.configs.length - mark.config,
   };
   problems.push(...two.problems);
   await two.context.close();
 
   return {
     booking: rec.calls,
-    tokenRequests: rec.tokens.filter((m) => m === 'POST').length,
-    preflights,
+    configRequests: rec.configs.length,
     repeated,
     minimum: MINIMUM.length,
     paging,

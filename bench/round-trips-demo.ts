@@ -3,8 +3,6 @@
 // JSON file and renders it; with and without preload hints, on one origin and across two. Each
 // origin is its own delay proxy in front of the same node:http server. Prints round trips to the
 // rendered JSON (median of 3 cold visits) and the median visit's connections and requests.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   createSecureServer,
@@ -13,8 +11,6 @@ import {
   type Http2ServerResponse,
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
 import {
@@ -23,6 +19,7 @@ import {
   startDelayProxies,
   type Measured,
 } from './round-trips.js';
+import { certificate } from './tls-certificate.js';
 
 const RTT = Number(process.argv[2] ?? 300);
 const RUNS = 3;
@@ -84,28 +81,6 @@ function site(other: () => string) {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head><body><h1>Demo</h1></body></html>`,
     );
   };
-}
-
-/** A throwaway self-signed certificate for 127.0.0.1 (the browser is told to accept it). */
-function certificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'rt-demo-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-        ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'],
-        ...['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function listen(server: Server | Http2SecureServer): Promise<number> {

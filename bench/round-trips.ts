@@ -17,6 +17,8 @@ export type { Until } from './wait-until.js';
 /** Something a user does after the first screen, and what it must lead to. */
 export interface RoundTripsStep {
   name: string;
+  /** Done before the clock starts (filling a form: no network, the browser's own time). */
+  prepare?: (page: Page) => Promise<void>;
   act: (page: Page) => Promise<void>;
   until: Until;
 }
@@ -130,6 +132,7 @@ export async function measureRoundTrips(o: RoundTripsOptions): Promise<RoundTrip
     const first = measured('navigation', start, end, o);
     const steps: Measured[] = [];
     for (const step of o.steps ?? []) {
+      await step.prepare?.(page);
       for (const proxy of proxies) proxy.reset();
       const t0 = epochMs();
       await step.act(page);
