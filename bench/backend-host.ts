@@ -102,6 +102,8 @@ async function host(job: HostJob): Promise<void> {
     clientSecret: 'bench-secret',
     allowedOrigins: [],
     rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
+    // Every simulated visitor comes from this one address: no per-address connection cap.
+    limits: { connectionsPerIp: 0 },
   });
   const backendUrl = backend.url.replace('localhost', '127.0.0.1');
   const ready: HostReady = { backendUrl };

@@ -71,7 +71,10 @@ export async function countingSandbox(
   });
 }
 
-/** The backend's settings on the benchmark's machine: the sandbox's demo client, no rate limits. */
+/**
+ * The backend's settings on the benchmark's machine: the sandbox's demo client, no rate limits
+ * and no booking budgets (every visit comes from one address and books).
+ */
 export function backendConfig(portal: string, extra: Partial<BackendConfig> = {}): BackendConfig {
   return {
     portalUrl: portal,
@@ -79,6 +82,7 @@ export function backendConfig(portal: string, extra: Partial<BackendConfig> = {}
     clientSecret: 'demo-secret',
     allowedOrigins: [],
     rateLimit: NO_RATE_LIMIT,
+    bookingLimits: { perIp: 0, perEmail: 0, perSlot: 0 },
     ...extra,
   };
 }

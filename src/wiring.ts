@@ -106,10 +106,14 @@ export function createWiring(
     remote: null,
     session: null,
   };
-  loadRemote(config.backend, (remote) => {
-    wiring.remote = remote;
-    hooks.onRemote(remote);
-  });
+  // After the first step's data has been asked for (this task): that request takes the open
+  // connection, and this one, needed by no first screen, a new one.
+  setTimeout(() =>
+    loadRemote(config.backend, (remote) => {
+      wiring.remote = remote;
+      hooks.onRemote(remote);
+    }),
+  );
   return wiring;
 }
 

@@ -1,7 +1,7 @@
 /**
  * At most `perIp` open connections from one address to the Node entry (a browser opens six per
  * origin): one client cannot hold the server's sockets. The operator's own proxies are exempt,
- * since every visitor comes through them.
+ * since every visitor comes through them. `perIp` 0: no cap (a load test from one address).
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -14,6 +14,7 @@ export function capConnections(
   server: Server,
   options: { perIp: number; exempt: TrustedProxies },
 ): void {
+  if (options.perIp <= 0) return; // off
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress;

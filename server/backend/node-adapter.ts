@@ -31,7 +31,7 @@ export interface NodeLimits {
   requestTimeoutMs?: number;
   /** Default 10 000. */
   headersTimeoutMs?: number;
-  /** Open connections per client address (trusted proxies exempt). Default 64. */
+  /** Open connections per client address (trusted proxies exempt). Default 64; 0: no cap. */
   connectionsPerIp?: number;
 }
 

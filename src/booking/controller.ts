@@ -169,7 +169,7 @@ export class BookingController implements ReactiveController {
   /** Starts the loads the current step shows, and those the next step surely needs. */
   ensureStepData(): void {
     const s = this.state;
-    this.data.institution();
+    // The step's own data first: on HTTP/1.1 the first request takes the connection that is open.
     if (s.step === 'insurance') this.data.insurances();
     if (s.step === 'category') this.data.categories(s.insuranceId);
     if (s.step === 'type') {
@@ -182,6 +182,7 @@ export class BookingController implements ReactiveController {
     }
     if (s.step === 'time') this.times?.ensure(s);
     if (s.step === 'details' && this.options.isGuest()) this.options.api.prepareBooking?.();
+    this.data.institution();
   }
 
   /** A preselection is checked against the catalogue, with the flow's code (none: nothing to check). */

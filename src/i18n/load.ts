@@ -1,15 +1,17 @@
+import { deCore } from './de-core.js';
+import { enCore } from './en-core.js';
 import type { Locale } from './locale.js';
 import type { CoreMessages, Messages } from './messages.js';
 
 /**
- * The first steps' part of a locale's catalogue, loaded on demand: each language is a small chunk
- * of its own, so the page downloads only the language it shows. The later steps and the account
- * bring their own parts (`step-render-later.ts`, `account/root-account.ts`).
+ * The first step's part of a locale's catalogue. Both languages' parts are in the main file (about
+ * 1 KB gzip each): a chunk of its own would be one more request after the script, on the way to
+ * the first screen, and on HTTP/1.1 a request beside the first step's data costs a new connection's
+ * handshake. The later steps and the account bring their own parts (`step-render-later.ts`,
+ * `account/root-account.ts`).
  */
-export async function loadCoreMessages(locale: Locale): Promise<CoreMessages> {
-  return locale === 'en'
-    ? (await import('./en-core.js')).enCore
-    : (await import('./de-core.js')).deCore;
+export function loadCoreMessages(locale: Locale): Promise<CoreMessages> {
+  return Promise.resolve(locale === 'en' ? enCore : deCore);
 }
 
 /** A locale's whole catalogue, loaded on demand (each language a chunk of its own). */

@@ -16,9 +16,10 @@ import { startStack, widgetPage, type Stack } from '../support/stack.js';
 
 /**
  * Guest-path scripts, lit included, gzip level 9, in each language. The promise is 24 KB; the
- * budget is kept tighter (21 KB) so that growth shows long before it breaks the promise.
+ * budget is kept tighter (22 KB, both languages' first-step strings included) so that growth shows
+ * long before it breaks the promise.
  */
-const GUEST_BUDGET_GZIP = 21 * 1024;
+const GUEST_BUDGET_GZIP = 22 * 1024;
 
 let stack: Stack;
 /** The guest path's scripts per language: each language's first catalogue part is its own. */
@@ -47,7 +48,7 @@ const listing = (list: FetchedScript[]) =>
 
 describe('size budget: guest path (navigation → first insurance shown)', () => {
   for (const locale of ['de', 'en'] as const) {
-    it(`fetches scripts of at most 21 KB gzip, lit included, in ${locale}`, () => {
+    it(`fetches scripts of at most 22 KB gzip, lit included, in ${locale}`, () => {
       const list = byLocale[locale];
       assert.ok(list.length > 0, 'the guest page fetched no script at all');
       const total = sum(list, 'gzip');

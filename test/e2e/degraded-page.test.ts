@@ -10,7 +10,6 @@ import {
   dataAttrs,
   html,
   open,
-  seen,
   until,
   widgetAttributes,
 } from '../support/embed-pages.js';
@@ -36,61 +35,6 @@ function cmsPageWithFallback(path: string): void {
 }
 
 describe('the widget’s own files do not arrive', () => {
-  it('language file lost: both languages say so; "Try again" brings the form back', async () => {
-    const url = widgetPage(stack, '/lost-language.html', { locale: 'en' });
-    const context = await stack.browser.newContext();
-    let blocked = 0;
-    let offline = true;
-    await context.route(/\/dist\/chunks\/en-core-[\w-]+\.js$/, (route) => {
-      if (!offline) return route.continue();
-      blocked += 1;
-      return route.abort('internetdisconnected');
-    });
-    const page = await context.newPage();
-    await page.goto(url);
-
-    const alert = page.getByRole('alert');
-    await alert.getByText('The booking form could not be loaded.').waitFor();
-    await alert.getByText('Das Buchungsformular konnte nicht geladen werden.').waitFor();
-    const german = alert.getByText('Das Buchungsformular konnte nicht geladen werden.');
-    assert.equal(await german.getAttribute('lang'), 'de', 'read out in German');
-    // Asked for once; not again until the patient asks.
-    await page.waitForTimeout(300);
-    assert.equal(blocked, 1, 'language file asked for once');
-
-    offline = false;
-    await alert.getByRole('button', { name: /Try again/ }).click();
-    await page.getByRole('button', { name: insurance }).waitFor();
-    assert.equal(await page.getByRole('alert').count(), 0);
-    await bookAsGuest(page);
-    await context.close();
-  });
-
-  it('language file lost: one booking-error (network) reaches the host', async () => {
-    const url = widgetPage(stack, '/lost-language-event.html', { locale: 'en' });
-    const { context, page } = await open(stack.browser, 'about:blank');
-    await context.route(/\/dist\/chunks\/en-core-[\w-]+\.js$/, (route) =>
-      route.abort('internetdisconnected'),
-    );
-    await page.goto(url);
-    await page
-      .getByRole('alert')
-      .getByRole('button', { name: /Try again/ })
-      .waitFor();
-    await page
-      .getByRole('alert')
-      .getByRole('button', { name: /Try again/ })
-      .click();
-    await page.waitForTimeout(300);
-    const errors = (await seen(page)).events.filter((e) => e.type === 'booking-error');
-    assert.deepEqual(
-      errors.map((e) => e.detail.code),
-      ['network'],
-      'reported once, however often it is tried',
-    );
-    await context.close();
-  });
-
   it('CMS markup whose widget code does not arrive keeps the practice’s fallback text', async () => {
     cmsPageWithFallback('/lost-code.html');
     const { context, page, problems } = await open(stack.browser, 'about:blank');
