@@ -5,7 +5,13 @@
  * cached. A signed-in patient's calls carry the patient's bearer token and are passed on as they
  * are, never cached. `GET /oauth/userinfo` is the patient's too.
  */
-import { BASE_HEADERS, BACKEND_ERRORS as E, PortalError, errorReply } from './errors.js';
+import {
+  BASE_HEADERS,
+  BACKEND_ERRORS as E,
+  PortalError,
+  errorReply,
+  rateLimitedReply,
+} from './errors.js';
 import type { PlainRequest, Reply } from './exchange.js';
 import type { ApiCache, CacheResult, UpstreamAnswer } from './api-cache.js';
 import type { BookingGuard } from './booking-guard.js';
@@ -117,13 +123,7 @@ function cachedGet(
           note('cache', old.source);
           return toReply(old.answer, 'no-store');
         }
-        const seconds = String(spent.retryAfterSeconds);
-        return errorReply(429, E.rateLimited, 'Too many requests; retry after a pause.', {
-          'Retry-After': seconds,
-          'RateLimit-Limit': String(spent.limit),
-          'RateLimit-Remaining': '0',
-          'RateLimit-Reset': seconds,
-        });
+        return rateLimitedReply(spent);
       }
       return relay(note, async () => {
         const load = () => forwardToPortal(options, { method: 'GET', pathAndQuery: target }, note);

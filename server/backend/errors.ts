@@ -1,4 +1,5 @@
 import type { Reply } from './exchange.js';
+import type { RateDecision } from './rate-limit.js';
 
 /** Error codes of the backend's JSON envelope `{"error": code, "message": text}`. */
 export const BACKEND_ERRORS = {
@@ -70,4 +71,15 @@ export class PortalError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The 429 of a spent per-client budget, with when to come back and the budget's size. */
+export function rateLimitedReply(decision: Extract<RateDecision, { allowed: false }>): Reply {
+  const seconds = String(decision.retryAfterSeconds);
+  return errorReply(429, BACKEND_ERRORS.rateLimited, 'Too many requests; retry after a pause.', {
+    'Retry-After': seconds,
+    'RateLimit-Limit': String(decision.limit),
+    'RateLimit-Remaining': '0',
+    'RateLimit-Reset': seconds,
+  });
 }

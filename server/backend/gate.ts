@@ -6,7 +6,7 @@ import type { RequestContext } from './client-ip.js';
 import { clientKey } from './client-ip.js';
 import type { OriginCheck } from './cors.js';
 import { preflightHeaders } from './cors.js';
-import { BASE_HEADERS, BACKEND_ERRORS as E, errorReply } from './errors.js';
+import { BASE_HEADERS, BACKEND_ERRORS as E, errorReply, rateLimitedReply } from './errors.js';
 import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
@@ -65,13 +65,7 @@ export function passGate(input: GateInput, options: GateOptions): Awaitable<Repl
     const decision = limiter.hit(key);
     if (!decision.allowed) {
       note('ratelimit', route.budget);
-      const seconds = String(decision.retryAfterSeconds);
-      return errorReply(429, E.rateLimited, 'Too many requests; retry after a pause.', {
-        'Retry-After': seconds,
-        'RateLimit-Limit': String(decision.limit),
-        'RateLimit-Remaining': '0',
-        'RateLimit-Reset': seconds,
-      });
+      return rateLimitedReply(decision);
     }
   }
   if (!route.methods.includes(request.method)) {
