@@ -4,9 +4,9 @@
 // never a blank box, never an uncaught exception.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { startBackend, type StartedBackend } from '../../server/backend/node-adapter.js';
+import { freePort } from '../support/free-port.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { errorEvents, newTally, openLogged, printTally, type Opened } from '../support/faults.js';
 
@@ -39,15 +39,6 @@ after(async () => {
   await refused?.close();
   await stack?.close();
 });
-
-/** A port nothing listens on (taken from the OS, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** What the patient reads, word for word from src/i18n/{en,de}-core.ts and -steps.ts. */
 const TEXT = {

@@ -6,10 +6,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { bookAsGuest, open, seen } from '../support/embed-pages.js';
+import { freePort } from '../support/free-port.js';
 import { signIn } from '../support/login.js';
 
 /** Ports of its own, so the tests run beside a developer's `npm start`. */
@@ -18,15 +18,6 @@ let DEMO = '';
 let server: ChildProcess;
 let output = '';
 let browser: Browser;
-
-/** A port nothing listens on (taken from the OS, then released). */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 before(async () => {
   ports.sandbox = await freePort();
