@@ -14,10 +14,7 @@ import type { LoginConfig } from './api/backend-config.js';
 import { AccountGate } from './account/gate.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
-import { publicError } from './booking/public-error.js';
-import { toApiError } from './booking/resources.js';
 import { readConfig, type WidgetAttributes } from './config.js';
-import { emit } from './events.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
 import { errorMessage, type CoreMessages } from './i18n/messages.js';
@@ -69,7 +66,6 @@ export class PatientBooking extends LitElement {
       const booking = this.booking;
       if (booking?.started && !this.announcement) this.stepRendered(booking.state, true);
     },
-    failed: (error) => emit(this, 'booking-error', publicError(toApiError(error))),
   });
 
   /**
@@ -239,17 +235,7 @@ export class PatientBooking extends LitElement {
 
   override render() {
     const t = this.catalogue.messages;
-    // Its own language code failed to load: nothing to say it with but these two fixed sentences.
-    if (!t && this.catalogue.failed) {
-      return html`<section class="notice lost" part="notice" role="alert">
-        <p lang="de">Das Buchungsformular konnte nicht geladen werden.</p>
-        <p lang="en">The booking form could not be loaded.</p>
-        <button type="button" @click=${() => this.catalogue.retry(this.activeLocale)}>
-          <span lang="de">Erneut versuchen</span> · <span lang="en">Try again</span>
-        </button>
-      </section>`;
-    }
-    // The catalogue is on its way (beside the data): a skeleton without text until it is here.
+    // The catalogue arrives within a microtask of the first connect: a skeleton until then.
     if (!t) {
       return html`<section class="waiting" aria-busy="true">
         <span class="skeleton title"></span><span class="skeleton"></span

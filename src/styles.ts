@@ -144,8 +144,7 @@ export const rootStyles = [
     .sign-in-bar .hint:empty {
       display: none;
     }
-    .sign-in-bar button,
-    .lost button {
+    .sign-in-bar button {
       min-height: 2.75rem;
       padding: 0.5rem 1rem;
       border: 1px solid var(--_accent);
