@@ -235,8 +235,9 @@ export class PatientBooking extends LitElement {
 
   override render() {
     const t = this.catalogue.messages;
-    // The catalogue arrives within a microtask of the first connect: a skeleton until then.
-    if (!t) {
+    // The catalogue arrives within a microtask of the first connect, the booking flow's first
+    // state just after: a (busy) skeleton until both are there, never an empty step.
+    if (!t || !this.booking?.started) {
       return html`<section class="waiting" aria-busy="true">
         <span class="skeleton title"></span><span class="skeleton"></span
         ><span class="skeleton"></span><span class="skeleton"></span>
