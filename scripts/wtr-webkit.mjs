@@ -24,6 +24,9 @@ class WebKitLauncher {
   concurrency = 1;
   #children = [];
   #urls = new Map();
+  #display;
+  #driver;
+  #driverLog = '';
   #base;
   #page;
   #config;
@@ -33,16 +36,44 @@ class WebKitLauncher {
     // wtr runs its own command plugins before the configured ones, and they know no key down/up
     // nor viewport sizes over WebDriver: this launcher's commands go first.
     config.plugins.unshift(webkitCommands(this));
-    process.once('exit', () => this.#children.forEach((child) => child.kill()));
-    const display = await startXvfb(this.#children);
+    process.once('exit', () => {
+      this.#children.forEach((child) => child.kill());
+      this.#driver?.kill();
+    });
+    this.#display = await startXvfb(this.#children);
+    await this.#startDriver();
+  }
+
+  /** Starts WebKitWebDriver (which starts MiniBrowser for the session), keeping its last output. */
+  async #startDriver() {
     const port = await freePort();
     const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      env: { ...process.env, DISPLAY: display },
-      stdio: 'ignore',
+      env: { ...process.env, DISPLAY: this.#display },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.#children.push(driver);
+    this.#driverLog = '';
+    const keep = (chunk) => (this.#driverLog = (this.#driverLog + chunk).slice(-4000));
+    driver.stdout.on('data', keep);
+    driver.stderr.on('data', keep);
+    this.#driver = driver;
     this.#base = `http://127.0.0.1:${port}`;
+    this.#page = undefined;
     await driverReady(this.#base, driver);
+  }
+
+  /**
+   * After WebKit or its driver died (WebKitGTK's web process can crash on a long run): says so with
+   * the driver's last output, and starts a new driver and browser for the next test file.
+   */
+  async #restart(error) {
+    const exit = this.#driver.exitCode ?? this.#driver.signalCode;
+    console.error(
+      `WebKit failed (${error.message}; driver ${exit === null ? 'running' : `exited: ${exit}`}); ` +
+        `starting it anew. The driver's last output:\n${this.#driverLog.trim() || '(none)'}`,
+    );
+    this.#driver.kill('SIGKILL');
+    await exited(this.#driver);
+    await this.#startDriver();
   }
 
   /** The browser with its page: the test runner's page for tests in iframes, and one iframe. */
@@ -90,9 +121,17 @@ class WebKitLauncher {
   }
 
   async startSession(sessionId, url) {
-    const page = await this.page(new URL(url).origin);
     this.#urls.set(sessionId, url);
-    await page.execute(`document.getElementById('test').src = arguments[0];`, url);
+    const open = async () => {
+      const page = await this.page(new URL(url).origin);
+      await page.execute(`document.getElementById('test').src = arguments[0];`, url);
+    };
+    try {
+      await open();
+    } catch (error) {
+      await this.#restart(error);
+      await open();
+    }
   }
 
   isActive(sessionId) {
@@ -103,20 +142,26 @@ class WebKitLauncher {
     return this.#urls.get(sessionId);
   }
 
+  /** The test file's results have arrived by now; a browser that dies here only needs a new start. */
   async stopSession(sessionId) {
-    const page = await this.#page;
-    // release held keys, then leave the test page so that none of its timers keeps running
-    await page.command('DELETE', '/actions');
-    const testCoverage = await page.executeAsync(
-      `const [coverage, done] = arguments;
-      const frame = document.getElementById('test');
-      const result = coverage ? frame.contentWindow.__coverage__ : undefined;
-      frame.addEventListener('load', () => done(result), { once: true });
-      frame.src = 'about:blank';`,
-      Boolean(this.#config.coverage),
-    );
     this.#urls.delete(sessionId);
-    return { testCoverage };
+    try {
+      const page = await this.#page;
+      // release held keys, then leave the test page so that none of its timers keeps running
+      await page.command('DELETE', '/actions');
+      const testCoverage = await page.executeAsync(
+        `const [coverage, done] = arguments;
+        const frame = document.getElementById('test');
+        const result = coverage ? frame.contentWindow.__coverage__ : undefined;
+        frame.addEventListener('load', () => done(result), { once: true });
+        frame.src = 'about:blank';`,
+        Boolean(this.#config.coverage),
+      );
+      return { testCoverage };
+    } catch (error) {
+      await this.#restart(error);
+      return {};
+    }
   }
 
   async startDebugSession() {
@@ -125,7 +170,7 @@ class WebKitLauncher {
 
   async stop() {
     await this.#page?.then((page) => page.delete()).catch(() => undefined);
-    for (const child of this.#children.reverse()) {
+    for (const child of [this.#driver, ...this.#children.reverse()]) {
       child.kill();
       await exited(child);
     }
