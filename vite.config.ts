@@ -67,16 +67,16 @@ function staticGraph(ctx: Rolldown.ChunkingContext, entries: readonly string[]):
 
 const MAIN = [resolve('src/patient-booking.ts')];
 /** The code of the steps after the first: the booking flow's chunk and the later steps' views. */
-const STEPS = [resolve('src/booking/flow.ts'), resolve('src/step-render-later.ts')];
+const STEPS = [resolve('src/lazy/steps.ts')];
 
 /**
  * Two chunks by hand; rolldown's automatic ones would cost requests:
  * - patient-booking.js keeps what the entry imports statically. Left alone, rolldown moves the
  *   modules that the entry shares with two or more lazy chunks (lit, the view base) into a common
  *   chunk that the entry imports: one more request on the guest path.
- * - Everything the steps after the first need goes into one chunk, which the root fetches ahead
- *   of need (`flow.ts` and `step-render-later.ts` both resolve to it), instead of five files in
- *   two rounds. The account chunk imports what it shares with them from it.
+ * - Everything the steps after the first need goes into one chunk (`src/lazy/steps.ts`), which the
+ *   root fetches ahead of need, instead of five files in two rounds. The account chunk imports what
+ *   it shares with them from it.
  */
 const chunkGroups: Rolldown.CodeSplittingGroup[] = [
   {

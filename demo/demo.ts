@@ -1,5 +1,5 @@
 // Demo page wiring: language and theme switches, and a log of the widget's public events.
-import { PUBLIC_EVENTS } from '../src/events.js';
+import { PUBLIC_EVENTS } from '../src/contract/events.js';
 
 const widget = document.querySelector('patient-booking');
 const log = document.querySelector('#demo-events-log');

@@ -1,7 +1,7 @@
 // Wiring shared by the embedding demos (demo/*.html): a log of the widget's public events as the
 // host page receives them, a count of CSP violations, and the pages' "add another" buttons.
 // No inline script, no innerHTML: the strict CSP demo runs this too.
-import { PUBLIC_EVENTS } from '../src/events.js';
+import { PUBLIC_EVENTS } from '../src/contract/events.js';
 
 const log = document.querySelector<HTMLOListElement>('#event-log');
 const cspStatus = document.querySelector<HTMLElement>('#csp-status');

@@ -1,30 +1,27 @@
 /**
- * `<patient-booking>`: the root element. Reads its attributes, wires its backend's API to the
- * booking controller and, when the backend offers patient login, the account's gate, and renders
- * the sign-in bar and the current step's view (or, signed in, the patient's appointments).
- *
- * This module and what it imports statically are `patient-booking.js`, everything a guest needs
- * up to the first step: the first step's catalogue part loads beside its data; the steps
- * after the first (`step-render.ts`), the account (`account/gate.ts`) and the login library
- * load on demand. See README, "Performance".
+ * `<patient-booking>`: the root element. Reads its attributes, connects its backend's API to the
+ * booking controller and, when the backend offers patient login, the account's slot, and renders
+ * the sign-in bar and the current step's view (or, signed in, the patient's appointments). What
+ * loads when: `src/lazy/` and docs/architecture.md.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from './decorators.js';
+import { property, state } from './core/decorators.js';
 import type { LoginConfig } from './api/backend-config.js';
-import { AccountGate } from './account/gate.js';
+import { AccountSlot } from './account/account-slot.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
-import { readConfig, type WidgetAttributes } from './config.js';
+import { readConfig, type WidgetAttributes } from './element/config.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
 import { errorMessage, type CoreMessages } from './i18n/messages.js';
-import { LaterSteps, renderStep, withLaterMessages, type StepView } from './step-render.js';
-import { rootStyles } from './styles.js';
+import { renderStep, type StepView } from './steps/current-step.js';
+import { StepsCode, withStepMessages } from './steps/steps-code.js';
+import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
-import { createWiring, type Wiring } from './wiring.js';
-import './views/choice-step.js';
+import { createBackendClient, type BackendClient } from './element/backend-client.js';
+import './views/steps/choice-step.js';
 
-export type { PatientBookingEventMap } from './events.js';
+export type { PatientBookingEventMap } from './contract/events.js';
 
 /**
  * Book, reschedule and cancel appointments with a clinic's patient portal.
@@ -55,11 +52,11 @@ export class PatientBooking extends LitElement {
   static override styles = rootStyles;
 
   private booking: BookingController | null = null;
-  private account: AccountGate | null = null;
+  private account: AccountSlot | null = null;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly later = new LaterSteps(this, () => this.booking);
+  private readonly stepsCode = new StepsCode(this, () => this.booking);
   private readonly catalogue = new Catalogue(this, {
     loaded: () => {
       // The first step may have rendered before the catalogue: announce it now.
@@ -116,7 +113,7 @@ export class PatientBooking extends LitElement {
     if (booking?.started) {
       booking.ensureStepData();
       // Past the first step the later steps are near: fetch their code now.
-      if (booking.state.step !== 'insurance') this.later.prefetch();
+      if (booking.state.step !== 'insurance') this.stepsCode.prefetch();
     }
     this.account?.loaded?.ensureScreenData();
   }
@@ -148,7 +145,7 @@ export class PatientBooking extends LitElement {
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
     const config = readConfig(inputs, location.href);
-    const wiring = createWiring(config, {
+    const wiring = createBackendClient(config, {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
         if (this.booking !== booking) return; // set up anew meanwhile
@@ -167,14 +164,14 @@ export class PatientBooking extends LitElement {
   }
 
   /** The backend offers patient login: the sign-in bar, if this page can use it. */
-  private offerLogin(wiring: Wiring, booking: BookingController, login: LoginConfig): void {
+  private offerLogin(wiring: BackendClient, booking: BookingController, login: LoginConfig): void {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
       console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
       return;
     }
-    this.account = new AccountGate({
+    this.account = new AccountSlot({
       host: this,
       wiring,
       booking,
@@ -199,9 +196,9 @@ export class PatientBooking extends LitElement {
   /** Once the first step shows its choices, the next steps' code follows (while the patient reads). */
   private prefetchAfterFirstStep(s: BookingState): void {
     const booking = this.booking;
-    if (!booking || s.step !== 'insurance') return this.later.prefetchSoon();
+    if (!booking || s.step !== 'insurance') return this.stepsCode.prefetchSoon();
     booking.data.ready.insurances().then(
-      () => this.later.prefetchSoon(),
+      () => this.stepsCode.prefetchSoon(),
       () => undefined, // the step shows its error; the code follows the patient's retry
     );
   }
@@ -214,7 +211,7 @@ export class PatientBooking extends LitElement {
   /** Moves focus to the step's heading, once the step's view is there. */
   private async focusStep(): Promise<void> {
     const step = this.booking?.state.step;
-    if (step && !this.accountShown) await this.later.ready(step);
+    if (step && !this.accountShown) await this.stepsCode.ready(step);
     this.renderRoot.querySelector<StepView>('[part~="step"]')?.focusHeading?.();
   }
 
@@ -247,8 +244,8 @@ export class PatientBooking extends LitElement {
     return html`
       <section
         aria-labelledby="title"
-        @pointerover=${this.later.onIntent}
-        @focusin=${this.later.onIntent}
+        @pointerover=${this.stepsCode.onIntent}
+        @focusin=${this.stepsCode.onIntent}
       >
         <header part="header">
           <h1 id="title">${t.widget.title}</h1>
@@ -293,7 +290,7 @@ export class PatientBooking extends LitElement {
     const area = this.account?.loaded;
     if (area?.shown) return area.renderNotice(t);
     const notice = this.booking?.notice ?? null;
-    const all = withLaterMessages(t, this.shownLocale);
+    const all = withStepMessages(t, this.shownLocale);
     return html`
       ${
         notice
@@ -329,8 +326,8 @@ export class PatientBooking extends LitElement {
     const area = this.account?.loaded;
     const locale = this.shownLocale;
     if (area?.shown) return area.renderScreen(t, locale);
-    const failed = this.later.failed ? errorMessage(t, this.later.failed.code) : undefined;
-    return renderStep(this.booking, t, locale, failed, this.later.prefetch);
+    const failed = this.stepsCode.failed ? errorMessage(t, this.stepsCode.failed.code) : undefined;
+    return renderStep(this.booking, t, locale, failed, this.stepsCode.prefetch);
   }
 }
 

@@ -1,18 +1,17 @@
 /**
  * The account bar as the root renders it, in one template for both halves of the account code:
- * the gate (main bundle, signed out) and the loaded account (`account-render.ts`). One template
- * keeps one `<pb-account-bar>` element across the switch, so focus stays on its button from
- * "Signing in …" to "Try again".
+ * the slot (signed out, `account-slot.ts`) and the loaded account (`account-render.ts`). One
+ * template keeps one `<pb-account-bar>` element across the switch, so focus stays on its button
+ * from "Signing in …" to "Try again".
  *
- * The element itself comes with the account chunk, on the first "Sign in". Until then it holds a
- * stand-in in its light DOM: the same prompt and button in the root's styles (`.sign-in-bar`),
- * which the element's shadow root replaces when it is defined; the gate then moves focus from the
- * stand-in's button to the element's.
+ * Until the element is defined it holds a stand-in in its light DOM: the same prompt and button
+ * in the root's styles (`.sign-in-bar`), which the element's shadow root replaces when it is
+ * defined; the slot then moves focus from the stand-in's button to the element's.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CoreMessages } from '../i18n/messages.js';
-import type { SignInStatus } from '../views/account-bar.js';
-import type { AccountView } from '../views/view-events.js';
+import type { SignInStatus } from '../views/account/account-bar.js';
+import type { AccountView } from '../views/shared/view-events.js';
 
 export interface BarProps {
   status: SignInStatus;

@@ -11,11 +11,10 @@ import type { Appointment, Availability, UserProfile } from '../api/types.js';
 import { openLoginWindow } from '../auth/popup.js';
 import type { UserSession } from '../auth/session.js';
 import { todayIn } from '../time/calendar.js';
-import '../booking/later-sentences.js';
 import { publicError } from '../booking/public-error.js';
 import { toApiError } from '../booking/resources.js';
 import type { StepData } from '../booking/step-data.js';
-import { emit } from '../events.js';
+import { emit } from '../contract/events.js';
 import { AppointmentLists } from './appointment-lists.js';
 import { DetailActions } from './detail-actions.js';
 import {

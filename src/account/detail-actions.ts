@@ -6,7 +6,7 @@
 import { ERROR_CODES, type ApiError } from '../api/errors.js';
 import { newIdempotencyKey, type PatientPortal } from '../api/portal.js';
 import type { Appointment, Availability, UserProfile } from '../api/types.js';
-import type { PatientBookingEventMap } from '../events.js';
+import type { PatientBookingEventMap } from '../contract/events.js';
 import type { AccountEvent, Effect } from './machine.js';
 import { profileToPatient } from './prefill.js';
 

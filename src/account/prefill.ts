@@ -3,7 +3,7 @@
  * form filled from it and emptied on signing out.
  */
 import type { PatientData, UserProfile } from '../api/types.js';
-import type { BookingController } from '../booking/controller.js';
+import type { Booking } from '../booking/booking-model.js';
 import { SUBMISSION_STATUS } from '../booking/steps.js';
 
 const GENDERS: Record<string, 'f' | 'm' | 'd'> = {
@@ -39,25 +39,11 @@ export function displayName(p: UserProfile | null): string | undefined {
 }
 
 /**
- * The signed-in patient's details fill the fields the patient left empty (what they typed wins);
- * they stay editable and come back after "Book another appointment".
- */
-export function prefillBooking(booking: BookingController, data: PatientData): void {
-  booking.prefilled = data;
-  const draft: PatientData = { ...booking.draft };
-  for (const [key, value] of Object.entries(data) as [keyof PatientData, unknown][]) {
-    if (draft[key] === undefined || draft[key] === '') Object.assign(draft, { [key]: value });
-  }
-  booking.draft = draft;
-}
-
-/**
  * The patient signed out: their data leaves the form, and a review under way goes back to it.
  * (A session that merely expired keeps the draft: this is not called then.)
  */
-export function forgetPatient(booking: BookingController): void {
-  booking.prefilled = null;
-  booking.resetPatient();
+export function forgetPatient(booking: Booking): void {
+  booking.prefill(null);
   const s = booking.state;
   if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
     booking.send({ type: 'EDIT', step: 'details' });

@@ -7,7 +7,7 @@ import { PATIENT_FIELDS } from './types.js';
 import type { AppointmentType, Availability, Category, Location, PatientField } from './types.js';
 import { bool, id, idList, object, optId, optNumber, optString, optional, string } from './json.js';
 import { date } from './json-dates.js';
-import { decodeAddress, stripUndefined } from './decode-first.js';
+import { decodeAddress, stripUndefined } from './decode-practice.js';
 
 export {
   DEFAULT_TIME_ZONE,
@@ -16,7 +16,7 @@ export {
   decodeInstitution,
   decodeInsurance,
   stripUndefined,
-} from './decode-first.js';
+} from './decode-practice.js';
 
 export function decodeLocation(json: unknown): Location {
   const o = object(json, 'location');

@@ -13,7 +13,7 @@ import {
   one,
 } from './decode.js';
 import type { Decoder } from './decode.js';
-import { firstStepEndpoints } from './portal-first.js';
+import { firstStepEndpoints } from './portal-practice.js';
 import { notifyWith, patientData } from './patient-data.js';
 import { listAll, seg } from './portal-util.js';
 import type {

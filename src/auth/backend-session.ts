@@ -4,9 +4,6 @@
  * `grant_type=refresh_token` POST that the browser sends with that cookie, and sign-out asks the
  * backend to drop the cookie and revoke the token at the portal. Where the browser refuses the
  * cookie (a third-party iframe), the session simply ends with the access token's life.
- *
- * Part of the account chunk (it uses the main bundle's one fetch site); the popup's code + PKCE
- * flow stays in the login chunk (`oidc-login.ts`).
  */
 import { ApiError, type ErrorCode } from '../api/errors.js';
 import { fetchOnce } from '../api/http.js';

@@ -1,7 +1,6 @@
 /**
- * What the main bundle knows of the patient login: types, and where to load it. The implementation
- * (`oidc-login.ts`, with oidc-client-ts) is a separate chunk, loaded with `import()` on the first
- * login click, so guests never download it.
+ * The patient login as the widget knows it: its settings, tokens and the client's methods. The
+ * implementation with oidc-client-ts is `oidc-login.ts`.
  */
 import type { ErrorCode } from '../api/errors.js';
 
@@ -31,7 +30,7 @@ export interface LoginSettings {
   userinfoEndpoint: string;
   /** The popup, opened already in the click: its window name and size (see `popup.ts`). */
   popup: { name: string; width: number; height: number };
-  /** Makes the widget's error (the main bundle's `ApiError`) for a failure. */
+  /** Makes the widget's error (`ApiError`) for a failure. */
   fail: (code: ErrorCode, message: string) => Error;
 }
 
@@ -54,6 +53,3 @@ export interface PopupLogin {
 }
 
 export type CreateLoginClient = (settings: LoginSettings) => PopupLogin;
-
-/** The login chunk (oidc-client-ts): the first "Sign in" fetches it, beside the account code. */
-export const loadLoginChunk = () => import('./oidc-login.js');

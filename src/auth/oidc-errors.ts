@@ -1,7 +1,6 @@
 /**
- * oidc-client-ts failures → the widget's error codes. Part of the lazily loaded login chunk, so
- * it imports no values of the main bundle (codes are plain strings). Matches by `name` / `error`
- * / message rather than `instanceof`, so it is testable without the library.
+ * oidc-client-ts failures → the widget's error codes (plain strings). Matches by `name` / `error` /
+ * message rather than `instanceof`, so it is testable without the library.
  */
 import type { ErrorCode } from '../api/errors.js';
 
@@ -47,7 +46,7 @@ function transport(name: string, message: string): ErrorCode | null {
   return null;
 }
 
-/** What went wrong, for the error the main bundle makes of it (never the portal's own text). */
+/** What went wrong, for the error the widget makes of it (never the portal's own text). */
 export interface Failure {
   code: ErrorCode;
   /** Technical, for developers: the OAuth error code or the error's name. */

@@ -1,10 +1,8 @@
 /**
  * The patient login with oidc-client-ts: authorization code + PKCE in a popup, exchanged at the
  * backend, which keeps the refresh token (an `HttpOnly` cookie; the refresh is `backend-session.ts`,
- * so this library never holds a refresh token). This module is the lazily loaded chunk (`import()` on the first login
- * click); nothing of it reaches guests. It imports no value of the main bundle (else the bundler
- * splits a shared chunk off the main file, which every guest would download): what it needs comes
- * in `LoginSettings`.
+ * so this library never holds a refresh token). It imports no value of the widget's other code
+ * (docs/architecture.md): what it needs comes in `LoginSettings`.
  *
  * Storage: the user and the PKCE state live in `InMemoryWebStorage`; nothing is written to the
  * host page's localStorage or sessionStorage. No silent-renew iframe, no session monitor.

@@ -13,7 +13,7 @@ import type { LoginClient, TokenSet } from './login-client.js';
 export const REFRESH_MARGIN_MS = 30_000;
 
 export interface UserSessionOptions {
-  /** Loads the login chunk and makes the client (once). */
+  /** Loads the login code and makes the client (once). */
   load: () => Promise<LoginClient>;
   /** The session ended because the portal refused to refresh it. */
   onEnded?: () => void;
@@ -124,7 +124,7 @@ export class UserSession {
 
   private loadClient(): Promise<LoginClient> {
     this.client ??= this.options.load().catch((error: unknown) => {
-      this.client = null; // a failed chunk load may be retried with the next click
+      this.client = null; // a failed load may be retried with the next click
       throw error;
     });
     return this.client;

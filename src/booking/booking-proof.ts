@@ -12,6 +12,7 @@ import { isProofRefusal, proofHeader } from '../api/pow-challenge.js';
 import { raceAbort } from '../api/retry.js';
 import type { PowTask } from './pow-solve.js';
 import workerUrl from './pow-worker.ts?worker&url';
+import { loadPowSolver } from '../lazy/load-pow-solver.js';
 
 export type Solver = (task: PowTask) => Promise<number | null>;
 
@@ -155,7 +156,7 @@ export function solveInWorker(task: PowTask): Promise<number | null> {
 const SLICE = 2_000;
 
 async function solveHere(task: PowTask): Promise<number | null> {
-  const { search } = await import('./pow-solve.js');
+  const { search } = await loadPowSolver();
   for (let from = 0; from <= task.maxnumber; from += SLICE) {
     const found = search(task, from, Math.min(from + SLICE, task.maxnumber + 1));
     if (found !== null) return found;

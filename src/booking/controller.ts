@@ -2,18 +2,18 @@
  * Runs the booking flow for the root element: holds the machine's state, feeds it events, runs the
  * effects it returns (loading, booking, public events) and asks the host to re-render.
  *
- * The first step needs no more than this, its data and the first render: the transitions, the time
- * step's window and the preselection check come with the booking flow's code (`flow.ts`), which
- * the root fetches ahead of need (`loadFlow()`). Events that arrive before it are held and sent
- * once it is there.
+ * The transitions, the time step's window, the preselection check and the booking request come
+ * with the steps' code (`lazy/load.ts`), fetched ahead of need; events that arrive before it are
+ * held and sent once it is there.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Appointment, Availability, FieldError, PatientData } from '../api/types.js';
 import { ApiError, ERROR_CODES } from '../api/errors.js';
-import { emit } from '../events.js';
+import { emit } from '../contract/events.js';
 import type { BookingApi } from './booking-api.js';
-import type { Flow } from './load-flow.js';
-import { loadFlow } from './load-flow.js';
+import type { Booking } from './booking-model.js';
+import { loadSteps } from '../lazy/load-steps.js';
+import { type StepsChunk as Flow } from '../lazy/load-steps.js';
 import type { BookingEvent, Effect } from './machine.js';
 import { initialState, type BookingState, type Preset } from './steps.js';
 import { StepData, GROUPS } from './step-data.js';
@@ -32,12 +32,12 @@ export interface BookingControllerOptions {
   now?: () => Date;
 }
 
-export class BookingController implements ReactiveController {
+export class BookingController implements ReactiveController, Booking {
   state: BookingState = initialState();
   /** False until the preselection has been checked; the root shows a loading state meanwhile. */
   started = false;
   readonly data: StepData;
-  /** The time step's window of days; null until the flow's chunk is there. */
+  /** The time step's window of days; null until the steps' code is there. */
   times: TimeWindow | null = null;
   /** What the patient typed, kept across steps and errors; memory only. */
   draft: PatientData = {};
@@ -50,13 +50,10 @@ export class BookingController implements ReactiveController {
   appointment: Appointment | null = null;
   /** The time the patient picked, kept whole for the review (its window may be gone by then). */
   slot: Availability | null = null;
-  /**
-   * The signed-in patient's details (from their profile), offered in the empty fields of the
-   * form and again after "Book another appointment". Set by the account (`account/prefill.ts`).
-   */
-  prefilled: PatientData | null = null;
+  /** The signed-in patient's details (from their profile): see `prefill`. */
+  private prefilled: PatientData | null = null;
   private flow: Flow | null = null;
-  /** Events sent before the flow's chunk arrived, in order. */
+  /** Events sent before the steps' code arrived, in order. */
   private held: BookingEvent[] = [];
 
   constructor(
@@ -78,11 +75,11 @@ export class BookingController implements ReactiveController {
   }
 
   /**
-   * The booking flow's chunk, fetched once (the root asks for it ahead of need). Held events are
+   * The steps' code, fetched once (the root asks for it ahead of need). Held events are
    * sent when it arrives; if it cannot be fetched, they are dropped and the patient is told.
    */
   loadFlow(): Promise<Flow | null> {
-    return loadFlow().then(
+    return loadSteps().then(
       (flow) => {
         if (!this.flow) {
           this.flow = flow;
@@ -151,8 +148,47 @@ export class BookingController implements ReactiveController {
 
   private run(effect: Effect): void {
     if (effect.type === 'stepChanged') this.afterStep(effect.previousStep, false);
-    // The machine effects come from the flow's chunk, which runs the booking's own.
-    else this.flow?.runBookingEffect(this, effect, this.options, this.host);
+    else if (effect.type === 'book') void this.book(effect);
+    else this.confirmed();
+  }
+
+  /** Sends the booking (the steps' code is there: the machine came with it) and applies the outcome. */
+  private async book(effect: Extract<Effect, { type: 'book' }>): Promise<void> {
+    this.bookingError = null;
+    const outcome = await this.flow!.requestBooking(this.options.api, effect);
+    if (outcome.type === 'booked') {
+      this.appointment = outcome.appointment;
+      return this.send({ type: 'BOOKED', appointmentId: outcome.appointment.id });
+    }
+    const { error } = outcome;
+    if (outcome.type === 'taken') {
+      this.fail(error, 'notice');
+      this.times?.forgetCurrent();
+      this.send({ type: 'SLOT_TAKEN' });
+      return;
+    }
+    if (outcome.type === 'failed') {
+      this.fail(error, 'booking');
+      this.send({ type: 'BOOK_FAILED' });
+      return;
+    }
+    if (outcome.type === 'asapRejected') this.asapOptIn = false;
+    else this.fieldErrors = error.fieldErrors;
+    this.send({ type: 'DETAILS_REJECTED' });
+    // after the step change, which clears notices
+    this.fail(error, outcome.type === 'invalid' && error.fieldErrors.length ? 'field' : 'notice');
+  }
+
+  /** The public event of a confirmed booking. */
+  private confirmed(): void {
+    const a = this.appointment;
+    if (!a || this.state.step !== 'confirmed') return;
+    emit(this.host, 'booking-confirmed', {
+      appointmentId: a.id,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      guest: this.options.isGuest(),
+    });
   }
 
   private afterStep(previousStep: string | null, initial: boolean): void {
@@ -188,7 +224,7 @@ export class BookingController implements ReactiveController {
   /** A preselection is checked against the catalogue, with the flow's code (none: nothing to check). */
   private async checkPreset(preset: Preset): Promise<PresetCheck> {
     if (!preset.insuranceId && !preset.categoryId && !preset.typeId) return { valid: {} };
-    if (preset.insuranceId) this.data.insurances(); // beside the chunk, not after it
+    if (preset.insuranceId) this.data.insurances(); // beside the code, not after it
     const flow = await this.loadFlow();
     if (!flow)
       return { valid: {}, error: new ApiError('flow failed to load', ERROR_CODES.network) };
@@ -203,8 +239,18 @@ export class BookingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  prefill(data: PatientData | null): void {
+    this.prefilled = data;
+    if (!data) return this.resetPatient();
+    const draft: PatientData = { ...this.draft };
+    for (const [key, value] of Object.entries(data) as [keyof PatientData, unknown][]) {
+      if (draft[key] === undefined || draft[key] === '') Object.assign(draft, { [key]: value });
+    }
+    this.draft = draft;
+  }
+
   /** A new patient: the form empty (or prefilled), no appointment, no errors. */
-  resetPatient(): void {
+  private resetPatient(): void {
     this.draft = this.prefilled ? { ...this.prefilled } : {};
     this.asapOptIn = false;
     this.fieldErrors = [];
@@ -213,7 +259,7 @@ export class BookingController implements ReactiveController {
   }
 
   private newKey(): string {
-    // Keys are made by the flow's chunk: it is there on the review step, where bookings start.
+    // Keys are made by the steps' code: it is there on the review step, where bookings start.
     return this.options.newKey?.() ?? this.flow!.newIdempotencyKey();
   }
 

@@ -3,7 +3,7 @@
  * Never the server's own text, which might echo what the patient typed.
  */
 import type { ApiError, ErrorCode } from '../api/errors.js';
-import type { BookingErrorDetail } from '../events.js';
+import type { BookingErrorDetail } from '../contract/events.js';
 
 /** The errors the first step can meet; the code that meets the others brings their sentences. */
 export type FirstStepErrorCode =
@@ -31,7 +31,7 @@ const SENTENCES: Partial<Record<ErrorCode, string>> = {
   backend: 'The booking backend cannot reach the portal (see its log).',
 } satisfies Record<FirstStepErrorCode, string>;
 
-/** Adds the sentences of the errors a chunk's code can meet (`later-sentences.ts`). */
+/** Adds the sentences of the errors that code loaded later can meet (`flow-error-sentences.ts`). */
 export function addSentences(more: Partial<Record<ErrorCode, string>>): void {
   Object.assign(SENTENCES, more);
 }

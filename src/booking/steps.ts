@@ -1,7 +1,6 @@
 /**
- * The booking flow's steps and states: what the root needs to render the first step and the
- * progress. The transitions between them are `machine.ts` (a chunk loaded with the rest of the
- * flow, `flow.ts`); this module is its light half, shared with the main bundle.
+ * The booking flow's steps and states: what the root needs to render a step and the progress.
+ * The transitions between them are `machine.ts`.
  */
 import type { PatientData } from '../api/types.js';
 

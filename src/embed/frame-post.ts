@@ -5,7 +5,7 @@
  * about the parent (`location.ancestorOrigins`, else `document.referrer`); if not, nothing is
  * posted. Which sites may frame embed.html at all is the `frame-ancestors` header's job.
  */
-import type { PatientBookingEventName } from '../events.js';
+import type { PatientBookingEventName } from '../contract/events.js';
 import type { FrameMessage } from './protocol.js';
 
 const EVENTS: Record<PatientBookingEventName, true> = {

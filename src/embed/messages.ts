@@ -3,7 +3,7 @@
  * pass. A detail is rebuilt from its known fields (typed and length-limited), so whatever else a
  * message carries never reaches host code.
  */
-import type { PatientBookingEventName } from '../events.js';
+import type { PatientBookingEventName } from '../contract/events.js';
 import type { DetailOf, FrameMessage } from './protocol.js';
 
 type Field = 'string' | 'boolean' | 'string|null' | 'status?';

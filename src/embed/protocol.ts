@@ -1,9 +1,9 @@
 /**
  * What embed.js (host page) and embed-frame.js (inside embed.html) agree on. Types only: the two
- * scripts are separate one-file entries and must not share runtime code (a shared module would
- * become a chunk both import, and embed.js must stay a plain classic script).
+ * scripts are separate one-file entries and share no runtime code (embed.js runs as a classic
+ * script).
  */
-import type { PatientBookingEventMap, PatientBookingEventName } from '../events.js';
+import type { PatientBookingEventMap, PatientBookingEventName } from '../contract/events.js';
 
 /**
  * The element's attributes that markup may set (DESIGN.md's contract): the only names the loaders

@@ -1,7 +1,7 @@
 /**
- * The root's catalogue: the first step's part of the shown language (in the main file, so it
- * cannot fail to arrive), set on the first connect and again when `locale` changes. Until then
- * `messages` is null and the root shows a skeleton without text.
+ * The root's catalogue: the first step's part of the shown language, set on the first connect and
+ * again when `locale` changes. Until then `messages` is null and the root shows a skeleton
+ * without text.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { loadCoreMessages } from './load.js';

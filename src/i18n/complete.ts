@@ -3,7 +3,7 @@ import type { AccountMessages, CoreMessages, Messages, StepMessages } from './me
 const completed = new WeakMap<CoreMessages, Map<AccountMessages | null, Messages>>();
 
 /**
- * The first steps' part completed with the later steps' part (and, once the account chunk is
+ * The first steps' part completed with the later steps' part (and, once the account code is
  * there, the account's): one object per combination, so views re-render only on a real change.
  * Without `account` the result lacks the account part; only the account's views read it, and
  * they come with it.

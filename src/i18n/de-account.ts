@@ -9,7 +9,7 @@ const popupClosed = 'Das Anmeldefenster wurde geschlossen. Sie können es jederz
 const loginDenied = 'Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es erneut.';
 const book = 'Termin buchen';
 
-/** German catalogue, the signed-in patient's part (the account chunk). */
+/** German catalogue, the signed-in patient's part. */
 export const deAccount: AccountMessages = {
   errors: {
     not_cancelable:

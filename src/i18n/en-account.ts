@@ -9,7 +9,7 @@ const popupClosed = 'The sign-in window was closed. You can open it again at any
 const loginDenied = 'Signing in did not work. Please try again.';
 const book = 'Book an appointment';
 
-/** English catalogue, the signed-in patient's part (the account chunk). */
+/** English catalogue, the signed-in patient's part. */
 export const enAccount: AccountMessages = {
   errors: {
     not_cancelable:

@@ -3,17 +3,22 @@
  * itself loads them in two parts: the choice view with the root (`patient-booking.ts`), the others
  * with the steps after the first (`step-render-later.ts`).
  */
-import './choice-step.js';
-import './time-step.js';
-import './details-step.js';
-import './review-step.js';
-import './confirmation-step.js';
-import './status.js';
+import './steps/choice-step.js';
+import './steps/time-step.js';
+import './steps/details-step.js';
+import './steps/review-step.js';
+import './steps/confirmation-step.js';
+import './shared/status.js';
 
-export type { PbChoiceStep, ChoiceOption } from './choice-step.js';
-export type { PbTimeStep } from './time-step.js';
-export type { PbDetailsStep } from './details-step.js';
-export type { PbReviewStep, ReviewSummary } from './review-step.js';
-export type { PbConfirmationStep, ConfirmationSummary } from './confirmation-step.js';
-export type { PbStatus } from './status.js';
-export type { EditStep, PatientInput, ViewEventDetails, ViewEventName } from './view-events.js';
+export type { PbChoiceStep, ChoiceOption } from './steps/choice-step.js';
+export type { PbTimeStep } from './steps/time-step.js';
+export type { PbDetailsStep } from './steps/details-step.js';
+export type { PbReviewStep, ReviewSummary } from './steps/review-step.js';
+export type { PbConfirmationStep, ConfirmationSummary } from './steps/confirmation-step.js';
+export type { PbStatus } from './shared/status.js';
+export type {
+  EditStep,
+  PatientInput,
+  ViewEventDetails,
+  ViewEventName,
+} from './shared/view-events.js';

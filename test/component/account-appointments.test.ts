@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Appointment, AppointmentsOverview } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbAppointmentsStep } from '../../src/views/account.js';
-import '../../src/views/account.js';
+import type { PbAppointmentsStep } from '../../src/views/account/account-view.js';
+import '../../src/views/account/account-view.js';
 
 function appt(id: string, iso: string, over: Partial<Appointment> = {}): Appointment {
   const startsAt = new Date(iso);

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbAccountBar, SignInStatus } from '../../src/views/account.js';
-import '../../src/views/account.js';
+import type { PbAccountBar, SignInStatus } from '../../src/views/account/account-view.js';
+import '../../src/views/account/account-view.js';
 
 interface Props {
   t?: typeof de;

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Appointment, Availability, Location } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { DetailBusy, PbAppointmentDetail } from '../../src/views/account.js';
-import '../../src/views/account.js';
+import type { DetailBusy, PbAppointmentDetail } from '../../src/views/account/account-view.js';
+import '../../src/views/account/account-view.js';
 
 const START = new Date('2036-11-23T08:30:00Z'); // Sunday 09:30 in Berlin
 

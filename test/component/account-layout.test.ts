@@ -3,9 +3,9 @@ import { setViewport } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import type { Appointment } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
-import type { PbAppointmentDetail } from '../../src/views/account.js';
+import type { PbAppointmentDetail } from '../../src/views/account/account-view.js';
 import { DARK_THEME, expectVisibleFocus, layoutTests, type View } from './layout-checks.js';
-import '../../src/views/account.js';
+import '../../src/views/account/account-view.js';
 
 const long = 'Ausführliche Vorsorgeuntersuchung für Erwachsene ab fünfunddreißig Jahren';
 const start = new Date('2036-11-23T08:30:00Z');

@@ -3,10 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Appointment, Availability } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbRescheduleConfirm } from '../../src/views/account.js';
-import type { PbTimeStep } from '../../src/views/time-step.js';
-import '../../src/views/account.js';
-import '../../src/views/time-step.js';
+import type { PbRescheduleConfirm } from '../../src/views/account/account-view.js';
+import type { PbTimeStep } from '../../src/views/steps/time-step.js';
+import '../../src/views/account/account-view.js';
+import '../../src/views/steps/time-step.js';
 
 const appointment: Appointment = {
   id: '981',

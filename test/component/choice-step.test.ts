@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { ChoiceOption, PbChoiceStep } from '../../src/views/choice-step.js';
-import '../../src/views/choice-step.js';
+import type { ChoiceOption, PbChoiceStep } from '../../src/views/steps/choice-step.js';
+import '../../src/views/steps/choice-step.js';
 
 const options: ChoiceOption[] = [
   { id: '1', label: 'AOK', group: de.insurance.kinds.public },

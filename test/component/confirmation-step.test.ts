@@ -1,8 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { ConfirmationSummary, PbConfirmationStep } from '../../src/views/confirmation-step.js';
-import '../../src/views/confirmation-step.js';
+import type {
+  ConfirmationSummary,
+  PbConfirmationStep,
+} from '../../src/views/steps/confirmation-step.js';
+import '../../src/views/steps/confirmation-step.js';
 
 const summary: ConfirmationSummary = {
   appointmentId: '981',

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { FieldError, PatientData, PatientField } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbDetailsStep } from '../../src/views/details-step.js';
-import '../../src/views/details-step.js';
+import type { PbDetailsStep } from '../../src/views/steps/details-step.js';
+import '../../src/views/steps/details-step.js';
 
 const filled: PatientData = {
   first_name: 'Erika',

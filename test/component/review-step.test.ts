@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbReviewStep, ReviewSummary } from '../../src/views/review-step.js';
-import '../../src/views/review-step.js';
+import type { PbReviewStep, ReviewSummary } from '../../src/views/steps/review-step.js';
+import '../../src/views/steps/review-step.js';
 
 const summary: ReviewSummary = {
   typeName: 'Vorsorgeuntersuchung',

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Availability, Location } from '../../src/api/types.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbTimeStep } from '../../src/views/time-step.js';
-import '../../src/views/time-step.js';
+import type { PbTimeStep } from '../../src/views/steps/time-step.js';
+import '../../src/views/steps/time-step.js';
 
 const BERLIN = 'Europe/Berlin';
 

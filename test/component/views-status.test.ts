@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
-import type { PbStatus } from '../../src/views/status.js';
+import type { PbStatus } from '../../src/views/shared/status.js';
 import '../../src/views/index.js';
 
 describe('<pb-status>', () => {

@@ -196,7 +196,7 @@ describe('patient login', () => {
     const all = await Promise.all(scripts);
     const login = all.slice(guestScripts.length).filter(isLoginCode);
     assert.equal(login.length, 1, 'the login chunk is fetched on the first sign-in click');
-    assert.match(login[0]!.url, /\/dist\/chunks\/oidc-login-[\w-]+\.js$/);
+    assert.match(login[0]!.url, /\/dist\/chunks\/login-[\w-]+\.js$/);
     await context.close();
   });
 

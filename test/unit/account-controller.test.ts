@@ -3,7 +3,12 @@ import { LitElement } from 'lit';
 import { ApiError } from '../../src/api/errors.js';
 import type { UserProfile } from '../../src/api/types.js';
 import { AccountController } from '../../src/account/controller.js';
+import { FLOW_ERROR_SENTENCES } from '../../src/booking/flow-error-sentences.js';
+import { addSentences } from '../../src/booking/public-error.js';
 import { StepData } from '../../src/booking/step-data.js';
+
+// As the account's loader does (src/lazy/load-account.ts): its errors' sentences for booking-error.
+addSentences(FLOW_ERROR_SENTENCES);
 import { catalogueApi, fakePortal, fakeSession, profile, slot } from './account-fakes.js';
 import { tick } from './http-fakes.js';
 

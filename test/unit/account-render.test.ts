@@ -4,12 +4,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AccountController } from '../../src/account/controller.js';
-import { renderAccountArea } from '../../src/account/root-account.js';
+import { renderAccountArea } from '../../src/account/create-account.js';
 import { StepData } from '../../src/booking/step-data.js';
 import { messagesFor, type Locale } from '../../src/i18n/index.js';
-import { rootStyles } from '../../src/styles.js';
+import { rootStyles } from '../../src/element/root-styles.js';
 import '../../src/views/index.js';
-import '../../src/views/account.js';
+import '../../src/views/account/account-view.js';
 import { catalogueApi, fakePortal, fakeSession, slot } from './account-fakes.js';
 import { tick } from './http-fakes.js';
 

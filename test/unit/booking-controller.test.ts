@@ -4,7 +4,7 @@ import { ApiError } from '../../src/api/errors.js';
 import type { BookingApi } from '../../src/booking/booking-api.js';
 import { BookingController } from '../../src/booking/controller.js';
 import type { Preset } from '../../src/booking/steps.js';
-import type { BookingErrorDetail } from '../../src/events.js';
+import type { BookingErrorDetail } from '../../src/contract/events.js';
 import { availability, fakeBookingApi, untilAborted } from './booking-fakes.js';
 import { tick } from './http-fakes.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/element/config.js';
 
 const PAGE = 'https://clinic.test/booking.html';
 const OWN = 'https://clinic.test/pb/';

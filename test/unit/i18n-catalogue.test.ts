@@ -76,11 +76,3 @@ describe('message catalogues', () => {
     }
   });
 });
-
-describe('loadMessages', () => {
-  it('loads each catalogue on demand', async () => {
-    const { loadMessages } = await import('../../src/i18n/load.js');
-    expect(await loadMessages('en')).to.equal(en);
-    expect(await loadMessages('de')).to.equal(de);
-  });
-});

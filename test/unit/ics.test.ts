@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildIcs, escapeText, foldLine, icsUtc } from '../../src/booking/ics.js';
+import { buildIcs, escapeText, foldLine, icsUtc } from '../../src/time/ics.js';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { groupByDay } from '../../src/views/time-grouping.js';
+import { groupByDay } from '../../src/views/steps/time-grouping.js';
 import { plainDateIn } from '../../src/time/calendar.js';
 import type { Availability } from '../../src/api/types.js';
 

@@ -1,0 +1,48 @@
+/**
+ * The booking as its readers see it (step renderers, the account): what the patient chose and
+ * typed, the step's data, and the intents they may send. `BookingController` implements it; only
+ * the controller changes these fields.
+ */
+import type { ApiError } from '../api/errors.js';
+import type { Appointment, Availability, FieldError, PatientData } from '../api/types.js';
+import type { BookingEvent } from './machine.js';
+import type { StepData } from './step-data.js';
+import type { BookingState } from './steps.js';
+import type { TimeWindow } from './time-window.js';
+
+export interface Booking {
+  readonly state: BookingState;
+  /** False until the preselection has been checked; the root shows a loading state meanwhile. */
+  readonly started: boolean;
+  readonly data: StepData;
+  /** The time step's window of days; null until the steps' code is there. */
+  readonly times: TimeWindow | null;
+  /** What the patient typed, kept across steps and errors; memory only. */
+  readonly draft: PatientData;
+  readonly asapOptIn: boolean;
+  readonly fieldErrors: readonly FieldError[];
+  /** The last booking attempt's failure, shown on the review step. */
+  readonly bookingError: ApiError | null;
+  /** Shown above the step: a preselection that did not fit, a slot that was taken. */
+  readonly notice: ApiError | null;
+  readonly appointment: Appointment | null;
+  /** The time the patient picked, kept whole for the review (its window may be gone by then). */
+  readonly slot: Availability | null;
+
+  send(event: BookingEvent): void;
+  selectSlot(slot: Availability): void;
+  setDraft(value: PatientData, asapOptIn: boolean): void;
+  /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
+  retry(): void;
+  /** Sends the reviewed booking with a fresh idempotency key. */
+  confirm(): void;
+  /** Fetches the steps' code (resolves once it is there, or failed to come). */
+  loadFlow(): Promise<unknown>;
+  /** Starts the loads the current step shows. */
+  ensureStepData(): void;
+  /**
+   * The signed-in patient's details, offered in the fields the patient left empty (and again
+   * after "Book another appointment"); null: the patient signed out, their data leaves the form.
+   */
+  prefill(data: PatientData | null): void;
+}

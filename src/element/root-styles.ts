@@ -1,0 +1,173 @@
+/**
+ * The root's styles and theme. Hosts theme the widget with `--patient-booking-*` custom properties
+ * on the element (or any ancestor) and with `::part(…)`; the `theme` attribute forces light or
+ * dark, otherwise it follows `prefers-color-scheme`.
+ */
+import { css } from 'lit';
+import { baseStyles } from '../views/shared/shared-styles.js';
+
+const light = css`
+  --_accent: var(--patient-booking-accent, #0b6e69);
+  --_accent-text: var(--patient-booking-accent-text, #ffffff);
+  --_text: var(--patient-booking-text, #1c2424);
+  --_muted: var(--patient-booking-muted, #4f5d5d);
+  --_surface: var(--patient-booking-surface, #ffffff);
+  --_border: var(--patient-booking-border, #b9c4c4);
+  --_danger: var(--patient-booking-danger, #b3261e);
+  --_focus: var(--patient-booking-focus-color, #1a56db);
+`;
+
+const dark = css`
+  --_accent: var(--patient-booking-accent, #5cc8c0);
+  --_accent-text: var(--patient-booking-accent-text, #0d1717);
+  --_text: var(--patient-booking-text, #e8eeee);
+  --_muted: var(--patient-booking-muted, #a9b8b8);
+  --_surface: var(--patient-booking-surface, #151c1c);
+  --_border: var(--patient-booking-border, #4a5959);
+  --_danger: var(--patient-booking-danger, #ffb4ab);
+  --_focus: var(--patient-booking-focus-color, #9cc1ff);
+`;
+
+/** The root's styles, after the base it shares with the views. */
+export const rootStyles = [
+  baseStyles,
+  css`
+    :host {
+      ${light}
+      display: block;
+      box-sizing: border-box;
+      max-width: var(--patient-booking-max-width, 40rem);
+      min-width: 0;
+      color: var(--_text);
+      background: var(--_surface);
+      font-family: var(
+        --patient-booking-font,
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        Roboto,
+        sans-serif
+      );
+      font-size: var(--patient-booking-font-size, 1rem);
+      line-height: 1.5;
+      border: 1px solid var(--_border);
+      border-radius: var(--patient-booking-radius, 0.75rem);
+      padding: var(--patient-booking-padding, 1rem);
+      color-scheme: light;
+    }
+    /*
+   * The resolved theme, handed to the leaf views under the public names. Set one level below the
+   * host: on the host itself these would refer to each other and cancel out (a cycle).
+   */
+    section {
+      --patient-booking-accent: var(--_accent);
+      --patient-booking-accent-text: var(--_accent-text);
+      --patient-booking-text: var(--_text);
+      --patient-booking-muted: var(--_muted);
+      --patient-booking-surface: var(--_surface);
+      --patient-booking-border: var(--_border);
+      --patient-booking-danger: var(--_danger);
+      --patient-booking-focus-color: var(--_focus);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${dark}
+        color-scheme: dark;
+      }
+    }
+    :host([theme='dark']) {
+      ${dark}
+      color-scheme: dark;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0.25rem 1rem;
+      margin-bottom: 0.75rem;
+    }
+    h1 {
+      font-size: 1.25rem;
+      margin: 0;
+    }
+    .progress {
+      color: var(--_muted);
+      font-size: 0.875rem;
+      margin: 0;
+    }
+    .back {
+      order: 3;
+      flex-basis: 100%;
+      text-align: start;
+      font: inherit;
+      color: var(--_accent);
+      background: none;
+      border: none;
+      padding: 0.5rem 0;
+      min-height: 2.75rem;
+      cursor: pointer;
+      text-decoration: underline;
+    }
+    .back::before {
+      content: '‹ ';
+    }
+    .phone {
+      margin: 1rem 0 0;
+      color: var(--patient-booking-muted);
+    }
+    .notice {
+      border: 1px solid var(--_danger);
+      border-left-width: 0.375rem;
+      border-radius: 0.5rem;
+      padding: 0.5rem 0.75rem;
+      margin: 0 0 0.75rem;
+    }
+    .notice.info {
+      border-color: var(--_accent);
+    }
+    /* The sign-in bar until <pb-account-bar> is defined (account/bar.ts): the element's look. */
+    .sign-in-bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      padding: 0.5rem 0 0.75rem;
+      border-bottom: 1px solid var(--_border);
+      font-size: 0.95rem;
+    }
+    .sign-in-bar p {
+      flex: 1 1 10rem;
+      min-width: 0;
+      margin: 0;
+    }
+    .sign-in-bar .hint:empty {
+      display: none;
+    }
+    .sign-in-bar button {
+      min-height: 2.75rem;
+      padding: 0.5rem 1rem;
+      border: 1px solid var(--_accent);
+      border-radius: var(--patient-booking-radius, 8px);
+      background: var(--_accent);
+      color: var(--_surface);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .sign-in-bar button[aria-busy='true'] {
+      background: var(--_surface);
+      color: var(--_accent);
+    }
+    /* While the catalogue loads: the shape of a heading and a few options, without text. */
+    .waiting .skeleton {
+      height: 3.5rem;
+      margin: 0 0 0.5rem;
+    }
+    .waiting .title {
+      width: 50%;
+      height: 1.75rem;
+      margin-bottom: 1rem;
+    }
+  `,
+];

@@ -1,0 +1,55 @@
+/** What the step renderers share: the context they render from, resources, and the choice view. */
+import { html, type TemplateResult } from 'lit';
+import type { ApiError } from '../api/errors.js';
+import type { Booking } from '../booking/booking-model.js';
+import type { Resource } from '../booking/resources.js';
+import type { Locale } from '../i18n/locale.js';
+import { errorMessage, type CoreMessages } from '../i18n/messages.js';
+import type { ChoiceOption } from '../views/steps/choice-step.js';
+import '../views/steps/choice-step.js';
+
+/** What a step renders from: the controller, the catalogue (the first step's part at least). */
+export type Ctx = { b: Booking; t: CoreMessages; locale: Locale };
+
+export const errorText = (t: CoreMessages, e: ApiError) => errorMessage(t, e.code);
+export const valueOf = <T>(r: Resource<T> | null | undefined) =>
+  r?.status === 'ready' ? r.value : undefined;
+export const errorOf = (t: CoreMessages, ...rs: Array<Resource<unknown> | null | undefined>) => {
+  const failed = rs.find((r) => r?.status === 'error');
+  return failed?.status === 'error' ? errorText(t, failed.error) : undefined;
+};
+
+export function mapResource<T, U>(r: Resource<T>, f: (v: T) => U): Resource<U> {
+  return r.status === 'ready' ? { status: 'ready', value: f(r.value) } : r;
+}
+
+/** A step that lists choices (insurance, category, type). */
+export function choice(
+  ctx: Ctx,
+  heading: string,
+  emptyText: string,
+  r: Resource<ChoiceOption[]>,
+  pick: (id: string) => void,
+) {
+  return html`<pb-choice-step
+    part="step"
+    .t=${ctx.t}
+    .heading=${heading}
+    .emptyText=${emptyText}
+    .options=${valueOf(r)}
+    .error=${errorOf(ctx.t, r)}
+    @pb-select=${(e: CustomEvent<{ id: string }>) => pick(e.detail.id)}
+    @pb-retry=${() => ctx.b.retry()}
+  ></pb-choice-step>`;
+}
+
+/** A step whose code is still coming: the choice view, waiting (with Retry after a failure). */
+export function waiting(t: CoreMessages, error?: string, onRetry?: () => void): TemplateResult {
+  return html`<pb-choice-step
+    part="step"
+    .t=${t}
+    .heading=${t.common.loading}
+    .error=${error}
+    @pb-retry=${() => onRetry?.()}
+  ></pb-choice-step>`;
+}

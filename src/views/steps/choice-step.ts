@@ -1,0 +1,173 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from '../../core/decorators.js';
+import { customElementOnce } from '../../core/define.js';
+import { errorAlert, loadingNote, skeletons } from '../shared/parts.js';
+import { StepView } from '../shared/step-view.js';
+
+/** One choice in a single-choice step. */
+export interface ChoiceOption {
+  id: string;
+  label: string;
+  description?: string;
+  /** Short facts shown as badges, e.g. "30 Min.", "Videosprechstunde", a location name. */
+  meta?: string[];
+  /** Options are grouped under headings in order of first appearance (e.g. insurance kind). */
+  group?: string;
+}
+
+interface Group {
+  name: string | undefined;
+  options: ChoiceOption[];
+}
+
+/**
+ * @summary A single-choice list (insurance, category, type): each option is a button that chooses
+ * and advances. The option chosen before is marked `aria-pressed="true"`.
+ *
+ * @fires pb-select - `{ id }` of the chosen option
+ * @fires pb-retry - the Retry button after an error
+ *
+ * @csspart heading - the step heading
+ * @csspart list - a list of options
+ * @csspart group-heading - a group's heading
+ * @csspart option - an option button
+ * @csspart error - the error box
+ * @csspart empty - the "nothing to choose" text
+ *
+ * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
+ *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
+ *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
+ */
+@customElementOnce('pb-choice-step')
+export class PbChoiceStep extends StepView {
+  static override styles = [
+    StepView.styles,
+    css`
+      ul[part~='list'] {
+        display: grid;
+        gap: 0.5rem;
+      }
+      button[part~='option'] {
+        display: block;
+        width: 100%;
+        padding: 0.75rem 1rem;
+        border-color: var(--_border);
+        color: var(--_text);
+        font-weight: 400;
+        text-align: start;
+      }
+      button[part~='option']:hover {
+        border-color: var(--_accent);
+      }
+      button[aria-pressed='true'] {
+        border: 2px solid var(--_accent);
+        background: var(--_tint);
+      }
+      .label {
+        display: block;
+        font-weight: 600;
+      }
+      .description {
+        display: block;
+        margin-top: 0.25rem;
+        color: var(--_muted);
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        margin-top: 0.5rem;
+        color: var(--_muted);
+      }
+      .skeleton.row {
+        height: 3.5rem;
+      }
+    `,
+  ];
+
+  /** The step's heading (e.g. `t.insurance.heading`). */
+  @property() heading = '';
+
+  /** The choices; `undefined` while loading (skeleton rows, `aria-busy`). */
+  @property({ attribute: false }) options: ChoiceOption[] | undefined;
+
+  /** The id chosen before (when the user comes back to this step). */
+  @property({ attribute: 'selected-id' }) selectedId?: string;
+
+  /** A message to show with a Retry button instead of the list. */
+  @property() error?: string;
+
+  /** Shown when `options` is empty. */
+  @property({ attribute: 'empty-text' }) emptyText = '';
+
+  private onSelect(id: string): void {
+    this.emit('pb-select', { id });
+  }
+
+  private onRetry = (): void => {
+    this.emit('pb-retry', {});
+  };
+
+  override render() {
+    if (!this.t) return nothing;
+    return html`<h2 part="heading" tabindex="-1">${this.heading}</h2>
+      ${this.renderBody()}`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.error) return errorAlert(this.t, this.error, this.onRetry);
+    if (!this.options) {
+      return html`${loadingNote(this.t)}
+        <ul class="plain" part="list" role="list" aria-busy="true">
+          ${skeletons(4, 'row')}
+        </ul>`;
+    }
+    if (this.options.length === 0) return html`<p part="empty">${this.emptyText}</p>`;
+    return html`${groupOptions(this.options).map((g) => this.renderGroup(g))}`;
+  }
+
+  private renderGroup(group: Group): TemplateResult {
+    const list = html`<ul class="plain" part="list" role="list">
+      ${group.options.map((o) => html`<li>${this.renderOption(o)}</li>`)}
+    </ul>`;
+    if (group.name === undefined) return list;
+    return html`<h3 part="group-heading">${group.name}</h3>
+      ${list}`;
+  }
+
+  private renderOption(o: ChoiceOption): TemplateResult {
+    return html`<button
+      type="button"
+      part="option"
+      aria-pressed=${o.id === this.selectedId ? 'true' : 'false'}
+      @click=${() => this.onSelect(o.id)}
+    >
+      <span class="label">${o.label}</span>
+      ${o.description ? html`<span class="description">${o.description}</span>` : nothing}
+      ${
+        o.meta?.length
+          ? html`<span class="meta"
+              >${o.meta.map((m) => html`<span class="badge">${m}</span>`)}</span
+            >`
+          : nothing
+      }
+    </button>`;
+  }
+}
+
+/** Groups in order of first appearance; options without a group form an unnamed group. */
+export function groupOptions(options: readonly ChoiceOption[]): Group[] {
+  const groups = new Map<string | undefined, ChoiceOption[]>();
+  for (const o of options) {
+    const list = groups.get(o.group);
+    if (list) list.push(o);
+    else groups.set(o.group, [o]);
+  }
+  return [...groups].map(([name, opts]) => ({ name, options: opts }));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pb-choice-step': PbChoiceStep;
+  }
+}
