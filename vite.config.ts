@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { FRAME_TITLES } from './src/contract/locales.js';
 
 /**
  * `npm run build` → dist/patient-booking.js (ES module; lazily loaded code in dist/chunks/),
@@ -188,6 +189,9 @@ function sriManifest(): Plugin {
 }
 
 export default defineConfig({
+  // The language registry for embed.js and embed-frame.js, which share no module with the widget
+  // (`src/embed/locales.ts`).
+  define: { __PB_LOCALES__: JSON.stringify(FRAME_TITLES) },
   plugins: [noPreloadHelper(), compactTemplates(), embedEntries(), sriManifest()],
   build: {
     target: 'es2022',

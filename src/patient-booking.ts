@@ -11,7 +11,7 @@ import { AccountSlot } from './account/account-slot.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
 import { readConfig, type WidgetAttributes } from './element/config.js';
-import { Catalogue } from './i18n/catalogue.js';
+import { Catalogue } from './element/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
 import { errorMessage, type CoreMessages } from './i18n/messages.js';
 import { renderStep, type StepView } from './steps/current-step.js';
@@ -70,7 +70,7 @@ export class PatientBooking extends LitElement {
    * script-tag pages whose backend is elsewhere (CMS markup and `embed.html` never set it).
    */
   @property() backend: string | null = null;
-  /** `de` or `en`; default `<html lang>`, then the browser, then `de`. */
+  /** `de`, `en` or `tr`; default `<html lang>`, then the browser, then `de`. */
   @property() locale: string | null = null;
   /** Preselected insurance id: skips the insurance step. */
   @property({ attribute: 'insurance-id' }) insuranceId: string | null = null;

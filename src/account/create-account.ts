@@ -14,9 +14,11 @@ import { deAccount } from '../i18n/de-account.js';
 import { deSteps } from '../i18n/de-steps.js';
 import { enAccount } from '../i18n/en-account.js';
 import { enSteps } from '../i18n/en-steps.js';
+import { trAccount } from '../i18n/tr-account.js';
+import { trSteps } from '../i18n/tr-steps.js';
 import { completeMessages } from '../i18n/complete.js';
 import type { Locale } from '../i18n/locale.js';
-import type { CoreMessages, Messages } from '../i18n/messages.js';
+import type { AccountMessages, CoreMessages, Messages, StepMessages } from '../i18n/messages.js';
 import '../views/account/account-view.js';
 import type { AccountContext, LoadedAccount } from './account-contract.js';
 import {
@@ -32,15 +34,16 @@ import {
   type AccountState,
   type Screen,
 } from './machine.js';
-import { forgetPatient, profileToPatient } from './prefill.js';
+import { forgetPatient, prefillBooking, profileToPatient } from './prefill.js';
 
 export type { AccountArea } from './account-contract.js';
 
 /** The account's and the later steps' parts of the catalogue (rescheduling picks a time). */
-const PARTS = {
+const PARTS: Record<Locale, readonly [StepMessages, AccountMessages]> = {
   de: [deSteps, deAccount],
   en: [enSteps, enAccount],
-} as const;
+  tr: [trSteps, trAccount],
+};
 
 /** The root's first part of the catalogue, completed for the account's views. */
 const complete = (t: CoreMessages, locale: Locale): Messages =>
@@ -64,7 +67,7 @@ export function createAccount(context: AccountContext): LoadedAccount {
     openLogin: () => (opened ? opened.popup : openLoginWindow()),
     onScreenRendered: (s, previous) => void screenRendered(context, account, s, previous),
     onProfile: (profile, why) => {
-      if (profile) booking.prefill(profileToPatient(profile));
+      if (profile) prefillBooking(booking, profileToPatient(profile));
       // An expired session keeps what was typed; signing out takes the patient's data away.
       else if (why === 'signedOut') forgetPatient(booking);
       host.requestUpdate();

@@ -39,11 +39,23 @@ export function displayName(p: UserProfile | null): string | undefined {
 }
 
 /**
+ * The signed-in patient's details fill the fields the patient left empty (what they typed wins);
+ * they stay editable and come back after "Book another appointment".
+ */
+export function prefillBooking(booking: Booking, data: PatientData): void {
+  const draft: PatientData = { ...booking.draft };
+  for (const [key, value] of Object.entries(data) as [keyof PatientData, unknown][]) {
+    if (draft[key] === undefined || draft[key] === '') Object.assign(draft, { [key]: value });
+  }
+  booking.prefill(data, draft);
+}
+
+/**
  * The patient signed out: their data leaves the form, and a review under way goes back to it.
  * (A session that merely expired keeps the draft: this is not called then.)
  */
 export function forgetPatient(booking: Booking): void {
-  booking.prefill(null);
+  booking.prefill(null, {});
   const s = booking.state;
   if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
     booking.send({ type: 'EDIT', step: 'details' });

@@ -41,8 +41,8 @@ export interface Booking {
   /** Starts the loads the current step shows. */
   ensureStepData(): void;
   /**
-   * The signed-in patient's details, offered in the fields the patient left empty (and again
-   * after "Book another appointment"); null: the patient signed out, their data leaves the form.
+   * The signed-in patient's details (`data`, offered again after "Book another appointment") and
+   * the form filled with them (`draft`); null: the patient signed out, their data leaves the form.
    */
-  prefill(data: PatientData | null): void;
+  prefill(data: PatientData | null, draft: PatientData): void;
 }

@@ -239,14 +239,10 @@ export class BookingController implements ReactiveController, Booking {
     this.host.requestUpdate();
   }
 
-  prefill(data: PatientData | null): void {
+  prefill(data: PatientData | null, draft: PatientData): void {
     this.prefilled = data;
-    if (!data) return this.resetPatient();
-    const draft: PatientData = { ...this.draft };
-    for (const [key, value] of Object.entries(data) as [keyof PatientData, unknown][]) {
-      if (draft[key] === undefined || draft[key] === '') Object.assign(draft, { [key]: value });
-    }
-    this.draft = draft;
+    if (data) this.draft = draft;
+    else this.resetPatient();
   }
 
   /** A new patient: the form empty (or prefilled), no appointment, no errors. */

@@ -5,6 +5,8 @@
  * origin is known and confirmed, posts the widget's events and the page's height to the parent
  * (frame-post.ts). Imports nothing from the widget, so each stays one file.
  */
+import type { Locale } from '../contract/locales.js';
+import './locales.js';
 import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
 import { startMessaging } from './frame-post.js';
 
@@ -27,17 +29,6 @@ const IGNORED: Record<IgnoredEndpoint, true> = {
   'redirect-url': true,
 };
 
-const TITLES = { de: 'Termin buchen', en: 'Book an appointment' } as const;
-
-/** The widget's language as it will pick it: `locale`, then the browser, then German. */
-function frameLocale(param: string | null): keyof typeof TITLES {
-  for (const tag of [param, ...navigator.languages]) {
-    const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-    if (primary === 'de' || primary === 'en') return primary;
-  }
-  return 'de';
-}
-
 /**
  * No margin, no scrollbar: the host sizes the iframe to the content. Transparent, and with the same
  * `color-scheme` as the iframe element (embed.js sets it), else the browser paints an opaque canvas
@@ -54,9 +45,12 @@ function applyFrameStyles(): void {
 }
 
 const params = new URLSearchParams(location.search);
-const locale = frameLocale(params.get('locale'));
+/** The widget's language as it will pick it: `locale`, then the browser, then German. */
+const locale = ([params.get('locale'), ...navigator.languages]
+  .map((tag) => tag?.trim().toLowerCase().split(/[-_]/)[0])
+  .find((tag) => tag && tag in __PB_LOCALES__) ?? 'de') as Locale;
 document.documentElement.lang = locale;
-document.title = TITLES[locale];
+document.title = __PB_LOCALES__[locale].page;
 applyFrameStyles();
 
 const widget = document.createElement('patient-booking');

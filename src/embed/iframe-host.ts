@@ -6,6 +6,8 @@
  * exactly one of our shapes (messages.ts).
  */
 import { dataAttributes, warnIgnoredEndpoints } from './attributes.js';
+import type { Locale } from '../contract/locales.js';
+import './locales.js';
 import { readMessage } from './messages.js';
 import type { ParentOriginParam } from './protocol.js';
 
@@ -41,9 +43,8 @@ function initialHeight(host: Element): number {
 }
 
 function defaultTitle(src: URL): string {
-  return src.searchParams.get('locale')?.toLowerCase().startsWith('en')
-    ? 'Appointment booking'
-    : 'Terminbuchung';
+  const tag = src.searchParams.get('locale')?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return __PB_LOCALES__[(tag in __PB_LOCALES__ ? tag : 'de') as Locale].frame;
 }
 
 /** Puts the iframe of `embedHtml` into `host` (once); false when that was done already. */

@@ -1,4 +1,4 @@
-import type { Locale } from './locale.js';
+import { LOCALE_REGISTRY, type Locale } from '../contract/locales.js';
 import { plainToUtcNoon } from '../time/calendar.js';
 
 /** A day button's parts: "Mo.", "23", "Nov." */
@@ -31,9 +31,6 @@ export interface Format {
   /** A plain 'YYYY-MM-DD' split for a compact day button. */
   dayLabel(plain: string): DayLabel;
 }
-
-/** de → de-DE, en → en-GB: day-month order and 24 h clock, as a German practice expects. */
-const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const DATE: Intl.DateTimeFormatOptions = {
   weekday: 'short',
@@ -79,7 +76,7 @@ export function createFormat(locale: Locale, timeZone: string): Format {
   const cached = formats.get(cacheKey);
   if (cached) return cached;
 
-  const tag = INTL_LOCALE[locale];
+  const tag = LOCALE_REGISTRY[locale].intl;
   const date = dtf(tag, timeZone, DATE);
   const longDate = dtf(tag, timeZone, LONG_DATE);
   const time = dtf(tag, timeZone, TIME);

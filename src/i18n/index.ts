@@ -1,10 +1,11 @@
 /**
- * The i18n API in one place, for tests and tools. `messagesFor` bundles both whole catalogues;
+ * The i18n API in one place, for tests and tools. `messagesFor` holds every whole catalogue;
  * the widget itself loads them in parts (`load.ts`): only the shown language, and only what the
  * current step needs.
  */
 import { de } from './de.js';
 import { en } from './en.js';
+import { tr } from './tr.js';
 import type { Locale } from './locale.js';
 import type { Messages } from './messages.js';
 
@@ -23,9 +24,9 @@ export { GENDERS, STEP_KEYS } from './messages.js';
 export { createFormat } from './format.js';
 export type { Format, DayLabel } from './format.js';
 
-const catalogues: Record<Locale, Messages> = { de, en };
+const catalogues: Record<Locale, Messages> = { de, en, tr };
 
-/** A locale's whole catalogue (both are bundled statically). */
+/** A locale's whole catalogue. */
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }

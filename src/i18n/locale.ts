@@ -1,15 +1,6 @@
-/** The languages the widget speaks. */
-export const LOCALES = ['de', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, toLocale, type Locale } from '../contract/locales.js';
 
-export const DEFAULT_LOCALE: Locale = 'de';
-
-/** `de`, `de-DE`, `EN-gb`, ` en_US ` → the matching {@link Locale}; anything else → undefined. */
-export function toLocale(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  return LOCALES.find((l) => l === primary);
-}
+export { DEFAULT_LOCALE, LOCALES, toLocale, type Locale } from '../contract/locales.js';
 
 /**
  * Picks the widget's language: the `locale` attribute, then `<html lang>`, then the browser's

@@ -9,6 +9,7 @@ import type { Booking } from '../booking/booking-model.js';
 import { plainDateIn } from '../time/calendar.js';
 import { deSteps } from '../i18n/de-steps.js';
 import { enSteps } from '../i18n/en-steps.js';
+import { trSteps } from '../i18n/tr-steps.js';
 import { completeMessages } from '../i18n/complete.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages, Messages, StepMessages } from '../i18n/messages.js';
@@ -26,8 +27,12 @@ import '../views/steps/details-step.js';
 import '../views/steps/review-step.js';
 import '../views/steps/confirmation-step.js';
 
-/** The later steps' part of the catalogue, both languages (a switch needs no further load). */
-export const STEP_MESSAGES: Record<Locale, StepMessages> = { de: deSteps, en: enSteps };
+/** The later steps' part of the catalogue, every language (a switch needs no further load). */
+export const STEP_MESSAGES: Record<Locale, StepMessages> = {
+  de: deSteps,
+  en: enSteps,
+  tr: trSteps,
+};
 
 type Ctx = { b: Booking; t: Messages; locale: Locale };
 

@@ -160,6 +160,20 @@ describe('guest booking', () => {
       bookKey: /BUTTON Verbindlich buchen/,
       booked: /gebucht/i,
     },
+    // The third language: its first-step strings come in a file of their own.
+    tr: {
+      browser: 'tr-TR',
+      category: 'Konu nedir?',
+      type: 'Hangi randevu uygun?',
+      first: /\bAd\s*$/,
+      last: /Soyadı/,
+      born: [/Doğum tarihi/, '04121980'],
+      email: /E-posta adresi/,
+      mobile: /Cep telefonu/,
+      book: /^Kesin olarak randevu al$/,
+      bookKey: /BUTTON Kesin olarak randevu al/,
+      booked: /alındı/i,
+    },
   } as const;
 
   for (const [locale, w] of Object.entries(KEYBOARD)) {

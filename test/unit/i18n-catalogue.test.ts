@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ERROR_CODES } from '../../src/api/errors.js';
 import { INSURANCE_KINDS, PATIENT_FIELDS } from '../../src/api/types.js';
-import { messagesFor } from '../../src/i18n/index.js';
+import { LOCALES, messagesFor } from '../../src/i18n/index.js';
 import { STEP_KEYS, type Messages } from '../../src/i18n/messages.js';
 
 type Leaf = string | ((...args: never[]) => string);
@@ -30,14 +30,16 @@ const de = messagesFor('de');
 const en = messagesFor('en');
 
 describe('message catalogues', () => {
-  it('have the same keys', () => {
-    expect([...leaves(en).keys()].sort()).to.deep.equal([...leaves(de).keys()].sort());
+  it('have the same keys in every language', () => {
+    const keys = (m: Messages) => [...leaves(m).keys()].sort();
+    for (const locale of LOCALES) expect(keys(messagesFor(locale)), locale).to.deep.equal(keys(de));
   });
 
-  for (const [name, catalogue] of [
-    ['de', de],
-    ['en', en],
-  ] as [string, Messages][]) {
+  it('exist for every registered language', () => {
+    expect(LOCALES).to.include.members(['de', 'en', 'tr']);
+  });
+
+  for (const [name, catalogue] of LOCALES.map((l) => [l, messagesFor(l)] as const)) {
     it(`${name}: no empty strings, functions give text`, () => {
       for (const [path, value] of leaves(catalogue)) {
         const text = typeof value === 'function' ? sample(value) : value;
