@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { EVENT_REGISTRY } from './src/contract/events.js';
 import { FRAME_TITLES } from './src/contract/locales.js';
 
 /**
@@ -189,9 +190,12 @@ function sriManifest(): Plugin {
 }
 
 export default defineConfig({
-  // The language registry for embed.js and embed-frame.js, which share no module with the widget
-  // (`src/embed/locales.ts`).
-  define: { __PB_LOCALES__: JSON.stringify(FRAME_TITLES) },
+  // The registries for embed.js and embed-frame.js, which share no module with the widget
+  // (`src/embed/registries.ts`).
+  define: {
+    __PB_LOCALES__: JSON.stringify(FRAME_TITLES),
+    __PB_EVENTS__: JSON.stringify(EVENT_REGISTRY),
+  },
   plugins: [noPreloadHelper(), compactTemplates(), embedEntries(), sriManifest()],
   build: {
     target: 'es2022',

@@ -36,6 +36,19 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
+ * @csspart heading - Each step's heading (forwarded from the step's view, as are the parts below).
+ * @csspart option - A choice button (insurance, category, appointment type).
+ * @csspart day - A day button of the time step.
+ * @csspart time - A time button of the time step.
+ * @csspart field - One form field: label, control and message.
+ * @csspart field-error - A form field's error message.
+ * @csspart error - An error box inside a step.
+ * @csspart submit - The details form's submit button.
+ * @csspart confirm - The button that books (or moves) the appointment.
+ * @csspart summary - The summary of the chosen appointment (review, confirmation, detail).
+ * @csspart bar - The sign-in bar inside `account`.
+ * @csspart sign-in - The "Sign in" button.
+ * @csspart sign-out - The "Sign out" button.
  * @cssprop --patient-booking-accent - Buttons, links and selection.
  * @cssprop --patient-booking-accent-text - Text on accent backgrounds.
  * @cssprop --patient-booking-text - Body text.
@@ -46,6 +59,8 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @cssprop --patient-booking-focus-color - Focus rings.
  * @cssprop --patient-booking-radius - Corner radius of the widget.
  * @cssprop --patient-booking-font - Font family.
+ * @cssprop --patient-booking-font-size - Base text size (default 1rem).
+ * @cssprop --patient-booking-padding - Space inside the widget's border (default 1rem).
  * @cssprop --patient-booking-max-width - Widest the widget grows (default 40rem).
  */
 export class PatientBooking extends LitElement {

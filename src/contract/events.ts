@@ -1,6 +1,8 @@
 /**
- * The public events of `<patient-booking>` (the contract in DESIGN.md). Every detail holds ids and
- * times only, never patient data: hosts forward these to analytics.
+ * The public events of `<patient-booking>`: each declared once here, with its detail's type and
+ * (`EVENT_REGISTRY`) the kind of each detail field, which the embed scripts check frame messages
+ * against and the tests read. Every detail holds ids and times only, never patient data: hosts
+ * forward these to analytics. Adding an event: CONTRIBUTING.md, "Add an event".
  */
 import type { Step } from '../booking/steps.js';
 import type { ErrorCode } from '../api/errors.js';
@@ -44,16 +46,35 @@ export interface PatientBookingEventMap {
 
 export type PatientBookingEventName = keyof PatientBookingEventMap;
 
-export const PUBLIC_EVENTS = [
-  'booking-confirmed',
-  'booking-rescheduled',
-  'booking-cancelled',
-  'booking-step-change',
-  'booking-error',
-] as const satisfies readonly PatientBookingEventName[];
-
-type DetailOf<K extends PatientBookingEventName> =
+export type DetailOf<K extends PatientBookingEventName> =
   PatientBookingEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** A detail field's kind: `status?` is an optional HTTP status (a non-negative integer). */
+export type DetailField = 'string' | 'boolean' | 'string|null' | 'status?';
+
+/** Every public event with the kind of each detail field; the compiler keeps it whole. */
+export const EVENT_REGISTRY: {
+  [K in PatientBookingEventName]: Record<keyof DetailOf<K>, DetailField>;
+} = {
+  'booking-confirmed': {
+    appointmentId: 'string',
+    startsAt: 'string',
+    endsAt: 'string',
+    guest: 'boolean',
+  },
+  'booking-rescheduled': {
+    appointmentId: 'string',
+    startsAt: 'string',
+    endsAt: 'string',
+    previousStartsAt: 'string',
+  },
+  'booking-cancelled': { appointmentId: 'string' },
+  'booking-step-change': { step: 'string', previousStep: 'string|null' },
+  'booking-error': { code: 'string', message: 'string', status: 'status?' },
+};
+
+/** The public events' names, in the registry's order. */
+export const PUBLIC_EVENTS = Object.keys(EVENT_REGISTRY) as PatientBookingEventName[];
 
 /** Dispatch a public event: bubbles and crosses shadow roots, so host code hears it anywhere. */
 export function emit<K extends PatientBookingEventName>(

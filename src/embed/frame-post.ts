@@ -7,14 +7,10 @@
  */
 import type { PatientBookingEventName } from '../contract/events.js';
 import type { FrameMessage } from './protocol.js';
+import './registries.js';
 
-const EVENTS: Record<PatientBookingEventName, true> = {
-  'booking-confirmed': true,
-  'booking-rescheduled': true,
-  'booking-cancelled': true,
-  'booking-step-change': true,
-  'booking-error': true,
-};
+/** The public events (the registry, written in by the build). */
+const EVENTS = __PB_EVENTS__;
 
 /** A smaller height is posted only once it has held this long: no flicker between steps. */
 const SHRINK_DELAY_MS = 150;

@@ -6,7 +6,7 @@
  * (frame-post.ts). Imports nothing from the widget, so each stays one file.
  */
 import type { Locale } from '../contract/locales.js';
-import './locales.js';
+import './registries.js';
 import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
 import { startMessaging } from './frame-post.js';
 

@@ -7,7 +7,7 @@
  */
 import { dataAttributes, warnIgnoredEndpoints } from './attributes.js';
 import type { Locale } from '../contract/locales.js';
-import './locales.js';
+import './registries.js';
 import { readMessage } from './messages.js';
 import type { ParentOriginParam } from './protocol.js';
 

@@ -3,29 +3,12 @@
  * pass. A detail is rebuilt from its known fields (typed and length-limited), so whatever else a
  * message carries never reaches host code.
  */
-import type { PatientBookingEventName } from '../contract/events.js';
-import type { DetailOf, FrameMessage } from './protocol.js';
+import type { DetailField as Field, PatientBookingEventName } from '../contract/events.js';
+import type { FrameMessage } from './protocol.js';
+import './registries.js';
 
-type Field = 'string' | 'boolean' | 'string|null' | 'status?';
-
-/** Every public event with the type of each detail field; keyed by the contract's own types. */
-const DETAILS: { [K in PatientBookingEventName]: Record<keyof DetailOf<K>, Field> } = {
-  'booking-confirmed': {
-    appointmentId: 'string',
-    startsAt: 'string',
-    endsAt: 'string',
-    guest: 'boolean',
-  },
-  'booking-rescheduled': {
-    appointmentId: 'string',
-    startsAt: 'string',
-    endsAt: 'string',
-    previousStartsAt: 'string',
-  },
-  'booking-cancelled': { appointmentId: 'string' },
-  'booking-step-change': { step: 'string', previousStep: 'string|null' },
-  'booking-error': { code: 'string', message: 'string', status: 'status?' },
-};
+/** Every public event with the kind of each detail field (the registry, written in by the build). */
+const DETAILS = __PB_EVENTS__;
 
 /** Taller than any booking step; a bigger "height" is not from our frame. */
 export const MAX_HEIGHT = 20_000;

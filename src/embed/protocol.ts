@@ -3,7 +3,7 @@
  * scripts are separate one-file entries and share no runtime code (embed.js runs as a classic
  * script).
  */
-import type { PatientBookingEventMap, PatientBookingEventName } from '../contract/events.js';
+import type { DetailOf, PatientBookingEventName } from '../contract/events.js';
 
 /**
  * The element's attributes that markup may set (DESIGN.md's contract): the only names the loaders
@@ -20,9 +20,6 @@ export type ContractAttribute =
  */
 export type IgnoredEndpoint =
   'backend' | 'src' | 'portal-url' | 'api-url' | 'token-url' | 'client-id' | 'redirect-url';
-
-export type DetailOf<K extends PatientBookingEventName> =
-  PatientBookingEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Marks every message of ours; anything else on the message channel is ignored. */
 export type MessageSource = 'patient-booking';

@@ -3,6 +3,7 @@
 // against the real sandbox and backend: a guest books in script-tag, CMS-markup and iframe mode;
 // a patient signs in through the login popup and moves an appointment. The widget's public events
 // and the sandbox's stored appointments are checked. Chromium runs the full suites (playwright).
+import { PUBLIC_EVENTS } from '../../src/contract/events.js';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServers, type Servers } from '../support/stack.js';
@@ -28,8 +29,7 @@ beforeEach(() => servers.control('/reset'));
  */
 const RECORDER = `<script>(() => {
   const seen = (window.__seen = { events: [], errors: [] });
-  for (const type of ['booking-confirmed', 'booking-rescheduled', 'booking-cancelled',
-      'booking-step-change', 'booking-error']) {
+  for (const type of ${JSON.stringify(PUBLIC_EVENTS)}) {
     document.addEventListener(type, (e) => {
       const host = e.target && e.target.closest ? e.target.closest('[id]') : null;
       seen.events.push({ type, detail: e.detail, host: host ? host.id : null });

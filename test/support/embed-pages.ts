@@ -2,6 +2,7 @@
 // strict CSP): host pages served by the stack's static server, a recorder that runs in every
 // frame (public events with their target, our postMessage traffic, CSP violations), and the
 // guest booking as a patient drives it in English.
+import { PUBLIC_EVENTS } from '../../src/contract/events.js';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { strictCsp as documentedCsp, type CspOptions } from '../../scripts/csp.js';
@@ -19,13 +20,7 @@ import {
 import type { Stack } from './stack.js';
 import { CSP_REPORT_PATH, type StaticServer } from './static-server.js';
 
-export const PUBLIC_EVENTS = [
-  'booking-confirmed',
-  'booking-rescheduled',
-  'booking-cancelled',
-  'booking-step-change',
-  'booking-error',
-] as const;
+export { PUBLIC_EVENTS } from '../../src/contract/events.js';
 
 export interface SeenEvent {
   type: string;

@@ -1,3 +1,4 @@
+import { EVENT_REGISTRY, PUBLIC_EVENTS } from '../../src/contract/events.js';
 import { resolve } from 'node:path';
 // Fault injection and observation for the end-to-end reliability, privacy and bad-input suites:
 // sandbox faults with a tally, a network log of one browser context, the booking flow as a
@@ -351,21 +352,15 @@ export async function openLogged(
     opened.dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss().catch(() => {});
   });
-  await page.addInitScript(() => {
+  await page.addInitScript((names) => {
     const w = window as unknown as { __events: Array<{ type: string; detail: unknown }> };
     w.__events = [];
-    for (const type of [
-      'booking-confirmed',
-      'booking-rescheduled',
-      'booking-cancelled',
-      'booking-step-change',
-      'booking-error',
-    ]) {
+    for (const type of names) {
       document.addEventListener(type, (e) =>
         w.__events.push({ type, detail: (e as CustomEvent).detail }),
       );
     }
-  });
+  }, PUBLIC_EVENTS);
   await page.goto(url);
   return opened;
 }
@@ -491,10 +486,6 @@ export async function countDeep(page: Page, selector: string): Promise<number> {
 }
 
 /** Every public event's detail holds only these keys (ids, times, codes; no patient data). */
-export const EVENT_KEYS: Record<string, string[]> = {
-  'booking-confirmed': ['appointmentId', 'endsAt', 'guest', 'startsAt'],
-  'booking-rescheduled': ['appointmentId', 'endsAt', 'previousStartsAt', 'startsAt'],
-  'booking-cancelled': ['appointmentId'],
-  'booking-step-change': ['previousStep', 'step'],
-  'booking-error': ['code', 'message', 'status'],
-};
+export const EVENT_KEYS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(EVENT_REGISTRY).map(([name, fields]) => [name, Object.keys(fields).sort()]),
+);

@@ -1,6 +1,7 @@
 // The whole product on loopback for end-to-end tests, deployed as a practice would: the sandbox
 // portal, the booking backend serving the built dist/, and the practice's web server with the
 // test's pages, which passes /dist/ to the backend (as nginx maps /pb/); plus headless Chromium.
+import { PUBLIC_EVENTS } from '../../src/contract/events.js';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
@@ -199,19 +200,13 @@ export async function eventsOf(
 
 /** Collects the widget's public events on the page (window.__events). */
 async function recordEvents(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  await page.addInitScript((names) => {
     const w = window as unknown as { __events: Array<{ type: string; detail: unknown }> };
     w.__events = [];
-    for (const type of [
-      'booking-confirmed',
-      'booking-rescheduled',
-      'booking-cancelled',
-      'booking-step-change',
-      'booking-error',
-    ]) {
+    for (const type of names) {
       document.addEventListener(type, (e) =>
         w.__events.push({ type, detail: (e as CustomEvent).detail }),
       );
     }
-  });
+  }, PUBLIC_EVENTS);
 }

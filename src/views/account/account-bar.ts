@@ -22,18 +22,9 @@ export type SignInStatus = 'signed-out' | 'signing-in' | 'signed-in';
  * @fires pb-logout - "Sign out"
  *
  * @csspart bar - the whole bar
- * @csspart prompt - "Already a patient of this practice?"
  * @csspart sign-in - the sign-in button
- * @csspart hint - "Please complete the sign-in in the new window."
  * @csspart error - the sign-in error (role=alert)
- * @csspart user - "Signed in as …"
- * @csspart nav - the navigation between booking and appointments
- * @csspart nav-button - a navigation button (`aria-current="page"` when active)
  * @csspart sign-out - the sign-out button
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-account-bar')
 export class PbAccountBar extends StepView {

@@ -41,24 +41,9 @@ export type { DetailBusy } from './account-parts.js';
  * @fires pb-asap-take - `{ availabilityId }`: move to the offered earlier time
  * @fires pb-video - "Join video consultation"; dispatched synchronously inside the click
  *
- * @csspart back - the back button
  * @csspart heading - the heading (the appointment type)
- * @csspart notice - the notice (role=status) after an action
  * @csspart error - the error box (role=alert)
  * @csspart summary - when / duration / place / status
- * @csspart status - the status badge
- * @csspart video - the "Join video consultation" button
- * @csspart reschedule - the "Reschedule" button
- * @csspart cancel - the "Cancel appointment" button
- * @csspart not-changeable - why the appointment cannot be changed online
- * @csspart asap - the earlier-appointment block
- * @csspart asap-form, asap-join, asap-check, asap-leave, asap-result, asap-take - its parts
- * @csspart dialog - the cancel confirmation dialog
- * @csspart dialog-heading, cancel-confirm, cancel-keep - the dialog's parts
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-appointment-detail')
 export class PbAppointmentDetail extends StepView {

@@ -23,19 +23,7 @@ import type { AppointmentFilter } from '../shared/view-events.js';
  * @fires pb-show - `{ view: 'booking' }` from "Book an appointment" when nothing is upcoming
  *
  * @csspart heading - the heading
- * @csspart counts - "2 upcoming appointments · 24 past"
- * @csspart next - the next appointment block
- * @csspart filter - the filter buttons (`aria-pressed`)
- * @csspart list - the list of appointments
- * @csspart appointment - an appointment card (button)
- * @csspart status - a status badge
- * @csspart empty - the "no appointments" block
- * @csspart more - the "Show more" button
  * @csspart error - the error box
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-appointments-step')
 export class PbAppointmentsStep extends StepView {

@@ -15,15 +15,8 @@ import { StepView } from '../shared/step-view.js';
  * @fires pb-back - "Choose another time"
  *
  * @csspart heading - the heading
- * @csspart before - the current time
- * @csspart after - the new time
  * @csspart confirm - the "Move appointment" button
- * @csspart back - the "Choose another time" button
  * @csspart error - the error box (role=alert)
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-reschedule-confirm')
 export class PbRescheduleConfirm extends StepView {

@@ -10,12 +10,7 @@ import { StepView } from './step-view.js';
  *
  * @fires pb-retry - the Retry button (kind `error`)
  *
- * @csspart spinner - the loading indicator
  * @csspart error - the error box
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-danger,
- *   --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-status')
 export class PbStatus extends StepView {

@@ -5,11 +5,24 @@ import { sharedStyles } from './shared-styles.js';
 import { viewEvent, type ViewEventDetails, type ViewEventName } from './view-events.js';
 
 /**
- * Base of every step view: the catalogue, the shared styles and `focusHeading()`.
- * Subclasses render one `<h2 part="heading" tabindex="-1">`.
+ * The parts of the views that a host page may style: each view forwards them (`exportparts`)
+ * through the root's shadow root, so `patient-booking::part(option)` reaches every choice button.
+ * The root documents them (`@csspart`); the views' other parts stay inside.
+ */
+export const FORWARDED_PARTS =
+  'heading, option, day, time, field, field-error, error, submit, confirm, summary, bar, sign-in, sign-out';
+
+/**
+ * Base of every step view: the catalogue, the shared styles, the forwarded parts and
+ * `focusHeading()`. Subclasses render one `<h2 part="heading" tabindex="-1">`.
  */
 export abstract class StepView extends LitElement {
   static override styles: CSSResultGroup = sharedStyles;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('exportparts', FORWARDED_PARTS);
+  }
 
   /** The message catalogue of the current locale (required). */
   @property({ attribute: false }) t!: Messages;

@@ -28,15 +28,8 @@ interface Group {
  * @fires pb-retry - the Retry button after an error
  *
  * @csspart heading - the step heading
- * @csspart list - a list of options
- * @csspart group-heading - a group's heading
  * @csspart option - an option button
  * @csspart error - the error box
- * @csspart empty - the "nothing to choose" text
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-choice-step')
 export class PbChoiceStep extends StepView {

@@ -32,12 +32,6 @@ export interface ConfirmationSummary {
  *
  * @csspart heading - the step heading
  * @csspart summary - the summary list
- * @csspart calendar - the "Add to calendar" link (downloads termin.ics)
- * @csspart restart - the "Book another appointment" button
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-confirmation-step')
 export class PbConfirmationStep extends StepView {

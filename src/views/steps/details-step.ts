@@ -27,16 +27,10 @@ const PREFIX = 'patient_data.';
  * @fires pb-patient-submit - `{ value, asapOptIn }` when submitted and valid
  *
  * @csspart heading - the step heading
- * @csspart form - the form
  * @csspart field - one label + control + message
  * @csspart field-error - a field's error message
  * @csspart error - the box for server errors that name no shown field
- * @csspart asap - the "notify me of earlier times" option
  * @csspart submit - the submit button
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-details-step')
 export class PbDetailsStep extends StepView {

@@ -37,13 +37,8 @@ export interface ReviewSummary {
  *
  * @csspart heading - the step heading
  * @csspart summary - the summary list
- * @csspart edit - a "change" button
  * @csspart confirm - the "Book now" button
  * @csspart error - the error box
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-review-step')
 export class PbReviewStep extends StepView {

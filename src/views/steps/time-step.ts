@@ -21,20 +21,9 @@ import { timeStyles } from './time-styles.js';
  * @fires pb-retry - the Retry button after an error
  *
  * @csspart heading - the step heading
- * @csspart nav - earlier / later buttons and the range
- * @csspart range - the shown range of days
- * @csspart location-filter - the location select (several locations only)
- * @csspart days - the list of days
  * @csspart day - a day button
- * @csspart zone-note - the time zone note (visitor in another zone only)
- * @csspart times - the list of times
  * @csspart time - a time button
- * @csspart empty - the "no free times" block
  * @csspart error - the error box
- *
- * @cssprop --patient-booking-accent, --patient-booking-text, --patient-booking-muted,
- *   --patient-booking-surface, --patient-booking-border, --patient-booking-radius,
- *   --patient-booking-danger, --patient-booking-focus-color, --patient-booking-font
  */
 @customElementOnce('pb-time-step')
 export class PbTimeStep extends StepView {

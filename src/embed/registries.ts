@@ -1,0 +1,15 @@
+/**
+ * The registries as embed.js and embed-frame.js see them: the languages' titles and the public
+ * events (`contract/locales.ts`, `contract/events.ts`), written into these standalone scripts by
+ * the build (vite.config.ts `define`), since they share no module with the widget nor with each
+ * other. Declarations only.
+ */
+import type { EVENT_REGISTRY } from '../contract/events.js';
+import type { FRAME_TITLES } from '../contract/locales.js';
+
+declare global {
+  const __PB_LOCALES__: typeof FRAME_TITLES;
+  const __PB_EVENTS__: typeof EVENT_REGISTRY;
+}
+
+export {};
