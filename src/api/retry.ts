@@ -40,8 +40,11 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** What an aborted signal rejects with: its reason, or an `AbortError` when it has none. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error
+    ? reason
+    : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /**

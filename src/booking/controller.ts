@@ -15,7 +15,7 @@ import type { Booking } from './booking-model.js';
 import { loadSteps } from '../lazy/load-steps.js';
 import { type StepsChunk as Flow } from '../lazy/load-steps.js';
 import type { BookingEvent, Effect } from './machine.js';
-import { initialState, type BookingState, type Preset } from './steps.js';
+import { initialState, type BookingState, type Preset, type Step } from './steps.js';
 import { StepData, GROUPS } from './step-data.js';
 import { toApiError } from './resources.js';
 import type { TimeWindow } from './time-window.js';
@@ -191,7 +191,7 @@ export class BookingController implements ReactiveController, Booking {
     });
   }
 
-  private afterStep(previousStep: string | null, initial: boolean): void {
+  private afterStep(previousStep: Step | null, initial: boolean): void {
     if (!initial)
       this.notice = this.state.step === 'time' && this.state.slotTaken ? this.notice : null;
     if (this.state.step !== 'time') this.data.store.abortGroup(GROUPS.times);

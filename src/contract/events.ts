@@ -26,8 +26,8 @@ export interface BookingCancelledDetail {
 }
 
 export interface BookingStepChangeDetail {
-  step: Step | string;
-  previousStep: Step | string | null;
+  step: Step;
+  previousStep: Step | null;
 }
 
 export interface BookingErrorDetail {

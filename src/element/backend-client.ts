@@ -70,7 +70,10 @@ function guestEndpoints(
     firstAvailable: later('firstAvailable'),
     book: async (...args) => {
       const flow = await loadFlow();
-      book ??= flow.bookWithProof(flow.catalogueEndpoints(booking).book, proofOf(flow), isGuest);
+      if (!book) {
+        const endpoints = flow.catalogueEndpoints(booking);
+        book = flow.bookWithProof((...a) => endpoints.book(...a), proofOf(flow), isGuest);
+      }
       return book(...args);
     },
     prepareBooking: () => {

@@ -14,7 +14,7 @@ export function completeMessages(
   account: AccountMessages | null = null,
 ): Messages {
   let byAccount = completed.get(core);
-  if (!byAccount) completed.set(core, (byAccount = new Map()));
+  if (!byAccount) completed.set(core, (byAccount = new Map<AccountMessages | null, Messages>()));
   let t = byAccount.get(account);
   if (!t) {
     t = {

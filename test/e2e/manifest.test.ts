@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLIC_EVENTS } from '../../src/contract/events.js';
-import { FORWARDED_PARTS } from '../../src/views/shared/step-view.js';
+import { FORWARDED_PARTS } from '../../src/views/shared/forwarded-parts.js';
 
 interface Declaration {
   name: string;

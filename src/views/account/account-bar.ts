@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from '../../core/decorators.js';
 import { customElementOnce } from '../../core/define.js';
+import type { CoreMessages, Messages } from '../../i18n/messages.js';
 import { StepView } from '../shared/step-view.js';
 import type { AccountView } from '../shared/view-events.js';
 
@@ -27,7 +28,7 @@ export type SignInStatus = 'signed-out' | 'signing-in' | 'signed-in';
  * @csspart sign-out - the sign-out button
  */
 @customElementOnce('pb-account-bar')
-export class PbAccountBar extends StepView {
+export class PbAccountBar extends StepView<CoreMessages> {
   static override styles = [
     StepView.styles,
     css`
@@ -128,10 +129,16 @@ export class PbAccountBar extends StepView {
     return html`<div class="alert" part="error" role="alert"><p>${this.error}</p></div>`;
   }
 
+  /** The whole catalogue, once the account has completed the root's first part (signed in). */
+  private get complete(): Messages | null {
+    return 'account' in this.t ? (this.t as Messages) : null;
+  }
+
   private get retryLabel(): string {
-    const expired = this.error === this.t.login.sessionExpired;
-    return expired || this.error === this.t.errors.unauthorized
-      ? this.t.login.signInAgain
+    const again = this.complete?.login;
+    const expired = !!again && this.error === again.sessionExpired;
+    return again && (expired || this.error === this.t.errors.unauthorized)
+      ? again.signInAgain
       : this.t.login.tryAgain;
   }
 
@@ -157,8 +164,10 @@ export class PbAccountBar extends StepView {
       </p>`;
   }
 
-  private renderSignedIn(): TemplateResult {
-    const a = this.t.account;
+  private renderSignedIn(): TemplateResult | typeof nothing {
+    const t = this.complete;
+    if (!t) return nothing;
+    const a = t.account;
     const navButton = (view: AccountView, label: string) =>
       html`<button
         type="button"
@@ -176,8 +185,8 @@ export class PbAccountBar extends StepView {
             </button>`
           : nothing
       }
-      <p class="text" part="user">${this.t.login.signedInAs(this.name)}</p>
-      <button type="button" part="sign-out" @click=${this.onLogout}>${this.t.login.signOut}</button>
+      <p class="text" part="user">${t.login.signedInAs(this.name)}</p>
+      <button type="button" part="sign-out" @click=${this.onLogout}>${t.login.signOut}</button>
       <nav part="nav" aria-label=${a.nav}>
         ${navButton('booking', a.book)} ${navButton('appointments', a.appointments)}
       </nav>`;

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Messages } from '../../i18n/messages.js';
+import type { CoreMessages } from '../../i18n/messages.js';
 
 /** An error the user can act on, with an optional Retry button. */
-export function errorAlert(t: Messages, message: string, onRetry?: () => void): TemplateResult {
+export function errorAlert(t: CoreMessages, message: string, onRetry?: () => void): TemplateResult {
   return html`<div class="alert" part="error" role="alert">
     <p>${message}</p>
     ${
@@ -14,7 +14,7 @@ export function errorAlert(t: Messages, message: string, onRetry?: () => void): 
 }
 
 /** A screen-reader-only "Loading …" next to skeletons. */
-export function loadingNote(t: Messages): TemplateResult {
+export function loadingNote(t: CoreMessages): TemplateResult {
   return html`<p class="vh" role="status">${t.common.loading}</p>`;
 }
 

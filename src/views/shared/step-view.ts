@@ -1,22 +1,16 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from '../../core/decorators.js';
-import type { Messages } from '../../i18n/messages.js';
+import type { CoreMessages, Messages } from '../../i18n/messages.js';
+import { FORWARDED_PARTS } from './forwarded-parts.js';
 import { sharedStyles } from './shared-styles.js';
 import { viewEvent, type ViewEventDetails, type ViewEventName } from './view-events.js';
 
 /**
- * The parts of the views that a host page may style: each view forwards them (`exportparts`)
- * through the root's shadow root, so `patient-booking::part(option)` reaches every choice button.
- * The root documents them (`@csspart`); the views' other parts stay inside.
+ * Base of every step view: the catalogue (`T`: the part of it the view reads; the whole by
+ * default), the shared styles, the forwarded parts and `focusHeading()`. Subclasses render one
+ * `<h2 part="heading" tabindex="-1">`.
  */
-export const FORWARDED_PARTS =
-  'heading, option, day, time, field, field-error, error, submit, confirm, summary, bar, sign-in, sign-out';
-
-/**
- * Base of every step view: the catalogue, the shared styles, the forwarded parts and
- * `focusHeading()`. Subclasses render one `<h2 part="heading" tabindex="-1">`.
- */
-export abstract class StepView extends LitElement {
+export abstract class StepView<T extends CoreMessages = Messages> extends LitElement {
   static override styles: CSSResultGroup = sharedStyles;
 
   override connectedCallback(): void {
@@ -25,7 +19,7 @@ export abstract class StepView extends LitElement {
   }
 
   /** The message catalogue of the current locale (required). */
-  @property({ attribute: false }) t!: Messages;
+  @property({ attribute: false }) t!: T;
 
   /** Moves focus to the step's heading (the root calls this after a step change). */
   focusHeading(): void {

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from '../../core/decorators.js';
 import { customElementOnce } from '../../core/define.js';
+import type { CoreMessages } from '../../i18n/messages.js';
 import { errorAlert, loadingNote, skeletons } from '../shared/parts.js';
 import { StepView } from '../shared/step-view.js';
 
@@ -32,7 +33,7 @@ interface Group {
  * @csspart error - the error box
  */
 @customElementOnce('pb-choice-step')
-export class PbChoiceStep extends StepView {
+export class PbChoiceStep extends StepView<CoreMessages> {
   static override styles = [
     StepView.styles,
     css`

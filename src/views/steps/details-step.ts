@@ -245,7 +245,7 @@ export class PbDetailsStep extends StepView {
               pattern=${spec.pattern ?? nothing}
               max=${spec.kind === 'date' ? localToday() : nothing}
               min=${spec.kind === 'date' ? '1900-01-01' : nothing}
-              .value=${live(current)}
+              .value=${live(String(current))}
               aria-describedby=${described ?? nothing}
               aria-invalid=${invalid ?? nothing}
             />`

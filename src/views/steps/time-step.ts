@@ -100,7 +100,7 @@ export class PbTimeStep extends StepView {
       changed.has('locations')
     ) {
       const filter = this.shownLocations.length > 1 ? this.locationId : '';
-      this.days = groupByDay(this.availabilities ?? [], fmt.dayKey, filter || undefined);
+      this.days = groupByDay(this.availabilities ?? [], (d) => fmt.dayKey(d), filter || undefined);
     }
     if (changed.has('selectedDay') && this.selectedDay) this.pickedDay = this.selectedDay;
     if (changed.has('selectedId') || changed.has('availabilities') || changed.has('timeZone')) {
@@ -136,9 +136,9 @@ export class PbTimeStep extends StepView {
     if (this.windowTo) this.emit('pb-range', { from: addDays(this.windowTo, 1) });
   };
 
-  private onLocation(e: Event): void {
+  private onLocation = (e: Event): void => {
     this.locationId = (e.target as HTMLSelectElement).value;
-  }
+  };
 
   private onRetry = (): void => this.emit('pb-retry', {});
 
