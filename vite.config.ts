@@ -79,6 +79,8 @@ const STEPS = [resolve('src/lazy/steps.ts')];
  * - Everything the steps after the first need goes into one chunk (`src/lazy/steps.ts`), which the
  *   root fetches ahead of need, instead of five files in two rounds. The account chunk imports what
  *   it shares with them from it.
+ * (The sign-in bar's chunk, which the account chunk imports what they share from, needs no
+ * group: it is always there before the account.)
  */
 const chunkGroups: Rolldown.CodeSplittingGroup[] = [
   {
@@ -96,7 +98,7 @@ const chunkGroups: Rolldown.CodeSplittingGroup[] = [
  * Vite wraps every `import()` of the app in its preload helper, which would fetch the chunk's own
  * static imports beside it. The chunks the guest path fetches import nothing but
  * patient-booking.js (see `chunkGroups`), which is loaded already, and the account code fetches
- * the steps' chunk beside its own (`account/gate.ts`): the helper would only cost bytes on the
+ * the steps' chunk beside its own (`account/account-slot.ts`): the helper would only cost bytes on the
  * guest path, so it becomes a plain call.
  */
 function noPreloadHelper(): Plugin {

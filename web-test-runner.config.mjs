@@ -52,7 +52,8 @@ function workerUrls() {
 
 export default {
   files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
-  nodeResolve: true,
+  // lit's production build, as the widget ships (no dev-mode checks or warnings).
+  nodeResolve: { exportConditions: ['production'] },
   concurrentBrowsers: 3,
   testsFinishTimeout: 240000,
   plugins: [workerUrls(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],

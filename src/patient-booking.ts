@@ -7,7 +7,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from './core/decorators.js';
 import type { LoginConfig } from './api/backend-config.js';
-import { AccountSlot } from './account/account-slot.js';
+import type { AccountSlot } from './account/account-slot.js';
+import { loadSignIn } from './lazy/load-sign-in.js';
 import { BookingController } from './booking/controller.js';
 import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
 import { readConfig, type WidgetAttributes } from './element/config.js';
@@ -178,7 +179,10 @@ export class PatientBooking extends LitElement {
     this.startBooking();
   }
 
-  /** The backend offers patient login: the sign-in bar, if this page can use it. */
+  /**
+   * The backend offers patient login: the sign-in bar, if this page can use it. Its code comes
+   * now, after the first screen (guests book without it; if it cannot come, they still do).
+   */
   private offerLogin(wiring: BackendClient, booking: BookingController, login: LoginConfig): void {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
@@ -186,18 +190,27 @@ export class PatientBooking extends LitElement {
       console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
       return;
     }
-    this.account = new AccountSlot({
-      host: this,
-      wiring,
-      booking,
-      login: available.settings,
-      hooks: {
-        messages: () => this.catalogue.messages,
-        locale: () => this.shownLocale,
-        announce: (text) => (this.announcement = text),
-        focusStep: () => void this.focusStep(),
-      },
-    });
+    loadSignIn().then((AccountSlot) => {
+      if (this.booking === booking)
+        this.showSignIn(
+          new AccountSlot({
+            host: this,
+            wiring,
+            booking,
+            login: available.settings,
+            hooks: {
+              messages: () => this.catalogue.messages,
+              locale: () => this.shownLocale,
+              announce: (text) => (this.announcement = text),
+              focusStep: () => void this.focusStep(),
+            },
+          }),
+        );
+    }, ignore);
+  }
+
+  private showSignIn(slot: AccountSlot): void {
+    this.account = slot;
     this.requestUpdate();
   }
 
@@ -345,6 +358,8 @@ export class PatientBooking extends LitElement {
     return renderStep(this.booking, t, locale, failed, this.stepsCode.prefetch);
   }
 }
+
+const ignore = (): void => undefined;
 
 // Defined once even when the script is included twice (CMS pages do that).
 if (!customElements.get('patient-booking'))

@@ -1,6 +1,6 @@
 /**
  * Lit's `@property` and `@state` for class fields, with TypeScript's `experimentalDecorators`
- * (the only kind this project compiles: DESIGN.md). Lit's own decorators also carry the
+ * (the only kind this project compiles: `tsconfig.json`). Lit's own decorators also carry the
  * standard-decorator path, which every guest would download for nothing; these do what lit's do
  * for a legacy field decorator, through lit's public `createProperty`.
  */

@@ -6,7 +6,7 @@
 import type { DetailOf, PatientBookingEventName } from '../contract/events.js';
 
 /**
- * The element's attributes that markup may set (DESIGN.md's contract): the only names the loaders
+ * The element's attributes that markup may set (README, "Attributes"): the only names the loaders
  * ever copy. No endpoint among them: in CMS markup and `embed.html` the backend is always the
  * loader's own directory.
  */

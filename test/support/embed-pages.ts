@@ -147,7 +147,18 @@ export async function until(
   timeoutMs = 5000,
 ): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await check())) {
+  // A check that never answers (page.evaluate on a page that hangs) ends at the deadline too.
+  const checked = () =>
+    Promise.race([
+      Promise.resolve(check()),
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`timed out waiting for ${what}`)),
+          Math.max(0, end - Date.now()),
+        ).unref(),
+      ),
+    ]);
+  while (!(await checked())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
