@@ -62,13 +62,30 @@ export function recordScripts(page: Page): { take(): Promise<FetchedScript[]>; s
   };
 }
 
-/** Navigates to `url` and returns the scripts fetched until the first insurance is visible. */
+/**
+ * Navigates to `url` and returns the scripts requested before the first insurance was on screen:
+ * before the widget's `patient-booking:first-screen` performance mark (set after the frame that
+ * paints the choices; the sign-in bar's code is asked for after it), by the page's own clock.
+ */
 export async function guestPathScripts(page: Page, url: string): Promise<FetchedScript[]> {
   const recorder = recordScripts(page);
   await page.goto(url);
   await page.getByRole('button', { name: FIRST_INSURANCE_NAME }).waitFor({ timeout: 15_000 });
+  const mark = await page.waitForFunction(
+    () => performance.getEntriesByName('patient-booking:first-screen')[0]?.startTime ?? null,
+    undefined,
+    { timeout: 15_000 },
+  );
+  const firstScreen = (await mark.jsonValue()) as number;
+  const started = new Map(
+    await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => [e.name, e.startTime] as const),
+    ),
+  );
   recorder.stop();
-  return recorder.take();
+  const scripts = await recorder.take();
+  // The document's own scripts are not resource entries: they start with the navigation.
+  return scripts.filter((s) => (started.get(s.url) ?? 0) <= firstScreen);
 }
 
 /**

@@ -101,6 +101,9 @@ export class PatientBooking extends LitElement {
   @state() private phone: string | null = null;
   @state() private announcement = '';
   @state() private waitingSeconds = 0;
+  /** Resolved once the first step shows its choices (or its error): then the sign-in bar's code. */
+  private firstScreen!: Promise<void>;
+  private firstScreenShown!: () => void;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
 
@@ -158,6 +161,14 @@ export class PatientBooking extends LitElement {
     this.booking = null;
     this.account = null;
     this.bookingStarted = false;
+    this.firstScreen = new Promise(
+      (resolve) =>
+        (this.firstScreenShown = () => {
+          // For the page's own measurements (and the size budget test): the choices are painted.
+          performance.mark?.('patient-booking:first-screen');
+          resolve();
+        }),
+    );
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
     const config = readConfig(inputs, location.href);
@@ -181,7 +192,7 @@ export class PatientBooking extends LitElement {
 
   /**
    * The backend offers patient login: the sign-in bar, if this page can use it. Its code comes
-   * now, after the first screen (guests book without it; if it cannot come, they still do).
+   * once the first step shows its choices (guests book without it; if it cannot come, they still do).
    */
   private offerLogin(wiring: BackendClient, booking: BookingController, login: LoginConfig): void {
     const secure = globalThis.isSecureContext !== false;
@@ -190,7 +201,7 @@ export class PatientBooking extends LitElement {
       console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
       return;
     }
-    loadSignIn().then((AccountSlot) => {
+    void this.firstScreen.then(loadSignIn).then((AccountSlot) => {
       if (this.booking === booking)
         this.showSignIn(
           new AccountSlot({
@@ -224,11 +235,20 @@ export class PatientBooking extends LitElement {
   /** Once the first step shows its choices, the next steps' code follows (while the patient reads). */
   private prefetchAfterFirstStep(s: BookingState): void {
     const booking = this.booking;
-    if (!booking || s.step !== 'insurance') return this.stepsCode.prefetchSoon();
-    booking.data.ready.insurances().then(
-      () => this.stepsCode.prefetchSoon(),
-      () => undefined, // the step shows its error; the code follows the patient's retry
-    );
+    const shown = () => {
+      // Without its strings the step is not on screen yet: the catalogue's arrival calls again.
+      // Else after the frame that paints the choices.
+      if (this.catalogue.messages)
+        void this.updateComplete.then(() =>
+          requestAnimationFrame(() => setTimeout(this.firstScreenShown)),
+        );
+      this.stepsCode.prefetchSoon();
+    };
+    if (!booking || s.step !== 'insurance') return shown();
+    booking.data.ready.insurances().then(shown, () => {
+      // the step shows its error; the steps' code follows the patient's retry
+      this.firstScreenShown();
+    });
   }
 
   /** The account's screens are shown (the patient's appointments, not the booking flow). */
