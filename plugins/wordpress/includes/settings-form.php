@@ -33,7 +33,7 @@ $patient_booking_select = static function ( string $key, array $choices ) use ( 
 				<td>
 					<input type="url" class="regular-text code" id="patient-booking-backend_url" name="<?php echo esc_attr( $name( 'backend_url' ) ); ?>" value="<?php echo esc_attr( $settings['backend_url'] ); ?>" placeholder="https://clinic.example/pb/" aria-describedby="patient-booking-backend-help">
 					<p class="description" id="patient-booking-backend-help"><?php esc_html_e( 'The folder the backend serves patient-booking.js from. The backend must list this site in its ALLOWED_ORIGINS unless it runs on this site\'s own address.', 'patient-booking' ); ?></p>
-					<p><button type="submit" class="button" name="patient_booking_test" value="1" formaction="<?php echo esc_url( admin_url( 'options-general.php?page=' . PATIENT_BOOKING_PAGE ) ); ?>"><?php esc_html_e( 'Test the connection', 'patient-booking' ); ?></button></p>
+					<p><button type="submit" class="button" name="patient_booking_test" value="1" formnovalidate formaction="<?php echo esc_url( admin_url( 'options-general.php?page=' . PATIENT_BOOKING_PAGE ) ); ?>"><?php esc_html_e( 'Test the connection', 'patient-booking' ); ?></button></p>
 				</td>
 			</tr>
 			<tr>
