@@ -5,9 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { wordPressZip } from '../../scripts/build-wordpress.js';
+import { startBackend } from '../../server/backend/node-adapter.js';
+import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
 import { freePort } from '../support/free-port.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startWordPress, type WordPress } from '../support/wordpress.js';
@@ -135,6 +137,23 @@ describe('WordPress plugin', () => {
     );
     // The address as typed stays in the form, unsaved.
     assert.equal(await backend.inputValue(), `${wp.url}/`);
+    // Two backends set up wrong: one that does not list the site, one the portal refuses.
+    const files = readWidgetFiles(resolve('dist'));
+    const quiet = { log: () => {}, warn: () => {}, files };
+    const portal = { portalUrl: stack.portal, clientId: 'demo-client' };
+    const [unlisted, refused] = await Promise.all([
+      startBackend({ ...portal, clientSecret: 'demo-secret', allowedOrigins: [] }, quiet),
+      startBackend({ ...portal, clientSecret: 'wrong', allowedOrigins: [wp.url] }, quiet),
+    ]);
+    assert.equal(
+      await test(`${unlisted.url}/`),
+      `The backend refuses pages of this site: add ${wp.url} to the backend's ALLOWED_ORIGINS.`,
+    );
+    assert.match(
+      await test(`${refused.url}/`),
+      /^The backend answers, but the practice's portal does not give it the catalogue \(HTTP \d+\)\. Check the backend's PORTAL_URL, CLIENT_ID and CLIENT_SECRET\.$/,
+    );
+    await Promise.all([unlisted.close(), refused.close()]);
 
     assert.equal(
       await test(`${stack.backendUrl}/`),

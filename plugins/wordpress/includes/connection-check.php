@@ -41,8 +41,12 @@ function patient_booking_check_connection( string $input ): array {
 	}
 	$insurances = patient_booking_list( $url, 'insurances' );
 	if ( is_wp_error( $insurances ) ) {
-		/* translators: %s: why the catalogue could not be read */
-		return patient_booking_check_failed( sprintf( __( 'The backend answers, but the practice\'s portal does not give it the catalogue (%s). Check the backend\'s PORTAL_URL, CLIENT_ID and CLIENT_SECRET.', 'patient-booking' ), $insurances->get_error_message() ) );
+		$status = (int) ( $insurances->get_error_data()['status'] ?? 0 );
+		if ( 0 === $status ) {
+			return patient_booking_check_failed( patient_booking_unreachable( $insurances, $place ) );
+		}
+		/* translators: %d: an HTTP status code */
+		return patient_booking_check_failed( sprintf( __( 'The backend answers, but the practice\'s portal does not give it the catalogue (HTTP %d). Check the backend\'s PORTAL_URL, CLIENT_ID and CLIENT_SECRET.', 'patient-booking' ), $status ) );
 	}
 	$message = sprintf(
 		/* translators: %d: how many insurances the practice's catalogue lists */
