@@ -276,13 +276,21 @@ describe('WordPress plugin', () => {
     assert.doesNotMatch(html, /patient-booking/);
   });
 
-  it('speaks German, leaves no PHP notices, and its uninstall removes its settings', async () => {
+  it('drops hostile values, speaks German, leaves no PHP notice; uninstall removes its settings', async () => {
     const german = await wp.php(`
       add_filter('plugin_locale', fn () => 'de_DE');
       unload_textdomain('patient-booking');
       load_plugin_textdomain('patient-booking', false, 'patient-booking/languages');
       echo __('Test the connection', 'patient-booking');`);
     assert.equal(german, 'Verbindung testen');
+    // Every value is checked: markup, script and style in attributes are dropped, not escaped in.
+    const hostile = await wp.php(
+      `echo do_shortcode('[patient_booking locale="en><script>alert(1)</script>" theme="dark onload=x" accent="red;background:url(x)" type_id="1 onclick=x" category_id="<b>"]');`,
+    );
+    assert.equal(
+      hostile,
+      '<div class="patient-booking-shortcode"><patient-booking locale="de" theme="light" style="--patient-booking-accent: #0b6e4f"></patient-booking></div>',
+    );
     const log = await wp.debugLog();
     assert.doesNotMatch(log, /plugins\/patient-booking\//, log);
     const left = await wp.php(`
