@@ -162,11 +162,17 @@ describe('WordPress plugin', () => {
     await page.getByLabel('Default language').selectOption('de');
     await page.getByLabel('Theme').selectOption('light');
     await page.getByLabel('Accent colour').fill('#0b6e4f');
-    if (SHOTS) await screenshots(page, 'settings');
     await page.getByRole('button', { name: 'Save Changes' }).click();
     await page.getByText('Settings saved.').waitFor();
     assert.equal(await backend.inputValue(), `${stack.backendUrl}/`);
     assert.equal(await page.getByLabel('Accent colour').inputValue(), '#0b6e4f');
+    if (SHOTS) await screenshots(page, 'settings');
+    // Saved, the page lists the practice's ids for shortcodes.
+    await page.getByRole('cell', { name: 'Allgemeinmedizin (53)' }).waitFor();
+    assert.match(
+      await page.locator('.patient-booking-ids').innerText(),
+      /Akutsprechstunde \(198\)/,
+    );
     await page.close();
   });
 

@@ -56,5 +56,6 @@ $patient_booking_select = static function ( string $key, array $choices ) use ( 
 	</form>
 	<h2><?php esc_html_e( 'Putting the widget on a page', 'patient-booking' ); ?></h2>
 	<p><?php esc_html_e( 'Add the block "Patient booking" in the editor, or write the shortcode. Every option is optional and overrides the settings above for that one widget:', 'patient-booking' ); ?></p>
-	<p><code>[patient_booking locale="de" theme="light" accent="#0b6e4f" insurance_id="" category_id="" type_id=""]</code></p>
+	<p><code>[patient_booking locale="de" theme="light" accent="#0b6e4f" insurance_id="…" category_id="…" type_id="…"]</code></p>
+	<?php patient_booking_print_catalogue( patient_booking_settings()['backend_url'] ); ?>
 </div>

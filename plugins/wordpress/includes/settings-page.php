@@ -77,5 +77,6 @@ function patient_booking_settings_page(): void {
 	$name     = static function ( string $key ): string {
 		return PATIENT_BOOKING_OPTION . '[' . $key . ']';
 	};
+	require_once PATIENT_BOOKING_DIR . '/includes/settings-catalogue.php';
 	require PATIENT_BOOKING_DIR . '/includes/settings-form.php';
 }
