@@ -31,9 +31,11 @@ if ( is_admin() ) {
 	require_once __DIR__ . '/includes/settings-page.php';
 }
 
+// Before the block registers (also on init), so that its title and description are translated.
 add_action(
 	'init',
 	static function () {
 		load_plugin_textdomain( 'patient-booking', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
-	}
+	},
+	0
 );

@@ -20,8 +20,11 @@ export interface WordPress {
   url: string;
   /** The site's pages (the `pages` given to `startWordPress`), by their title. */
   pages: Record<string, string>;
-  /** Runs PHP with WordPress loaded (`wp-load.php`), returns what it printed. */
-  php(code: string): Promise<string>;
+  /**
+   * Runs `code` with WordPress loaded (`wp-load.php`; `beforeLoad` runs before that), returns
+   * what it printed.
+   */
+  php(code: string, beforeLoad?: string): Promise<string>;
   /** WordPress's debug log (notices, warnings, errors) so far. */
   debugLog(): Promise<string>;
   close(): Promise<void>;
@@ -163,9 +166,12 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
       detached: true,
     });
     await waitForOutput(server, /Development Server .* started/, 'php -S');
-    const php = async (code: string) => {
+    const php = async (code: string, beforeLoad = '') => {
       const file = join(dir, `run-${randomBytes(6).toString('hex')}.php`);
-      await writeFile(file, `<?php require getenv('WP_DIR') . '/wp-load.php';\n${code}\n`);
+      await writeFile(
+        file,
+        `<?php ${beforeLoad}\nrequire getenv('WP_DIR') . '/wp-load.php';\n${code}\n`,
+      );
       const { stdout: out } = await run('php', [file], { env });
       return out;
     };
