@@ -131,6 +131,8 @@ describe('WordPress plugin', () => {
       await test('ftp://clinic.example/pb/'),
       /is not a web address: it must start with https:\/\//,
     );
+    // A test saves nothing, so it warns of nothing unsaved.
+    assert.equal(await page.getByText('it was not saved').count(), 0);
     assert.match(
       await test(`${wp.url}/`),
       /answers, but there is no booking backend at http:\/\/localhost:\d+\/\. Check the path/,
@@ -173,6 +175,12 @@ describe('WordPress plugin', () => {
       await page.locator('.patient-booking-ids').innerText(),
       /Akutsprechstunde \(198\)/,
     );
+    // An address that is not http(s) is not saved, and the page says so.
+    await backend.fill('ftp://clinic.example/pb/');
+    await page.evaluate(() => (document.body.dataset.answered = ''));
+    await page.getByRole('button', { name: 'Save Changes' }).click();
+    await page.locator('body:not([data-answered])').getByText('it was not saved').waitFor();
+    assert.equal(await backend.inputValue(), `${stack.backendUrl}/`);
     await page.close();
   });
 

@@ -83,15 +83,20 @@ function patient_booking_backend_url( $value ): string {
 /** The settings page's input, checked: what `register_setting` saves. */
 function patient_booking_sanitize( $input ): array {
 	$input   = is_array( $input ) ? $input : array();
-	$backend = patient_booking_backend_url( $input['backend_url'] ?? '' );
-	if ( '' === $backend && '' !== trim( (string) ( $input['backend_url'] ?? '' ) ) && function_exists( 'add_settings_error' ) ) {
+	$typed   = is_scalar( $input['backend_url'] ?? '' ) ? trim( (string) ( $input['backend_url'] ?? '' ) ) : '';
+	$backend = patient_booking_backend_url( $typed );
+	if ( '' === $backend && '' !== $typed && function_exists( 'add_settings_error' ) ) {
 		add_settings_error( PATIENT_BOOKING_OPTION, 'backend_url', __( 'The backend address must start with https:// (or http://); it was not saved.', 'patient-booking' ) );
 		$backend = patient_booking_settings()['backend_url'];
 	}
+	return array( 'backend_url' => $backend ) + patient_booking_sanitize_looks( $input );
+}
+
+/** The language, theme and accent colour of the settings page's input, checked. */
+function patient_booking_sanitize_looks( array $input ): array {
 	return array(
-		'backend_url' => $backend,
-		'locale'      => patient_booking_choice( $input['locale'] ?? '', patient_booking_locales() ),
-		'theme'       => patient_booking_choice( $input['theme'] ?? '', patient_booking_themes() ),
-		'accent'      => patient_booking_colour( $input['accent'] ?? '' ),
+		'locale' => patient_booking_choice( $input['locale'] ?? '', patient_booking_locales() ),
+		'theme'  => patient_booking_choice( $input['theme'] ?? '', patient_booking_themes() ),
+		'accent' => patient_booking_colour( $input['accent'] ?? '' ),
 	);
 }

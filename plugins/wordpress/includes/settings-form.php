@@ -18,7 +18,6 @@ $patient_booking_select = static function ( string $key, array $choices ) use ( 
 ?>
 <div class="wrap">
 	<h1><?php esc_html_e( 'Patient booking', 'patient-booking' ); ?></h1>
-	<?php settings_errors( PATIENT_BOOKING_OPTION ); ?>
 	<?php if ( $test ) : ?>
 		<div class="notice <?php echo $test['result']['ok'] ? 'notice-success' : 'notice-error'; ?> patient-booking-test-result" role="<?php echo $test['result']['ok'] ? 'status' : 'alert'; ?>">
 			<p><?php echo esc_html( $test['result']['message'] ); ?></p>

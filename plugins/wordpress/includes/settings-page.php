@@ -63,7 +63,8 @@ function patient_booking_connection_test(): ?array {
 	$url = sanitize_text_field( $typed['backend_url'] ?? '' );
 	return array(
 		'result'   => patient_booking_check_connection( $url ),
-		'settings' => array_merge( patient_booking_sanitize( $typed ), array( 'backend_url' => $url ) ),
+		// Shown again as typed; nothing is saved.
+		'settings' => array( 'backend_url' => $url ) + patient_booking_sanitize_looks( $typed ),
 	);
 }
 
