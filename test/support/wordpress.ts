@@ -1,15 +1,14 @@
 // A real WordPress for end-to-end tests, started by the test itself: Debian's `wordpress` copied
 // into a temporary folder with its own wp-config.php, a private MariaDB (`mariadbd` on a temporary
-// datadir, a unix socket, no network) and PHP's built-in server on a free port. The plugin is
-// installed from its zip; `wordpress-setup.php` installs the site and the pages. Everything is
+// datadir, a unix socket, no network) and PHP's built-in server on a free port.
+// `wordpress-setup.php` installs the site, the plugin from its zip and the pages. Everything is
 // removed by `close()`.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { unzipSync } from 'fflate';
 
 const run = promisify(execFile);
 const WORDPRESS = '/usr/share/wordpress';
@@ -126,15 +125,6 @@ require_once ABSPATH . 'wp-settings.php';
 `;
 }
 
-/** Extracts the plugin's zip into `pluginsDir`. */
-async function installPlugin(zip: Uint8Array, pluginsDir: string): Promise<void> {
-  for (const [path, data] of Object.entries(unzipSync(zip))) {
-    if (path.endsWith('/')) continue;
-    await mkdir(dirname(join(pluginsDir, path)), { recursive: true });
-    await writeFile(join(pluginsDir, path), data);
-  }
-}
-
 export async function startWordPress(options: WordPressOptions): Promise<WordPress> {
   const dir = await mkdtemp(join(tmpdir(), 'wordpress-'));
   const site = join(dir, 'site');
@@ -155,10 +145,11 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
     db = mariadb.child;
     await rm(join(site, 'wp-config.php'));
     await writeFile(join(site, 'wp-config.php'), wpConfig(url, mariadb.socket, debugLog));
-    await installPlugin(options.pluginZip, join(site, 'wp-content', 'plugins'));
+    const zip = join(dir, 'patient-booking.zip');
+    await writeFile(zip, options.pluginZip);
     const pages = Object.entries(options.pages).map(([title, content]) => ({ title, content }));
     const env = { ...process.env, WP_DIR: site };
-    const { stdout } = await run('php', [SETUP, JSON.stringify(pages)], { env });
+    const { stdout } = await run('php', [SETUP, zip, JSON.stringify(pages)], { env });
     const ids = JSON.parse(stdout) as number[];
     server = spawn('php', ['-S', `localhost:${options.port}`, '-t', site], {
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
