@@ -1,4 +1,4 @@
-// Fails early, with one sentence, when a browser the tests need is missing.
+// Fails early, with one sentence, when a browser or server the tests need is missing.
 import { existsSync } from 'node:fs';
 import { chromePath } from './chrome-path.js';
 
@@ -14,6 +14,15 @@ const programs = [
   },
   { name: 'WebKitWebDriver (WebKit)', path: '/usr/bin/WebKitWebDriver', pkg: 'webkit2gtk-driver' },
   { name: "Xvfb (WebKit's display)", path: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  // test/support/wordpress.ts: the WordPress plugin's test runs a real WordPress.
+  { name: 'WordPress', path: '/usr/share/wordpress/wp-settings.php', pkg: 'wordpress' },
+  {
+    name: "WordPress's default theme",
+    path: '/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css',
+    pkg: 'wordpress-theme-twentytwentythree',
+  },
+  { name: 'MariaDB', path: '/usr/sbin/mariadbd', pkg: 'mariadb-server' },
+  { name: 'PHP', path: '/usr/bin/php', pkg: 'php-cli' },
 ];
 
 const missing = programs.filter((program) => !existsSync(program.path));
