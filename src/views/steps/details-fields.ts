@@ -17,31 +17,34 @@ export interface FieldSpec {
 /** Digits, spaces, `+ ( ) / - .`; 5 to 30 characters (anchored by the browser). */
 const PHONE_PATTERN = '\\+?[0-9 \\(\\)\\/\\-.]{5,30}';
 
-/** Form order; `autocomplete` tokens per the HTML autofill spec. */
-const SPECS: readonly Omit<FieldSpec, 'required'>[] = [
-  { name: 'title', kind: 'text', autocomplete: 'honorific-prefix', maxLength: 40 },
-  { name: 'first_name', kind: 'text', autocomplete: 'given-name', maxLength: 100 },
-  { name: 'last_name', kind: 'text', autocomplete: 'family-name', maxLength: 100 },
-  { name: 'gender', kind: 'select', autocomplete: 'sex' },
-  { name: 'born_on', kind: 'date', autocomplete: 'bday' },
-  {
-    name: 'email',
+type Spec = Omit<FieldSpec, 'required' | 'name'>;
+
+/**
+ * How each patient field is asked for, in form order; `autocomplete` tokens per the HTML autofill
+ * spec. Keyed by every field the portal knows, so a new one cannot be left out.
+ */
+const SPEC_OF = {
+  title: { kind: 'text', autocomplete: 'honorific-prefix', maxLength: 40 },
+  first_name: { kind: 'text', autocomplete: 'given-name', maxLength: 100 },
+  last_name: { kind: 'text', autocomplete: 'family-name', maxLength: 100 },
+  gender: { kind: 'select', autocomplete: 'sex' },
+  born_on: { kind: 'date', autocomplete: 'bday' },
+  email: {
     kind: 'email',
     autocomplete: 'email',
     maxLength: 254,
     pattern: '[^@\\s]+@[^@\\s]+\\.[^@\\s]+',
   },
-  { name: 'phone', kind: 'tel', autocomplete: 'tel', maxLength: 30, pattern: PHONE_PATTERN },
-  {
-    name: 'mobile',
-    kind: 'tel',
-    autocomplete: 'mobile tel',
-    maxLength: 30,
-    pattern: PHONE_PATTERN,
-  },
-  { name: 'insurance', kind: 'text', autocomplete: 'off', maxLength: 100 },
-  { name: 'accepts_email', kind: 'checkbox', autocomplete: 'off' },
-];
+  phone: { kind: 'tel', autocomplete: 'tel', maxLength: 30, pattern: PHONE_PATTERN },
+  mobile: { kind: 'tel', autocomplete: 'mobile tel', maxLength: 30, pattern: PHONE_PATTERN },
+  insurance: { kind: 'text', autocomplete: 'off', maxLength: 100 },
+  accepts_email: { kind: 'checkbox', autocomplete: 'off' },
+} satisfies Record<PatientField, Spec>;
+
+const SPECS = (Object.entries(SPEC_OF) as [PatientField, Spec][]).map(([name, spec]) => ({
+  name,
+  ...spec,
+}));
 
 /** Always asked for; `email` and the names are always required. */
 const ALWAYS_REQUIRED: readonly PatientField[] = ['first_name', 'last_name', 'email'];
