@@ -60,9 +60,9 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @cssprop --patient-booking-focus-color - Focus rings.
  * @cssprop --patient-booking-radius - Corner radius of the widget.
  * @cssprop --patient-booking-font - Font family.
- * @cssprop --patient-booking-font-size - Base text size (default 1rem).
- * @cssprop --patient-booking-padding - Space inside the widget's border (default 1rem).
- * @cssprop --patient-booking-max-width - Widest the widget grows (default 40rem).
+ * @cssprop --patient-booking-font-size - Base text size (default 16px): every size in the widget follows it, none follows the page's root size.
+ * @cssprop --patient-booking-padding - Space inside the widget's border (default 1em).
+ * @cssprop --patient-booking-max-width - Widest the widget grows (default 40em).
  */
 export class PatientBooking extends LitElement {
   static override styles = rootStyles;
@@ -94,8 +94,8 @@ export class PatientBooking extends LitElement {
   @property({ attribute: 'appointment-category-id' }) categoryId: string | null = null;
   /** Preselected appointment type id. */
   @property({ attribute: 'appointment-type-id' }) typeId: string | null = null;
-  /** `light` or `dark`; default follows the system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | null = null;
+  /** `light` (the default), `dark`, or `auto`: the visitor's system setting. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
 
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;

@@ -1,7 +1,8 @@
 /**
  * The root's styles and theme. Hosts theme the widget with `--patient-booking-*` custom properties
- * on the element (or any ancestor) and with `::part(…)`; the `theme` attribute forces light or
- * dark, otherwise it follows `prefers-color-scheme`.
+ * on the element (or any ancestor) and with `::part(…)`. Light by default, whatever the visitor's
+ * system (a practice's site is light more often than not); `theme="dark"`, or `theme="auto"` to
+ * follow `prefers-color-scheme`.
  */
 import { css } from 'lit';
 import { baseStyles } from '../views/shared/shared-styles.js';
@@ -36,7 +37,7 @@ export const rootStyles = [
       ${light}
       display: block;
       box-sizing: border-box;
-      max-width: var(--patient-booking-max-width, 40rem);
+      max-width: var(--patient-booking-max-width, 40em);
       min-width: 0;
       color: var(--_text);
       background: var(--_surface);
@@ -48,11 +49,11 @@ export const rootStyles = [
         Roboto,
         sans-serif
       );
-      font-size: var(--patient-booking-font-size, 1rem);
+      font-size: var(--patient-booking-font-size, 16px);
       line-height: 1.5;
       border: 1px solid var(--_border);
-      border-radius: var(--patient-booking-radius, 0.75rem);
-      padding: var(--patient-booking-padding, 1rem);
+      border-radius: var(--patient-booking-radius, 0.75em);
+      padding: var(--patient-booking-padding, 1em);
       color-scheme: light;
     }
     /*
@@ -70,7 +71,7 @@ export const rootStyles = [
       --patient-booking-focus-color: var(--_focus);
     }
     @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
+      :host([theme='auto']) {
         ${dark}
         color-scheme: dark;
       }
@@ -84,16 +85,16 @@ export const rootStyles = [
       flex-wrap: wrap;
       align-items: baseline;
       justify-content: space-between;
-      gap: 0.25rem 1rem;
-      margin-bottom: 0.75rem;
+      gap: 0.25em 1em;
+      margin-bottom: 0.75em;
     }
     h1 {
-      font-size: 1.25rem;
+      font-size: 1.25em;
       margin: 0;
     }
     .progress {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: 0.875em;
       margin: 0;
     }
     .back {
@@ -104,8 +105,8 @@ export const rootStyles = [
       color: var(--_accent);
       background: none;
       border: none;
-      padding: 0.5rem 0;
-      min-height: 2.75rem;
+      padding: 0.5em 0;
+      min-height: 2.75em;
       cursor: pointer;
       text-decoration: underline;
     }
@@ -113,15 +114,15 @@ export const rootStyles = [
       content: '‹ ';
     }
     .phone {
-      margin: 1rem 0 0;
+      margin: 1em 0 0;
       color: var(--patient-booking-muted);
     }
     .notice {
       border: 1px solid var(--_danger);
-      border-left-width: 0.375rem;
-      border-radius: 0.5rem;
-      padding: 0.5rem 0.75rem;
-      margin: 0 0 0.75rem;
+      border-left-width: 0.375em;
+      border-radius: 0.5em;
+      padding: 0.5em 0.75em;
+      margin: 0 0 0.75em;
     }
     .notice.info {
       border-color: var(--_accent);
@@ -131,13 +132,13 @@ export const rootStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 0.75rem;
-      padding: 0.5rem 0 0.75rem;
+      gap: 0.5em 0.75em;
+      padding: 0.5em 0 0.75em;
       border-bottom: 1px solid var(--_border);
-      font-size: 0.95rem;
+      font-size: 0.95em;
     }
     .sign-in-bar p {
-      flex: 1 1 10rem;
+      flex: 1 1 10em;
       min-width: 0;
       margin: 0;
     }
@@ -145,8 +146,8 @@ export const rootStyles = [
       display: none;
     }
     .sign-in-bar button {
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
+      min-height: 2.75em;
+      padding: 0.5em 1em;
       border: 1px solid var(--_accent);
       border-radius: var(--patient-booking-radius, 8px);
       background: var(--_accent);
@@ -161,13 +162,13 @@ export const rootStyles = [
     }
     /* While the catalogue loads: the shape of a heading and a few options, without text. */
     .waiting .skeleton {
-      height: 3.5rem;
-      margin: 0 0 0.5rem;
+      height: 3.5em;
+      margin: 0 0 0.5em;
     }
     .waiting .title {
       width: 50%;
-      height: 1.75rem;
-      margin-bottom: 1rem;
+      height: 1.75em;
+      margin-bottom: 1em;
     }
   `,
 ];

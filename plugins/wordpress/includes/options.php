@@ -10,12 +10,12 @@ defined( 'ABSPATH' ) || exit;
 
 const PATIENT_BOOKING_OPTION = 'patient_booking_settings';
 
-/** The settings and their defaults: no backend yet, the page's language, the system's theme. */
+/** The settings and their defaults: no backend yet, the page's language, the widget's light theme. */
 function patient_booking_defaults(): array {
 	return array(
 		'backend_url' => '',
 		'locale'      => '',
-		'theme'       => '',
+		'theme'       => 'light',
 		'accent'      => '',
 	);
 }
@@ -36,12 +36,12 @@ function patient_booking_locales(): array {
 	);
 }
 
-/** The widget's themes (its `theme` attribute); '' follows the visitor's system. */
+/** The widget's themes (its `theme` attribute): light is its default, `auto` follows the visitor's system. */
 function patient_booking_themes(): array {
 	return array(
-		''      => __( "The visitor's system setting", 'patient-booking' ),
 		'light' => __( 'Light', 'patient-booking' ),
 		'dark'  => __( 'Dark', 'patient-booking' ),
+		'auto'  => __( "The visitor's system setting", 'patient-booking' ),
 	);
 }
 

@@ -1,7 +1,7 @@
 <?php
 /**
  * `[patient_booking]`: the widget where the shortcode stands. Attributes (all optional):
- * `locale` (de, en), `theme` (light, dark), `accent` (#rrggbb), `insurance_id`, `category_id`,
+ * `locale` (de, en), `theme` (light, dark, auto), `accent` (#rrggbb), `insurance_id`, `category_id`,
  * `type_id` (preselect and skip those steps). Any number per page.
  *
  * @package PatientBooking

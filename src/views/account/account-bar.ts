@@ -36,16 +36,16 @@ export class PbAccountBar extends StepView<CoreMessages> {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 0.75rem;
-        padding: 0.5rem 0 0.75rem;
+        gap: 0.5em 0.75em;
+        padding: 0.5em 0 0.75em;
         border-bottom: 1px solid var(--_border);
-        font-size: 0.95rem;
+        font-size: 0.95em;
       }
       .bar p {
         margin: 0;
       }
       .text {
-        flex: 1 1 10rem;
+        flex: 1 1 10em;
         min-width: 0;
       }
       .bar .alert {
@@ -62,12 +62,12 @@ export class PbAccountBar extends StepView<CoreMessages> {
         display: flex;
         flex: 1 1 100%;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       nav button {
         /* Side by side when both labels fit whole, else one per row (no word broken mid-way). */
         flex: 1 1 max-content;
-        padding-inline: 0.5rem;
+        padding-inline: 0.5em;
         border-color: var(--_border);
         color: var(--_text);
         font-weight: 400;

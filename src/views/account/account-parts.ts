@@ -91,8 +91,8 @@ export const accountStyles = css`
     border-style: dashed;
   }
   .notice {
-    margin: 0 0 1rem;
-    padding: 0.75rem 1rem;
+    margin: 0 0 1em;
+    padding: 0.75em 1em;
     border: 1px solid var(--_accent);
     border-left-width: 4px;
     border-radius: var(--_radius);
@@ -100,9 +100,9 @@ export const accountStyles = css`
   .card {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 0.25rem;
+    gap: 0.25em;
     width: 100%;
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border-color: var(--_border);
     color: var(--_text);
     font-weight: 400;

@@ -34,11 +34,11 @@ export class PbAppointmentsStep extends StepView {
       .filter {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0 0 1rem;
+        gap: 0.5em;
+        margin: 0 0 1em;
       }
       .filter button {
-        flex: 1 1 8rem;
+        flex: 1 1 8em;
         border-color: var(--_border);
         color: var(--_text);
         font-weight: 400;
@@ -52,10 +52,10 @@ export class PbAppointmentsStep extends StepView {
       }
       ul[part~='list'] {
         display: grid;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .next {
-        margin: 0 0 1.25rem;
+        margin: 0 0 1.25em;
       }
       .next h3 {
         margin-top: 0;
@@ -66,11 +66,11 @@ export class PbAppointmentsStep extends StepView {
         background: var(--_tint);
       }
       .card-skeleton {
-        height: 6rem;
+        height: 6em;
       }
       [part~='more'] {
         width: 100%;
-        margin-top: 1rem;
+        margin-top: 1em;
       }
     `,
   ];

@@ -29,18 +29,18 @@ export class PbRescheduleConfirm extends StepView {
       .change {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
-        gap: 0.25rem;
-        margin: 0 0 1rem;
+        gap: 0.25em;
+        margin: 0 0 1em;
       }
       .time {
         margin: 0;
-        padding: 0.75rem 1rem;
+        padding: 0.75em 1em;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
       .time dt {
         color: var(--_muted);
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       .time dd {
         margin: 0;
@@ -62,11 +62,11 @@ export class PbRescheduleConfirm extends StepView {
       .arrow {
         justify-self: center;
         color: var(--_muted);
-        font-size: 1.25rem;
+        font-size: 1.25em;
         line-height: 1;
       }
       button[part~='confirm'] {
-        flex: 1 1 12rem;
+        flex: 1 1 12em;
       }
     `,
   ];

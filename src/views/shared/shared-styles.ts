@@ -73,16 +73,16 @@ export const sharedStyles = css`
     overflow-wrap: anywhere;
   }
   h2 {
-    margin: 0 0 1rem;
-    font-size: 1.25rem;
+    margin: 0 0 1em;
+    font-size: 1.25em;
     line-height: 1.3;
   }
   h3 {
-    margin: 1.25rem 0 0.5rem;
-    font-size: 1rem;
+    margin: 1.25em 0 0.5em;
+    font-size: 1em;
   }
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
   ul.plain {
     list-style: none;
@@ -101,9 +101,9 @@ export const sharedStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5rem;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
+    gap: 0.5em;
+    min-height: 2.75em;
+    padding: 0.5em 1em;
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -133,15 +133,15 @@ export const sharedStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-top: 1.25rem;
+    gap: 0.75em;
+    margin-top: 1.25em;
   }
   .muted {
     color: var(--_muted);
   }
   .alert {
-    margin: 0 0 1rem;
-    padding: 0.75rem 1rem;
+    margin: 0 0 1em;
+    padding: 0.75em 1em;
     border: 1px solid var(--_danger);
     border-left-width: 4px;
     border-radius: var(--_radius);
@@ -151,14 +151,14 @@ export const sharedStyles = css`
     margin: 0;
   }
   .alert button {
-    margin-top: 0.75rem;
+    margin-top: 0.75em;
   }
   .badge {
     display: inline-block;
-    padding: 0 0.5rem;
+    padding: 0 0.5em;
     border: 1px solid currentColor;
     border-radius: 999px;
-    font-size: 0.85rem;
+    font-size: 0.85em;
     font-weight: 500;
   }
 `;

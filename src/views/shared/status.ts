@@ -20,13 +20,13 @@ export class PbStatus extends StepView {
       .loading {
         display: flex;
         align-items: center;
-        gap: 0.75rem;
-        padding: 1rem 0;
+        gap: 0.75em;
+        padding: 1em 0;
         color: var(--_muted);
       }
       .spinner {
-        width: 1.5rem;
-        height: 1.5rem;
+        width: 1.5em;
+        height: 1.5em;
         border: 3px solid var(--_border);
         border-top-color: var(--_accent);
         border-radius: 50%;

@@ -46,20 +46,20 @@ export function summaryList(t: Messages, rows: readonly SummaryRow[]): TemplateR
 
 export const summaryStyles = css`
   dl {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
     border-top: 1px solid var(--_border);
   }
   .row {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.25rem 1rem;
-    padding: 0.75rem 0;
+    gap: 0.25em 1em;
+    padding: 0.75em 0;
     border-bottom: 1px solid var(--_border);
   }
   dt {
     grid-column: 1;
     color: var(--_muted);
-    font-size: 0.9rem;
+    font-size: 0.9em;
   }
   dd {
     grid-column: 1;
@@ -74,8 +74,8 @@ export const summaryStyles = css`
     display: block;
   }
   button.link {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.5rem;
+    min-height: 2.75em;
+    padding: 0.25em 0.5em;
     border-color: transparent;
     background: transparent;
     text-decoration: underline;

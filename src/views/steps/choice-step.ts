@@ -39,12 +39,12 @@ export class PbChoiceStep extends StepView<CoreMessages> {
     css`
       ul[part~='list'] {
         display: grid;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       button[part~='option'] {
         display: block;
         width: 100%;
-        padding: 0.75rem 1rem;
+        padding: 0.75em 1em;
         border-color: var(--_border);
         color: var(--_text);
         font-weight: 400;
@@ -63,18 +63,18 @@ export class PbChoiceStep extends StepView<CoreMessages> {
       }
       .description {
         display: block;
-        margin-top: 0.25rem;
+        margin-top: 0.25em;
         color: var(--_muted);
       }
       .meta {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 0.5rem;
-        margin-top: 0.5rem;
+        gap: 0.25em 0.5em;
+        margin-top: 0.5em;
         color: var(--_muted);
       }
       .skeleton.row {
-        height: 3.5rem;
+        height: 3.5em;
       }
     `,
   ];

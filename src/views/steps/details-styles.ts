@@ -4,11 +4,11 @@ import { css } from 'lit';
 export const detailsStyles = css`
   form {
     display: grid;
-    gap: 1rem;
+    gap: 1em;
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-width: 0;
   }
   label {
@@ -20,8 +20,8 @@ export const detailsStyles = css`
   input:not([type='checkbox']),
   select {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -34,7 +34,7 @@ export const detailsStyles = css`
   .check {
     grid-template-columns: auto 1fr;
     align-items: start;
-    column-gap: 0.6rem;
+    column-gap: 0.6em;
   }
   .check label {
     font-weight: 400;
@@ -44,8 +44,8 @@ export const detailsStyles = css`
     grid-column: 2;
   }
   input[type='checkbox'] {
-    width: 1.5rem;
-    height: 1.5rem;
+    width: 1.5em;
+    height: 1.5em;
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -58,10 +58,10 @@ export const detailsStyles = css`
     margin: 0;
   }
   .alert ul {
-    margin: 0.5rem 0 0;
-    padding-inline-start: 1.25rem;
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.25em;
   }
   .actions {
-    margin-top: 0.25rem;
+    margin-top: 0.25em;
   }
 `;

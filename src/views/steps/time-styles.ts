@@ -7,12 +7,12 @@ export const timeStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
-    margin-bottom: 1rem;
+    gap: 0.5em;
+    margin-bottom: 1em;
   }
   .nav button {
     flex: 1 1 auto;
-    padding-inline: 0.5rem;
+    padding-inline: 0.5em;
   }
   .range {
     flex: 1 1 100%;
@@ -23,13 +23,13 @@ export const timeStyles = css`
   .filter {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 0.25rem;
-    margin-bottom: 1rem;
+    gap: 0.25em;
+    margin-bottom: 1em;
   }
   select {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem;
+    min-height: 2.75em;
+    padding: 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -37,21 +37,21 @@ export const timeStyles = css`
   ul[part~='days'],
   ul[part~='times'] {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   ul[part~='days'] {
-    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(4.5em, 1fr));
   }
   ul[part~='times'] {
-    grid-template-columns: repeat(auto-fill, minmax(5.25rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(5.25em, 1fr));
   }
   ul.with-location {
-    grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
   }
   button[part~='day'],
   button[part~='time'] {
     width: 100%;
-    padding: 0.5rem 0.25rem;
+    padding: 0.5em 0.25em;
     border-color: var(--_border);
     color: var(--_text);
     font-weight: 400;
@@ -82,23 +82,23 @@ export const timeStyles = css`
     font-weight: 600;
   }
   .date {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     font-weight: 600;
   }
   .count,
   .location {
-    font-size: 0.8rem;
+    font-size: 0.8em;
   }
   .skeleton.day-skeleton {
-    height: 4.25rem;
+    height: 4.25em;
   }
   .empty {
-    margin-top: 0.5rem;
+    margin-top: 0.5em;
   }
   .empty .none {
     font-weight: 600;
   }
   .empty [role='status'] {
-    margin: 0.75rem 0 0;
+    margin: 0.75em 0 0;
   }
 `;
