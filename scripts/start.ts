@@ -14,9 +14,11 @@ import { strictCsp } from './csp.js';
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const backendPort = Number(process.env.BACKEND_PORT ?? 4020);
 const demoPort = Number(process.env.DEMO_PORT ?? 5173);
+/** Where the build goes (the tests give a folder of their own, so dist/ is left to the others). */
+const outDir = resolve(process.env.START_OUT_DIR ?? 'dist');
 
 console.log('Building the widget…');
-await build({ logLevel: 'warn' });
+await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 
 // The demo runs on two origins (the iframe demo puts embed.html on the other one).
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
@@ -35,7 +37,7 @@ const backend = await startBackend(
     redirectUris,
     practice: { phone: '030 1234567' },
   },
-  { files: readWidgetFiles(resolve('dist')), warn: (line) => console.error(line) },
+  { files: readWidgetFiles(outDir), warn: (line) => console.error(line) },
 );
 const vite = await createServer({
   server: {

@@ -292,6 +292,7 @@ export class PatientBooking extends LitElement {
     return html`
       <section
         aria-labelledby="title"
+        lang=${this.shownLocale}
         @pointerover=${this.stepsCode.onIntent}
         @focusin=${this.stepsCode.onIntent}
       >
@@ -299,11 +300,19 @@ export class PatientBooking extends LitElement {
           <h1 id="title">${t.widget.title}</h1>
           ${area?.shown ? area.renderBack(t) : this.renderProgress(t)}
         </header>
-        ${this.account?.renderBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
+        ${this.renderAccountBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
         ${this.renderPhone(t)}
         <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
+  }
+
+  /** The account bar; signed out, not on the confirmation (the booking is done: no offer then). */
+  private renderAccountBar(t: CoreMessages) {
+    const account = this.account;
+    if (!account) return nothing;
+    const offerOnly = !account.loaded?.signedIn;
+    return offerOnly && this.booking?.state.step === 'confirmed' ? nothing : account.renderBar(t);
   }
 
   private renderProgress(t: CoreMessages) {

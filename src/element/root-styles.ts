@@ -133,8 +133,8 @@ export const rootStyles = [
       flex-wrap: wrap;
       align-items: center;
       gap: 0.5em 0.75em;
-      padding: 0.5em 0 0.75em;
-      border-bottom: 1px solid var(--_border);
+      padding: 0.5em 0 0;
+      margin-bottom: 0.75em;
       font-size: 0.95em;
     }
     .sign-in-bar p {
@@ -147,13 +147,15 @@ export const rootStyles = [
     }
     .sign-in-bar button {
       min-height: 2.75em;
-      padding: 0.5em 1em;
-      border: 1px solid var(--_accent);
+      padding: 0.5em 0.25em;
+      border: 1px solid transparent;
       border-radius: var(--patient-booking-radius, 8px);
-      background: var(--_accent);
-      color: var(--_surface);
+      background: none;
+      color: var(--_accent);
       font: inherit;
       font-weight: 600;
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
       cursor: pointer;
     }
     .sign-in-bar button[aria-busy='true'] {

@@ -6,6 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { bookAsGuest, open, seen } from '../support/embed-pages.js';
@@ -18,6 +21,7 @@ let DEMO = '';
 let server: ChildProcess;
 let output = '';
 let browser: Browser;
+const outDir = mkdtempSync(join(tmpdir(), 'pb-start-'));
 
 before(async () => {
   ports.sandbox = await freePort();
@@ -32,6 +36,8 @@ before(async () => {
       SANDBOX_PORT: String(ports.sandbox),
       BACKEND_PORT: String(ports.backend),
       DEMO_PORT: String(ports.demo),
+      // Its own build: the other tests read dist/ meanwhile.
+      START_OUT_DIR: outDir,
     },
   });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -53,6 +59,7 @@ after(async () => {
     process.kill(-server.pid, 'SIGTERM'); // npm, tsx and the servers: the whole group
     await exited;
   }
+  rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Console lines that are not errors: Lit's dev-mode note, Vite's connection messages. */

@@ -84,6 +84,20 @@ export class PbAccountBar extends StepView<CoreMessages> {
         flex: 0 0 auto;
         max-width: 100%;
       }
+      /* Signed out, the offer is quiet: a line with a link-like button, no rule under it. */
+      :host([status='signed-out']) .bar {
+        border-bottom: none;
+        padding-bottom: 0;
+        margin-bottom: 0.75em;
+      }
+      button.quiet {
+        border-color: transparent;
+        background: none;
+        color: var(--_accent);
+        text-decoration: underline;
+        text-underline-offset: 0.15em;
+        padding-inline: 0.25em;
+      }
     `,
   ];
 
@@ -150,7 +164,7 @@ export class PbAccountBar extends StepView<CoreMessages> {
       ${showError ? nothing : html`<p class="text" part="prompt">${t.signInPrompt}</p>`}
       <button
         type="button"
-        class=${busy ? '' : 'primary'}
+        class=${busy ? '' : 'quiet'}
         part="sign-in"
         aria-disabled=${busy ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}

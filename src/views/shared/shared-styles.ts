@@ -70,6 +70,8 @@ export const sharedStyles = css`
     color: var(--_text);
     font-family: var(--patient-booking-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
     line-height: 1.45;
+    /* Long German words hyphenate in the widget's language (the root sets lang), else wrap. */
+    hyphens: auto;
     overflow-wrap: anywhere;
   }
   h2 {
