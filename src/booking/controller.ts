@@ -53,6 +53,8 @@ export class BookingController implements ReactiveController, Booking {
   /** The signed-in patient's details (from their profile): see `prefill`. */
   private prefilled: PatientData | null = null;
   private flow: Flow | null = null;
+  /** Removes the guard that asks before the page is left with typed details (`leave-guard.ts`). */
+  private unguard: (() => void) | null = null;
   /** Events sent before the steps' code arrived, in order. */
   private held: BookingEvent[] = [];
 
@@ -68,10 +70,26 @@ export class BookingController implements ReactiveController, Booking {
     );
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (this.flow) this.unguard ??= this.flow.guardLeaving(() => this.typing());
+  }
 
   hostDisconnected(): void {
     this.data.store.abortGroup(GROUPS.times);
+    this.unguard?.();
+    this.unguard = null;
+  }
+
+  /** The patient typed details that are not booked yet (prefilled ones can be had again). */
+  private typing(): boolean {
+    const step = this.state.step;
+    if (step !== 'details' && step !== 'review') return false;
+    return Object.entries(this.draft).some(
+      ([key, value]) =>
+        typeof value === 'string' &&
+        value.trim() !== '' &&
+        value !== this.prefilled?.[key as keyof PatientData],
+    );
   }
 
   /**
@@ -83,6 +101,7 @@ export class BookingController implements ReactiveController, Booking {
       (flow) => {
         if (!this.flow) {
           this.flow = flow;
+          this.unguard ??= flow.guardLeaving(() => this.typing());
           this.times = new flow.TimeWindow(
             this.data,
             this.options.api,

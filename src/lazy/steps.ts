@@ -8,5 +8,6 @@ export { requestBooking } from '../booking/booking-request.js';
 export { transition } from '../booking/machine.js';
 export { validatePreset } from '../booking/preset.js';
 export { TimeWindow } from '../booking/time-window.js';
+export { guardLeaving } from '../booking/leave-guard.js';
 export { completeFor, renderLaterStep } from '../steps/booking-steps.js';
 export { FLOW_ERROR_SENTENCES } from '../booking/flow-error-sentences.js';

@@ -216,6 +216,45 @@ describe('guest booking', () => {
     });
   }
 
+  it('asks before the page is left with typed details, and only then', async () => {
+    const url = widgetPage(stack, '/leave.html', { locale: 'en' }, 'en');
+    const dialogsOnClose = async (prepare: (page: Page) => Promise<void>) => {
+      const { page, context } = await openPage(stack, url);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.type());
+        void d.accept();
+      });
+      await prepare(page);
+      await page.close({ runBeforeUnload: true });
+      await page.waitForEvent('close');
+      await context.close();
+      return dialogs;
+    };
+    const toDetails = async (page: Page) => {
+      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+      await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+      await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+      await page
+        .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+        .first()
+        .click();
+      await page.getByLabel(LABELS.en.firstName).waitFor();
+    };
+    // Nothing typed yet: the page goes without a question.
+    assert.deepEqual(await dialogsOnClose(toDetails), []);
+    // A typed name: the browser asks first.
+    const typed = await dialogsOnClose(async (page) => {
+      await toDetails(page);
+      await page.getByLabel(LABELS.en.firstName).fill('Erika');
+      await page.getByLabel(LABELS.en.lastName).click(); // the input event has reached the widget
+    });
+    assert.deepEqual(typed, ['beforeunload']);
+    // Booked: nothing left to lose.
+    const booked = await dialogsOnClose((page) => bookWithMouse(page, 'en'));
+    assert.deepEqual(booked, []);
+  });
+
   it('moves focus to the new step heading after each choice', async () => {
     const { page, context } = await openPage(
       stack,
