@@ -109,5 +109,16 @@ export const deSteps: StepMessages = {
     addToCalendar: 'Zum Kalender hinzufügen',
     bookAnother: 'Weiteren Termin buchen',
     calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+    neutralTitle: (institution) => (institution ? `Arzttermin – ${institution}` : 'Arzttermin'),
+    nextHeading: 'Wie geht es weiter?',
+    bring:
+      'Bitte bringen Sie Ihre Versichertenkarte mit, und falls vorhanden eine Überweisung und Vorbefunde.',
+    change:
+      'Sie möchten den Termin verschieben oder absagen? Bitte rufen Sie die Praxis an, spätestens 24 Stunden vorher.',
+    videoHow:
+      'Den Link zur Videosprechstunde erhalten Sie per E-Mail. Sie brauchen ein Gerät mit Kamera und Mikrofon.',
+    directions: 'Anfahrt planen',
+    googleCalendar: 'Google Kalender',
+    outlookCalendar: 'Outlook-Kalender',
   },
 };

@@ -108,5 +108,16 @@ export const enSteps: StepMessages = {
     addToCalendar: 'Add to calendar',
     bookAnother: 'Book another appointment',
     calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+    neutralTitle: (institution) =>
+      institution ? `Doctor's appointment – ${institution}` : "Doctor's appointment",
+    nextHeading: 'What happens next',
+    bring:
+      'Please bring your health insurance card and, if you have them, a referral and earlier findings.',
+    change: 'Need to move or cancel? Please call the practice at least 24 hours before.',
+    videoHow:
+      'You will get the link to the video consultation by email. You need a device with a camera and microphone.',
+    directions: 'Get directions',
+    googleCalendar: 'Google Calendar',
+    outlookCalendar: 'Outlook calendar',
   },
 };

@@ -128,6 +128,16 @@ export interface Messages {
     bookAnother: string;
     /** Calendar entry title: "Termin: {type} – {institution}". */
     calendarTitle: (typeName: string, institutionName?: string) => string;
+    /** A title without the type, for links that leave the site: "Arzttermin – {institution}". */
+    neutralTitle: (institutionName?: string) => string;
+    nextHeading: string;
+    bring: string;
+    change: string;
+    /** How a video consultation is joined. */
+    videoHow: string;
+    directions: string;
+    googleCalendar: string;
+    outlookCalendar: string;
   };
   /** Patient sign-in (account bar). Kept short: the catalogue loads before the first step. */
   login: {

@@ -106,5 +106,17 @@ export const trSteps: StepMessages = {
     addToCalendar: 'Takvime ekle',
     bookAnother: 'Başka bir randevu al',
     calendarTitle: (type, institution) => (institution ? `${type} – ${institution}` : type),
+    neutralTitle: (institution) =>
+      institution ? `Doktor randevusu – ${institution}` : 'Doktor randevusu',
+    nextHeading: 'Sonraki adımlar',
+    bring:
+      'Lütfen sağlık sigortası kartınızı ve varsa sevk belgenizi ve önceki bulgularınızı getirin.',
+    change:
+      'Randevuyu ertelemek veya iptal etmek mi istiyorsunuz? Lütfen en geç 24 saat önce muayenehaneyi arayın.',
+    videoHow:
+      'Görüntülü görüşme bağlantısını e-posta ile alacaksınız. Kameralı ve mikrofonlu bir cihaza ihtiyacınız var.',
+    directions: 'Yol tarifi al',
+    googleCalendar: 'Google Takvim',
+    outlookCalendar: 'Outlook takvimi',
   },
 };

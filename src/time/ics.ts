@@ -11,6 +11,8 @@ export interface IcsEvent {
   summary: string;
   location?: string;
   description?: string;
+  /** A reminder this long before the start, as an RFC 5545 duration (`P1D`: a day). */
+  remindBefore?: string;
   /** DTSTAMP: when the file was made. */
   now: Date;
 }
@@ -76,6 +78,15 @@ export function buildIcs(event: IcsEvent): string {
   ];
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.remindBefore) {
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(event.summary)}`,
+      `TRIGGER:-${event.remindBefore}`,
+      'END:VALARM',
+    );
+  }
   lines.push('END:VEVENT', 'END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -58,6 +58,45 @@ describe('<pb-confirmation-step>', () => {
     expect(ics).not.to.contain('Erika');
   });
 
+  it('says what happens next, with a reminder in the file and calendar links without the type', async () => {
+    const el = await render();
+    const next = [...el.shadowRoot!.querySelectorAll('.next li')].map((li) =>
+      li.textContent!.trim(),
+    );
+    expect(next[0]).to.contain('Versichertenkarte');
+    expect(next[1]).to.contain('Praxis an');
+    const directions = el.shadowRoot!.querySelector<HTMLAnchorElement>('.next a')!;
+    expect(directions.href).to.contain('openstreetmap.org/search');
+    expect(new URL(directions.href).searchParams.get('query')).to.equal(
+      'Hauptstraße 1, 10115 Berlin',
+    );
+    const ics = await (await fetch(calendarLink(el).href)).text();
+    expect(ics).to.contain('BEGIN:VALARM\r\nACTION:DISPLAY');
+    expect(ics).to.contain('TRIGGER:-P1D');
+    expect(ics).to.match(/DESCRIPTION:Bitte bringen Sie Ihre Versichertenkarte/);
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.calendars a')];
+    expect(links.map((a) => new URL(a.href).hostname)).to.deep.equal([
+      'calendar.google.com',
+      'outlook.live.com',
+    ]);
+    for (const a of links) {
+      const values = [...new URL(a.href).searchParams.values()].join('\n');
+      expect(values).not.to.contain('Vorsorgeuntersuchung'); // the type can reveal a condition
+      expect(values).to.contain('Arzttermin – Hausarztpraxis Dr. Beispiel');
+      expect(a.rel).to.contain('noopener');
+    }
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('tells how a video consultation is joined, and gives no directions for it', async () => {
+    const el = await render(en, { ...summary, video: true });
+    const next = [...el.shadowRoot!.querySelectorAll('.next li')].map((li) =>
+      li.textContent!.trim(),
+    );
+    expect(next[0]).to.contain('link to the video consultation');
+    expect(el.shadowRoot!.querySelector('.next a')).to.equal(null);
+  });
+
   it('replaces and revokes the file when the summary changes', async () => {
     const el = await render();
     const first = calendarLink(el).href;

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from '../../core/decorators.js';
 import { customElementOnce } from '../../core/define.js';
 import type { Address } from '../../api/types.js';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../time/calendar-links.js';
 import { buildIcs } from '../../time/ics.js';
 import { createFormat } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -26,7 +27,9 @@ export interface ConfirmationSummary {
 }
 
 /**
- * @summary The booked appointment: date, time and place, an .ics download and "book another".
+ * @summary The booked appointment: date, time and place, what happens next (what to bring, how to
+ * move or cancel, how a video consultation is joined, directions), calendar entries (an .ics file
+ * with a reminder, Google and Outlook links) and "book another".
  *
  * @fires pb-restart - "Book another appointment"
  *
@@ -41,6 +44,23 @@ export class PbConfirmationStep extends StepView {
     css`
       .check {
         color: var(--_accent);
+      }
+      h3 {
+        font-size: 1em;
+        margin: 1.25em 0 0.5em;
+      }
+      .next {
+        margin: 0;
+        padding-inline-start: 1.25em;
+      }
+      .next li + li {
+        margin-top: 0.35em;
+      }
+      .calendars {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1em;
+        margin: 0.75em 0 0;
       }
     `,
   ];
@@ -80,6 +100,8 @@ export class PbConfirmationStep extends StepView {
             this.summary.institutionName,
           ),
           location: this.place(),
+          description: this.nextSteps().join('\n'),
+          remindBefore: 'P1D',
           now: new Date(),
         });
         this.icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
@@ -97,6 +119,33 @@ export class PbConfirmationStep extends StepView {
     if (!s) return '';
     if (s.video) return this.t.common.video;
     return [s.institutionName, s.locationName, formatAddress(s.address)].filter(Boolean).join(', ');
+  }
+
+  /** What the patient should know now: what to bring, how to move or cancel, how video works. */
+  private nextSteps(): string[] {
+    const c = this.t.confirmation;
+    return this.summary?.video ? [c.videoHow, c.change] : [c.bring, c.change];
+  }
+
+  /** The calendar links' event: a neutral title, never the type (it can reveal a condition). */
+  private linkEvent() {
+    const s = this.summary!;
+    return {
+      title: this.t.confirmation.neutralTitle(s.institutionName),
+      start: s.startsAt,
+      end: s.endsAt,
+      location: this.place(),
+      details: this.nextSteps().join('\n'),
+    };
+  }
+
+  private directionsUrl(): string | undefined {
+    const s = this.summary;
+    const address = formatAddress(s?.address);
+    if (!s || s.video || !address) return undefined;
+    const url = new URL('https://www.openstreetmap.org/search');
+    url.searchParams.set('query', address);
+    return url.href;
   }
 
   private onRestart = (): void => this.emit('pb-restart', {});
@@ -123,6 +172,27 @@ export class PbConfirmationStep extends StepView {
       <p>${c.thanks}</p>
       ${summaryList(this.t, rows)}
       <p class="muted">${c.emailNote}</p>
+      <h3>${c.nextHeading}</h3>
+      <ul class="next">
+        ${this.nextSteps().map((line) => html`<li>${line}</li>`)}
+        ${
+          this.directionsUrl()
+            ? html`<li>
+                <a href=${this.directionsUrl()!} target="_blank" rel="noopener noreferrer"
+                  >${c.directions}</a
+                >
+              </li>`
+            : nothing
+        }
+      </ul>
+      <p class="calendars">
+        <a href=${googleCalendarUrl(this.linkEvent())} target="_blank" rel="noopener noreferrer"
+          >${c.googleCalendar}</a
+        >
+        <a href=${outlookCalendarUrl(this.linkEvent())} target="_blank" rel="noopener noreferrer"
+          >${c.outlookCalendar}</a
+        >
+      </p>
       <div class="actions">
         ${
           this.icsUrl
