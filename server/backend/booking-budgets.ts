@@ -30,18 +30,24 @@ export interface BookingBudgets {
 /** Window lengths, in seconds: the limits are the operator's (`BOOKING_*_LIMIT`), these are fixed. */
 export const BOOKING_WINDOWS = { ip: 3600, email: 86_400, slot: 600 } as const;
 
+/** Makes the limiter of one budget (`name`); default: in this process's memory. */
+export type LimiterFactory = (name: string, limit: number, windowMs: number) => RateLimiter;
+
 export function createBookingBudgets(options: {
   limits: BookingLimitsConfig;
   hmacKey: string;
   now: () => number;
+  limiter?: LimiterFactory;
 }): BookingBudgets {
   const { limits, now } = options;
-  const limiter = (limit: number, seconds: number): RateLimiter =>
-    createRateLimiter({ limit, windowMs: seconds * 1000, now });
+  const make: LimiterFactory =
+    options.limiter ?? ((_name, limit, windowMs) => createRateLimiter({ limit, windowMs, now }));
+  const limiter = (name: BookingBudget, limit: number): RateLimiter =>
+    make(`booking-${name}`, limit, BOOKING_WINDOWS[name] * 1000);
   const budgets: Record<BookingBudget, RateLimiter> = {
-    ip: limiter(limits.perIp, BOOKING_WINDOWS.ip),
-    email: limiter(limits.perEmail, BOOKING_WINDOWS.email),
-    slot: limiter(limits.perSlot, BOOKING_WINDOWS.slot),
+    ip: limiter('ip', limits.perIp),
+    email: limiter('email', limits.perEmail),
+    slot: limiter('slot', limits.perSlot),
   };
   const emailKey = keyedHash(options.hmacKey);
   let refused = 0;
@@ -56,7 +62,7 @@ export function createBookingBudgets(options: {
       ];
       for (const [budget, key] of checks) {
         if (key === undefined) continue;
-        const decision = budgets[budget].hit(key);
+        const decision = await budgets[budget].hit(key);
         if (!decision.allowed) {
           refused += 1;
           return { allowed: false, budget, retryAfterSeconds: decision.retryAfterSeconds };

@@ -14,6 +14,7 @@ export const BACKEND_ERRORS = {
   proofRequired: 'proof_required',
   proofInvalid: 'proof_invalid',
   bookingLimited: 'booking_limited',
+  bookingUnavailable: 'booking_unavailable',
   portalUnavailable: 'portal_unavailable',
   portalRejected: 'portal_rejected',
   internal: 'internal_error',
