@@ -17,6 +17,7 @@ export const BACKEND_ERRORS = {
   bookingUnavailable: 'booking_unavailable',
   portalUnavailable: 'portal_unavailable',
   portalRejected: 'portal_rejected',
+  notConfigured: 'not_configured',
   internal: 'internal_error',
 } as const;
 export type BackendErrorCode = (typeof BACKEND_ERRORS)[keyof typeof BACKEND_ERRORS];

@@ -2,7 +2,9 @@
 import { resolve } from 'node:path';
 import type { BackendEnvConfig } from './config.js';
 import { DEFAULTS, readBackendEnv } from './config.js';
-import { startBackend } from './node-adapter.js';
+import { startBackend, startServer } from './node-adapter.js';
+import { redisStore } from './redis-store.js';
+import { tenantBackends } from './tenants-node.js';
 import type { WidgetFiles } from './widget-files.js';
 import { readWidgetFiles } from './widget-files-node.js';
 
@@ -20,8 +22,9 @@ function loadConfig(): BackendEnvConfig {
 }
 
 const config = loadConfig();
+const tenantsFile = process.env.TENANTS_FILE;
 const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(config.tokenUrl);
-if (config.clientSecret === DEFAULTS.clientSecret && !local && !config.demo) {
+if (!tenantsFile && config.clientSecret === DEFAULTS.clientSecret && !local && !config.demo) {
   fail(
     'CLIENT_SECRET is the sandbox demo secret; set the secret the portal gave you (or DEMO=1 for a demo)',
   );
@@ -40,9 +43,19 @@ if (!files.has('/patient-booking.js')) {
 const log = config.quiet
   ? undefined
   : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-const server = await startBackend(config, { log, files, warn: (line) => console.error(line) });
+const warn = (line: string) => console.error(line);
+const redisUrl = process.env.REDIS_URL;
+const store = redisUrl ? redisStore({ url: redisUrl, now: Date.now, warn }) : undefined;
+if (store && !(await store.ready(3000))) warn('backend: REDIS_URL does not answer yet');
+const deps = { log, files, warn, ...(store ? { store } : {}) };
 
-console.log(`backend listening on ${server.url}/ (portal ${config.portalUrl})`);
+const server = tenantsFile
+  ? await startServer(tenantBackends(tenantsFile, deps, fail), config)
+  : await startBackend(config, deps);
+
+console.log(
+  `backend listening on ${server.url}/ (${tenantsFile ? 'tenants' : `portal ${config.portalUrl}`})`,
+);
 console.log(`backend: the widget is ${server.url}/patient-booking.js (${files.size} files)`);
 if (config.allowNoOrigin)
   console.log('backend: ALLOW_NO_ORIGIN=1, POSTs without Origin are accepted');
