@@ -2,13 +2,13 @@
  * The `Store` on Redis (`ioredis`), shared by every instance: `REDIS_URL`. Commands never queue
  * while Redis is unreachable: counters and tokens then use this instance's memory (per-instance
  * limits, said once in the log and by `status()`), and `claim` (spent proofs) rejects, so no
- * replay gets through. The client reconnects by itself. The URL (it may carry a password) is
- * never logged.
+ * replay gets through (`fallback-store.ts`). The client reconnects by itself. The URL (it may
+ * carry a password) is never logged.
  */
 import { Redis } from 'ioredis';
+import { fallbackStore } from './fallback-store.js';
 import { memoryStore } from './memory-store.js';
-import type { Store, WindowCount } from './store.js';
-import { StoreUnavailableError } from './store.js';
+import type { Store } from './store.js';
 
 export interface RedisStore extends Store {
   /** Resolves once connected, or after `timeoutMs` either way (the backend starts regardless). */
@@ -33,11 +33,12 @@ export function redisStore(options: {
     commandTimeout: 1000,
     retryStrategy: (times) => Math.min(times * 100, 1000),
   });
-  const local = memoryStore({ now: options.now });
-  let up = false;
+  // Up while connected; a failed command (a timeout) falls back for itself only.
+  const up = () => client.status === 'ready';
+  let said = false;
   const mark = (reachable: boolean, why: string) => {
-    if (reachable === up) return;
-    up = reachable;
+    if (reachable === said) return;
+    said = reachable;
     options.warn(
       reachable
         ? 'backend: store Redis reachable: limits, spent proofs and tokens are shared'
@@ -48,57 +49,30 @@ export function redisStore(options: {
   client.on('error', (error: Error & { code?: string }) => mark(false, error.code ?? error.name));
   client.on('close', () => mark(false, 'closed'));
 
-  /** Redis while it answers; this instance's memory when it does not. */
-  async function shared<T>(work: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
-    if (!up) return fallback();
-    try {
-      return await work();
-    } catch (error) {
-      mark(false, error instanceof Error ? error.name : 'error');
-      return fallback();
-    }
-  }
-
-  return {
-    hit: (key, windowMs) =>
-      shared(
-        async (): Promise<WindowCount> => {
-          const [count, ttl] = (await client.eval(HIT, 1, key, windowMs)) as [number, number];
-          return { count, resetInMs: ttl > 0 ? ttl : windowMs };
-        },
-        () => local.hit(key, windowMs),
-      ),
-    async claim(key, value, ttlMs) {
-      if (!up) throw new StoreUnavailableError('Redis is unreachable');
-      try {
+  const store = fallbackStore(
+    {
+      async hit(key, windowMs) {
+        const [count, ttl] = (await client.eval(HIT, 1, key, windowMs)) as [number, number];
+        return { count, resetInMs: ttl > 0 ? ttl : windowMs };
+      },
+      async claim(key, value, ttlMs) {
         const held = await client.call('SET', key, value, 'PX', String(ttlMs), 'NX', 'GET');
         return typeof held === 'string' ? held : undefined;
-      } catch (error) {
-        mark(false, error instanceof Error ? error.name : 'error');
-        throw new StoreUnavailableError('Redis is unreachable');
-      }
+      },
+      get: async (key) => (await client.get(key)) ?? undefined,
+      set: async (key, value, ttlMs) => void (await client.set(key, value, 'PX', ttlMs)),
+      delete: async (key) => void (await client.del(key)),
     },
-    get: (key) =>
-      shared(
-        async () => (await client.get(key)) ?? undefined,
-        () => local.get(key),
-      ),
-    set: (key, value, ttlMs) =>
-      shared(
-        async () => void (await client.set(key, value, 'PX', ttlMs)),
-        () => local.set(key, value, ttlMs),
-      ),
-    delete: (key) =>
-      shared(
-        async () => void (await client.del(key)),
-        () => local.delete(key),
-      ),
-    status: () => (up ? 'shared' : 'degraded'),
+    memoryStore({ now: options.now }),
+    { up, down: (why) => mark(up(), why) },
+  );
+  return {
+    ...store,
     ready: (timeoutMs) =>
-      up
+      up()
         ? Promise.resolve(true)
         : new Promise((resolve) => {
-            const timer = setTimeout(() => resolve(up), timeoutMs);
+            const timer = setTimeout(() => resolve(up()), timeoutMs);
             client.once('ready', () => {
               clearTimeout(timer);
               resolve(true);

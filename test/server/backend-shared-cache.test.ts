@@ -10,7 +10,7 @@ import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 import { proofFrom } from '../support/proof.js';
 import type { Varnish } from '../support/varnish.js';
-import { startVarnish } from '../support/varnish.js';
+import { oneBackend, startVarnish } from '../support/varnish.js';
 
 const ORIGIN = 'https://clinic.example';
 const SECRET = 'S3cret-Zebra-4711';
@@ -40,7 +40,7 @@ describe('a shared cache in front', () => {
       redirectUris: ['https://clinic.example/pb/callback.html'],
       proof: { maxNumber: 2000 },
     });
-    varnish = await startVarnish(Number(new URL(backend.url).port));
+    varnish = await startVarnish(oneBackend(Number(new URL(backend.url).port)));
   });
   after(async () => {
     await varnish.stop();

@@ -21,13 +21,15 @@ export interface Varnish {
   stop(): Promise<void>;
 }
 
-export async function startVarnish(backendPort: number): Promise<Varnish> {
+/** Varnish's built-in rules in front of one server on loopback. */
+export const oneBackend = (port: number) =>
+  `vcl 4.1;\nbackend default { .host = "127.0.0.1"; .port = "${port}"; }\n`;
+
+/** Starts varnishd with the configuration `vclText` (e.g. `oneBackend(port)`). */
+export async function startVarnish(vclText: string): Promise<Varnish> {
   const dir = await mkdtemp(join(tmpdir(), 'pb-varnish-'));
   const vcl = join(dir, 'default.vcl');
-  await writeFile(
-    vcl,
-    `vcl 4.1;\nbackend default { .host = "127.0.0.1"; .port = "${backendPort}"; }\n`,
-  );
+  await writeFile(vcl, vclText);
   const port = await freePort();
   const name = join(dir, 'work');
   const child = spawn(
