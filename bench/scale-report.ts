@@ -25,8 +25,8 @@ function percentile(values: readonly number[], p: number): number {
 const ms = (value: number) => String(Math.round(value));
 
 export const SCALE_HEADER = [
-  `| run | visitors | req/s | cache hits | ${STEPS.map((s) => `${s} p50/p99 ms`).join(' | ')} | upstream/tenant/min (max) | tokens/tenant (max) | retried requests | booked | lost | doubled |`,
-  `|---|---|---|---|${STEPS.map(() => '---').join('|')}|---|---|---|---|---|---|`,
+  `| run | visitors | req/s | cache hits | ${STEPS.map((s) => `${s} p50/p99 ms`).join(' | ')} | upstream/tenant/min (max) | tokens/tenant (max) | retried requests | bookings sent again | booked | lost | doubled |`,
+  `|---|---|---|---|${STEPS.map(() => '---').join('|')}|---|---|---|---|---|---|---|`,
 ].join('\n');
 
 export function scaleRow(run: ScaleRun): string {
@@ -49,6 +49,7 @@ export function scaleRow(run: ScaleRun): string {
     ms(perMinute),
     Math.max(...run.tokens),
     requests - run.visits.length * STEPS.length,
+    run.visits.filter((v) => v.bookingRetried).length,
     run.visits.filter((v) => v.booked).length,
     lost,
     doubled,

@@ -33,6 +33,8 @@ export interface Visit {
   times: Partial<Record<Step, number>>;
   /** HTTP requests sent, retries included. */
   requests: number;
+  /** The booking was sent more than once (its instance died, or its answer was lost). */
+  bookingRetried: boolean;
   booked: boolean;
   email: string;
   /** Where a visit that did not book stopped: `step status`. */
@@ -42,7 +44,7 @@ export interface Visit {
 /** Visitor `n` of practice `tenant`, behind the cache at `base`, from its own address. */
 export async function visit(base: string, tenant: string, n: number): Promise<Visit> {
   const email = `visitor-${n}@example.com`;
-  const result: Visit = { times: {}, requests: 0, booked: false, email };
+  const result: Visit = { times: {}, requests: 0, booked: false, bookingRetried: false, email };
   const headers = {
     'Sec-Fetch-Site': 'same-origin',
     'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
@@ -70,6 +72,7 @@ export async function visit(base: string, tenant: string, n: number): Promise<Vi
     if (step === 'challenge') challenge = JSON.parse(text) as Challenge;
   }
   const proof = await solve(challenge as Challenge);
+  const before = result.requests;
   const booking = await send('booking', `${root}${API}/booking`, {
     method: 'POST',
     headers: {
@@ -81,6 +84,7 @@ export async function visit(base: string, tenant: string, n: number): Promise<Vi
     body: JSON.stringify({ availability_id: `slot-${n}`, patient_data: { email } }),
   });
   result.booked = booking.status === 201;
+  result.bookingRetried = result.requests - before > 1;
   if (!result.booked) result.failed = `booking ${booking.status} ${booking.text.slice(0, 80)}`;
   return result;
 }

@@ -4,6 +4,7 @@ import type { BackendEnvConfig } from './config.js';
 import { DEFAULTS, readBackendEnv } from './config.js';
 import { startBackend, startServer } from './node-adapter.js';
 import { redisStore } from './redis-store.js';
+import { scopedStore } from './store.js';
 import { tenantBackends } from './tenants-node.js';
 import type { WidgetFiles } from './widget-files.js';
 import { readWidgetFiles } from './widget-files-node.js';
@@ -49,9 +50,13 @@ const store = redisUrl ? redisStore({ url: redisUrl, now: Date.now, warn }) : un
 if (store && !(await store.ready(3000))) warn('backend: REDIS_URL does not answer yet');
 const deps = { log, files, warn, ...(store ? { store } : {}) };
 
+// One practice keeps its keys under `pb:default:`; tenants each under `pb:<id>:`.
 const server = tenantsFile
   ? await startServer(tenantBackends(tenantsFile, deps, fail), config)
-  : await startBackend(config, deps);
+  : await startBackend(config, {
+      ...deps,
+      ...(store ? { store: scopedStore(store, 'pb:default:') } : {}),
+    });
 
 console.log(
   `backend listening on ${server.url}/ (${tenantsFile ? 'tenants' : `portal ${config.portalUrl}`})`,
