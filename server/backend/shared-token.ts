@@ -70,8 +70,7 @@ export function sharedTokens(options: {
           await store.delete(LOCK);
         }
       }
-      const deadline = now() + waitMs;
-      while (now() < deadline) {
+      for (let waited = 0; waited < waitMs; waited += POLL_MS) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         const token = await stored();
         if (token) return token;

@@ -29,7 +29,7 @@ async function logOf(format: string, side: 'client' | 'backend', count: number) 
   }
 }
 
-describe('a shared cache in front', () => {
+describe('a shared cache in front', { timeout: 20_000 }, () => {
   before(async () => {
     portal = await startFakePortal();
     backend = await startBackend({

@@ -1,6 +1,6 @@
 // Two instances of the backend sharing a real Redis (started here): a proof of work books once
 // across both, a per-IP limit holds across both, one guest token request for both; Redis gone,
-// both keep serving with their own limits, say so, and refuse guest bookings.
+// both keep serving with their own limits, say so, and refuse guest bookings until it is back.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Backend } from '../../server/backend/handler.js';
@@ -68,7 +68,7 @@ const errorOf = async (response: Response) => ((await response.json()) as { erro
 const health = async (backend: Backend) =>
   (await (await backend.handle(new Request(`${BASE}/health`))).json()) as { store: string };
 
-describe('two instances on one Redis', () => {
+describe('two instances on one Redis', { timeout: 20_000 }, () => {
   before(async () => {
     [redis, portal] = await Promise.all([startRedis(), startFakePortal()]);
     a = instance();
@@ -141,5 +141,15 @@ describe('two instances on one Redis', () => {
       statuses.push((await via(b, '203.0.113.9')(`${API}/insurances`)).status);
     }
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429], 'per instance now');
+  });
+
+  it('shares again once Redis is back', async () => {
+    redis = await startRedis(redis.port);
+    await Promise.all(stores.map((s) => s.ready(5000)));
+    assert.deepEqual(await health(a), { status: 'ok', store: 'shared' });
+    assert.ok(warnings.at(-1)?.includes('store Redis reachable'));
+    const proof = await proofFrom(BASE, { Origin: ORIGIN }, via(b, '198.51.100.30'));
+    assert.equal((await book(b, '198.51.100.30', proof)).status, 201);
+    assert.equal((await book(a, '198.51.100.31', proof)).status, 403);
   });
 });

@@ -67,7 +67,7 @@ function instance(store?: RedisStore): TenantBackends {
 const get = (backends: TenantBackends, url: string, host?: string) =>
   backends.handle(new Request(url, host ? { headers: { Host: host } } : {}));
 
-describe('tenants', () => {
+describe('tenants', { timeout: 20_000 }, () => {
   before(async () => {
     [portalA, portalB, redis] = await Promise.all([
       startFakePortal(),

@@ -8,17 +8,19 @@ import { freePort } from './free-port.js';
 
 export interface RedisServer {
   url: string;
+  port: number;
   /** Stops the server (SIGTERM) and resolves once it has exited. */
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** `port`: a given one (to start it again where it was), else a free one. */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await printed(child, 'Ready to accept connections');
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopped(child) };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopped(child) };
 }
