@@ -1,8 +1,12 @@
 // The stand-in portals of the scale bench: one fake portal per tenant (test/support/fake-portal.ts)
 // that keeps a guest booking's Idempotency-Key as the real portal does (the same key again answers
-// the same booking), counts what reaches it, and records every booking it made, by patient email.
+// the same booking), answers in PORTAL_MS, counts what reaches it, and records every booking it
+// made, by patient email.
 import type { FakePortal, FakePortalRequest } from '../test/support/fake-portal.js';
 import { startFakePortal } from '../test/support/fake-portal.js';
+
+/** Each portal answer takes this long, so that bookings are in flight when an instance dies. */
+export const PORTAL_MS = 100;
 
 export interface BenchPortal {
   id: string;
@@ -15,6 +19,7 @@ export async function startPortals(count: number): Promise<BenchPortal[]> {
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const portal = await startFakePortal();
+      portal.delayMs = PORTAL_MS;
       const made = new Map<string, number>();
       const byKey = new Map<string, number>();
       let booked = 0;

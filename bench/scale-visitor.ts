@@ -37,6 +37,8 @@ export interface Visit {
   bookingRetried: boolean;
   booked: boolean;
   email: string;
+  /** Statuses of the requests sent again (0: no answer), by step. */
+  retried: string[];
   /** Where a visit that did not book stopped: `step status`. */
   failed?: string;
 }
@@ -44,7 +46,14 @@ export interface Visit {
 /** Visitor `n` of practice `tenant`, behind the cache at `base`, from its own address. */
 export async function visit(base: string, tenant: string, n: number): Promise<Visit> {
   const email = `visitor-${n}@example.com`;
-  const result: Visit = { times: {}, requests: 0, booked: false, bookingRetried: false, email };
+  const result: Visit = {
+    times: {},
+    requests: 0,
+    booked: false,
+    bookingRetried: false,
+    email,
+    retried: [],
+  };
   const headers = {
     'Sec-Fetch-Site': 'same-origin',
     'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
@@ -58,6 +67,7 @@ export async function visit(base: string, tenant: string, n: number): Promise<Vi
           .then(async (r) => ({ status: r.status, text: await r.text() }))
           .catch(() => ({ status: 0, text: '' }));
         if ((response.status !== 0 && response.status < 500) || attempt === TRIES) return response;
+        result.retried.push(`${step} ${response.status}`);
         await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       }
     } finally {
