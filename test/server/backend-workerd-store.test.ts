@@ -7,11 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import type { FakePortal } from '../support/fake-portal.js';
 import { startFakePortal } from '../support/fake-portal.js';
 import { proofFrom } from '../support/proof.js';
+import { bundleWorker } from '../support/worker-bundle.js';
 
 const API = '/api/patient/v1';
 const ORIGIN = 'https://clinic.example';
@@ -41,16 +41,7 @@ describe('workerd: tenants and a Durable Object store', { timeout: 30_000 }, () 
   before(async () => {
     portals = await Promise.all([startFakePortal(), startFakePortal()]);
     dir = await mkdtemp(join(tmpdir(), 'pb-worker-store-'));
-    const scriptPath = join(dir, 'worker.js');
-    await build({
-      entryPoints: ['server/backend/worker.ts'],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'es2022',
-      outfile: scriptPath,
-      logLevel: 'silent',
-    });
+    const { scriptPath } = await bundleWorker(dir);
     const tenants = portals.map((portal, i) => ({
       id: `praxis-${i + 1}`,
       path: `/praxis-${i + 1}`,
