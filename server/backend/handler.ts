@@ -91,7 +91,14 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const { clientId, clientSecret } = config;
   const client = { tokenUrl, clientId, clientSecret, timeoutMs };
 
-  const state = backendState({ store: deps.store, now, tokenWaitMs: timeoutMs });
+  const proofConfig = { ...DEFAULTS.proof, ...config.proof };
+  const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
+  const state = backendState({
+    store: deps.store,
+    keySecret: hmacKey,
+    now,
+    tokenWaitMs: timeoutMs,
+  });
   const guestTokens = state.tokens(() =>
     requestClientCredentialsToken({ ...client, fetch: counted('token') }).catch(
       (error: unknown) => {
@@ -116,8 +123,6 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
     rate.upstreamLimit ?? (rate.proxyLimit === 0 ? 0 : DEFAULTS.rateLimit.upstreamLimit),
   );
 
-  const proofConfig = { ...DEFAULTS.proof, ...config.proof };
-  const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
   const proofs = createProofOfWork({
     hmacKey,
     maxNumber: proofConfig.maxNumber,

@@ -48,6 +48,9 @@ const warn = (line: string) => console.error(line);
 const redisUrl = process.env.REDIS_URL;
 const store = redisUrl ? redisStore({ url: redisUrl, now: Date.now, warn }) : undefined;
 if (store && !(await store.ready(3000))) warn('backend: REDIS_URL does not answer yet');
+if (store && config.proof.hmacKey === undefined) {
+  warn('backend: REDIS_URL without POW_HMAC_KEY: give every instance the same POW_HMAC_KEY');
+}
 const deps = { log, files, warn, ...(store ? { store } : {}) };
 
 // One practice keeps its keys under `pb:default:`; tenants each under `pb:<id>:`.

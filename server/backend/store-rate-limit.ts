@@ -2,7 +2,10 @@
  * Fixed-window budgets on a `Store`: the same `RateLimiter` as `rate-limit.ts`, with its windows
  * in the store, so a limit holds across every instance that shares it (`store-state.ts`). A
  * shared store that is unreachable counts in this instance's memory meanwhile (its own fallback).
+ * A client's address is not written to the store as it is: its key name holds a keyed hash.
  */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { RateDecision, RateLimiter } from './rate-limit.js';
 import type { Store } from './store.js';
 
@@ -14,8 +17,11 @@ export function storeRateLimiter(options: {
   store: Store;
   /** Names the budget in the store's keys (`rl:api:`). */
   name: string;
+  /** What the key (a client's address) becomes in the store's key names; default: itself. */
+  hashKey?: (key: string) => string;
 }): RateLimiter {
   const { limit, windowMs, store, name } = options;
+  const hashKey = options.hashKey ?? ((key: string) => key);
   let refused = 0;
   const decide = ({ count, resetInMs }: { count: number; resetInMs: number }): RateDecision => {
     if (count <= limit) return ALLOWED;
@@ -26,9 +32,19 @@ export function storeRateLimiter(options: {
     enabled: limit > 0,
     hit(key) {
       if (limit <= 0) return ALLOWED;
-      const counted = store.hit(`rl:${name}:${key}`, windowMs);
+      const counted = store.hit(`rl:${name}:${hashKey(key)}`, windowMs);
       return counted instanceof Promise ? counted.then(decide) : decide(counted);
     },
     refusals: () => refused,
   };
+}
+
+/** HMAC-SHA-256 of `key` under `secret`, the first 16 bytes in hex: equal keys, equal names. */
+export function keyedKey(secret: string): (key: string) => string {
+  const encoder = new TextEncoder();
+  const secretBytes = encoder.encode(`rate-limit:${secret}`);
+  return (key) =>
+    Array.from(hmac(sha256, secretBytes, encoder.encode(key)).slice(0, 16), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
 }

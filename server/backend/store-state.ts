@@ -11,7 +11,7 @@ import { sharedTokens } from './shared-token.js';
 import type { SpentProofs } from './spent-proofs.js';
 import { memorySpentProofs, storeSpentProofs } from './spent-proofs.js';
 import type { Store } from './store.js';
-import { storeRateLimiter } from './store-rate-limit.js';
+import { keyedKey, storeRateLimiter } from './store-rate-limit.js';
 import type { TokenCache } from './token-cache.js';
 import { createTokenCache } from './token-cache.js';
 
@@ -23,6 +23,8 @@ export interface BackendState {
 
 export function backendState(options: {
   store: Store | undefined;
+  /** Keys the client addresses in the store's key names (`POW_HMAC_KEY`: the same everywhere). */
+  keySecret: string;
   now: () => number;
   /** How long an instance waits for another's guest token request (the upstream timeout). */
   tokenWaitMs: number;
@@ -36,7 +38,8 @@ export function backendState(options: {
     };
   }
   return {
-    limiter: (name, limit, windowMs) => storeRateLimiter({ limit, windowMs, store, name }),
+    limiter: (name, limit, windowMs) =>
+      storeRateLimiter({ limit, windowMs, store, name, hashKey: keyedKey(options.keySecret) }),
     spentProofs: storeSpentProofs(store, now),
     tokens(fetchToken) {
       const shared = sharedTokens({ store, fetchToken, now, waitMs: options.tokenWaitMs });

@@ -3,6 +3,7 @@
 // both keep serving with their own limits, say so, and refuse guest bookings until it is back.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
 import type { Backend } from '../../server/backend/handler.js';
 import { createBackend } from '../../server/backend/handler.js';
 import type { RedisStore } from '../../server/backend/redis-store.js';
@@ -121,6 +122,11 @@ describe('two instances on one Redis', { timeout: 20_000 }, () => {
     }
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429, 429]);
     assert.equal((await via(b, '203.0.113.8')(`${API}/insurances`)).status, 200);
+    const client = new Redis(redis.url);
+    const keys = await client.keys('*');
+    client.disconnect();
+    assert.ok(keys.some((key) => key.startsWith('pb:praxis-a:rl:api:')));
+    assert.ok(!keys.some((key) => key.includes('203.0.113')), 'no address in a key name');
   });
 
   it('keeps serving without Redis: own limits, said in the log and health, no guest booking', async () => {
