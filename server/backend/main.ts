@@ -67,12 +67,14 @@ console.log(
 console.log(`backend: the widget is ${server.url}/patient-booking.js (${files.size} files)`);
 if (config.allowNoOrigin)
   console.log('backend: ALLOW_NO_ORIGIN=1, POSTs without Origin are accepted');
-console.log(
-  config.redirectUris.length > 0
-    ? `backend: patient login for ${config.redirectUris.length} callback page(s)`
-    : 'backend: no REDIRECT_URIS, so no patient login (guests book)',
-);
-if (config.redirectUris.length > 0 && config.sessionKey === undefined) {
+if (!tenantsFile) {
+  console.log(
+    config.redirectUris.length > 0
+      ? `backend: patient login for ${config.redirectUris.length} callback page(s)`
+      : 'backend: no REDIRECT_URIS, so no patient login (guests book)',
+  );
+}
+if ((tenantsFile || config.redirectUris.length > 0) && config.sessionKey === undefined) {
   console.log('backend: no SESSION_KEY, so sign-ins end when the backend restarts');
 }
 
