@@ -5,6 +5,7 @@
  * key): never stored, logged or compared in the clear.
  */
 import type { BookingLimitsConfig } from './config.js';
+import { keyedHash } from './keyed-hash.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -49,12 +50,14 @@ export function createBookingBudgets(options: {
     email: limiter('email', limits.perEmail),
     slot: limiter('slot', limits.perSlot),
   };
-  const emailKey = keyedHash(options.hmacKey);
+  const emailKey = keyedHash(`booking-email:${options.hmacKey}`);
   let refused = 0;
   return {
     async hit(keys) {
       const email =
-        keys.email !== undefined && budgets.email.enabled ? await emailKey(keys.email) : undefined;
+        keys.email !== undefined && budgets.email.enabled
+          ? await emailKey(keys.email.trim().toLowerCase())
+          : undefined;
       const checks: Array<[BookingBudget, string | undefined]> = [
         ['ip', keys.client],
         ['email', email],
@@ -71,27 +74,5 @@ export function createBookingBudgets(options: {
       return { allowed: true };
     },
     refusals: () => refused,
-  };
-}
-
-/** HMAC-SHA-256 of a normalized address, hex: equal for equal addresses, unreadable otherwise. */
-function keyedHash(secret: string): (email: string) => Promise<string> {
-  const encoder = new TextEncoder();
-  const key = crypto.subtle.importKey(
-    'raw',
-    encoder.encode(`booking-email:${secret}`),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return async (email) => {
-    const mac = await crypto.subtle.sign(
-      'HMAC',
-      await key,
-      encoder.encode(email.trim().toLowerCase()),
-    );
-    return Array.from(new Uint8Array(mac).slice(0, 16), (b) =>
-      b.toString(16).padStart(2, '0'),
-    ).join('');
   };
 }

@@ -4,8 +4,6 @@
  * shared store that is unreachable counts in this instance's memory meanwhile (its own fallback).
  * A client's address is not written to the store as it is: its key name holds a keyed hash.
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { RateDecision, RateLimiter } from './rate-limit.js';
 import type { Store } from './store.js';
 
@@ -18,10 +16,10 @@ export function storeRateLimiter(options: {
   /** Names the budget in the store's keys (`rl:api:`). */
   name: string;
   /** What the key (a client's address) becomes in the store's key names; default: itself. */
-  hashKey?: (key: string) => string;
+  hashKey?: (key: string) => Promise<string>;
 }): RateLimiter {
   const { limit, windowMs, store, name } = options;
-  const hashKey = options.hashKey ?? ((key: string) => key);
+  const { hashKey } = options;
   let refused = 0;
   const decide = ({ count, resetInMs }: { count: number; resetInMs: number }): RateDecision => {
     if (count <= limit) return ALLOWED;
@@ -32,19 +30,12 @@ export function storeRateLimiter(options: {
     enabled: limit > 0,
     hit(key) {
       if (limit <= 0) return ALLOWED;
-      const counted = store.hit(`rl:${name}:${hashKey(key)}`, windowMs);
-      return counted instanceof Promise ? counted.then(decide) : decide(counted);
+      const count = (id: string) => {
+        const counted = store.hit(`rl:${name}:${id}`, windowMs);
+        return counted instanceof Promise ? counted.then(decide) : decide(counted);
+      };
+      return hashKey ? hashKey(key).then(count) : count(key);
     },
     refusals: () => refused,
   };
-}
-
-/** HMAC-SHA-256 of `key` under `secret`, the first 16 bytes in hex: equal keys, equal names. */
-export function keyedKey(secret: string): (key: string) => string {
-  const encoder = new TextEncoder();
-  const secretBytes = encoder.encode(`rate-limit:${secret}`);
-  return (key) =>
-    Array.from(hmac(sha256, secretBytes, encoder.encode(key)).slice(0, 16), (b) =>
-      b.toString(16).padStart(2, '0'),
-    ).join('');
 }

@@ -11,7 +11,8 @@ import { sharedTokens } from './shared-token.js';
 import type { SpentProofs } from './spent-proofs.js';
 import { memorySpentProofs, storeSpentProofs } from './spent-proofs.js';
 import type { Store } from './store.js';
-import { keyedKey, storeRateLimiter } from './store-rate-limit.js';
+import { keyedHash } from './keyed-hash.js';
+import { storeRateLimiter } from './store-rate-limit.js';
 import type { TokenCache } from './token-cache.js';
 import { createTokenCache } from './token-cache.js';
 
@@ -37,9 +38,9 @@ export function backendState(options: {
       tokens: (fetchToken) => createTokenCache(fetchToken, now),
     };
   }
+  const hashKey = keyedHash(`rate-limit:${options.keySecret}`);
   return {
-    limiter: (name, limit, windowMs) =>
-      storeRateLimiter({ limit, windowMs, store, name, hashKey: keyedKey(options.keySecret) }),
+    limiter: (name, limit, windowMs) => storeRateLimiter({ limit, windowMs, store, name, hashKey }),
     spentProofs: storeSpentProofs(store, now),
     tokens(fetchToken) {
       const shared = sharedTokens({ store, fetchToken, now, waitMs: options.tokenWaitMs });
