@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildWidget, existingBuild, type BenchBuild } from './build.js';
+import { keptScaleSection } from './scale-section.js';
 import { measureBackendLoad, LOAD_PATH, type BackendLoadResult } from './backend-load.js';
 import { chunkComposition, fileName, LOCALES, measureBytes, type BytesResult } from './bytes.js';
 import { measureDenseRender, type DenseResult } from './dense-render.js';
@@ -442,7 +443,7 @@ async function main(): Promise<void> {
     details.join('\n\n'),
     '',
   ].join('\n');
-  await writeFile(RESULTS, markdown);
+  await writeFile(RESULTS, markdown + (await keptScaleSection(RESULTS)));
   console.log(
     `\n${table(rows)}\n\nMachine: ${machineLine(info)}\nbench: wrote ${RESULTS} (${Math.round(total / 1000)} s)`,
   );

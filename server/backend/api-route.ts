@@ -12,7 +12,7 @@ import {
   errorReply,
   rateLimitedReply,
 } from './errors.js';
-import type { PlainRequest, Reply } from './exchange.js';
+import type { Awaitable, PlainRequest, Reply } from './exchange.js';
 import type { ApiCache, CacheResult, UpstreamAnswer } from './api-cache.js';
 import type { BookingGuard } from './booking-guard.js';
 import { PROOF_HEADER } from './booking-guard.js';
@@ -35,7 +35,7 @@ export interface ApiRoutesOptions extends ApiUpstreamOptions {
    * Each client's share of the portal's budget: a guest GET that the cache cannot answer spends
    * it (the client's IP key). Absent: not limited.
    */
-  upstreamBudget?: (clientKey: string | undefined) => RateDecision;
+  upstreamBudget?: (clientKey: string | undefined) => Awaitable<RateDecision>;
 }
 
 export interface ApiRoutes {
@@ -116,30 +116,48 @@ function cachedGet(
       const spent = options.cache.wouldLoad(target)
         ? options.upstreamBudget?.(clientKey())
         : undefined;
-      if (spent && !spent.allowed) {
-        note('ratelimit', 'upstream');
-        const old = revalidate ? undefined : options.cache.stale(target);
-        if (old) {
-          note('cache', old.source);
-          return toReply(old.answer, 'no-store');
-        }
-        return rateLimitedReply(spent);
-      }
-      return relay(note, async () => {
-        const load = () => forwardToPortal(options, { method: 'GET', pathAndQuery: target }, note);
-        const result: CacheResult = await options.cache.get(target, ttlSeconds * 1000, load);
-        note('cache', result.source);
-        const seconds = result.freshSeconds;
-        const cacheControl =
-          seconds === undefined
-            ? 'no-store'
-            : revalidate
-              ? 'no-cache'
-              : `public, max-age=${seconds}, s-maxage=${seconds}`;
-        return toReply(result.answer, cacheControl);
-      });
+      const serve = (decision: RateDecision | undefined) =>
+        serveGet(options, { target, ttlSeconds, revalidate, note }, decision);
+      return spent instanceof Promise ? spent.then(serve) : serve(spent);
     },
   };
+}
+
+interface GetRequest {
+  target: string;
+  ttlSeconds: number;
+  revalidate: boolean;
+  note: RouteContext['note'];
+}
+
+/** A guest GET once its client's share of the portal is known: the cache, the portal or a 429. */
+function serveGet(
+  options: ApiRoutesOptions,
+  { target, ttlSeconds, revalidate, note }: GetRequest,
+  spent: RateDecision | undefined,
+): Awaitable<Reply> {
+  if (spent && !spent.allowed) {
+    note('ratelimit', 'upstream');
+    const old = revalidate ? undefined : options.cache.stale(target);
+    if (old) {
+      note('cache', old.source);
+      return toReply(old.answer, 'no-store');
+    }
+    return rateLimitedReply(spent);
+  }
+  return relay(note, async () => {
+    const load = () => forwardToPortal(options, { method: 'GET', pathAndQuery: target }, note);
+    const result: CacheResult = await options.cache.get(target, ttlSeconds * 1000, load);
+    note('cache', result.source);
+    const seconds = result.freshSeconds;
+    const cacheControl =
+      seconds === undefined
+        ? 'no-store'
+        : revalidate
+          ? 'no-cache'
+          : `public, max-age=${seconds}, s-maxage=${seconds}`;
+    return toReply(result.answer, cacheControl);
+  });
 }
 
 /**

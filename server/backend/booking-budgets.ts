@@ -5,6 +5,7 @@
  * key): never stored, logged or compared in the clear.
  */
 import type { BookingLimitsConfig } from './config.js';
+import { keyedHash } from './keyed-hash.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -30,25 +31,33 @@ export interface BookingBudgets {
 /** Window lengths, in seconds: the limits are the operator's (`BOOKING_*_LIMIT`), these are fixed. */
 export const BOOKING_WINDOWS = { ip: 3600, email: 86_400, slot: 600 } as const;
 
+/** Makes the limiter of one budget (`name`); default: in this process's memory. */
+export type LimiterFactory = (name: string, limit: number, windowMs: number) => RateLimiter;
+
 export function createBookingBudgets(options: {
   limits: BookingLimitsConfig;
   hmacKey: string;
   now: () => number;
+  limiter?: LimiterFactory;
 }): BookingBudgets {
   const { limits, now } = options;
-  const limiter = (limit: number, seconds: number): RateLimiter =>
-    createRateLimiter({ limit, windowMs: seconds * 1000, now });
+  const make: LimiterFactory =
+    options.limiter ?? ((_name, limit, windowMs) => createRateLimiter({ limit, windowMs, now }));
+  const limiter = (name: BookingBudget, limit: number): RateLimiter =>
+    make(`booking-${name}`, limit, BOOKING_WINDOWS[name] * 1000);
   const budgets: Record<BookingBudget, RateLimiter> = {
-    ip: limiter(limits.perIp, BOOKING_WINDOWS.ip),
-    email: limiter(limits.perEmail, BOOKING_WINDOWS.email),
-    slot: limiter(limits.perSlot, BOOKING_WINDOWS.slot),
+    ip: limiter('ip', limits.perIp),
+    email: limiter('email', limits.perEmail),
+    slot: limiter('slot', limits.perSlot),
   };
-  const emailKey = keyedHash(options.hmacKey);
+  const emailKey = keyedHash(`booking-email:${options.hmacKey}`);
   let refused = 0;
   return {
     async hit(keys) {
       const email =
-        keys.email !== undefined && budgets.email.enabled ? await emailKey(keys.email) : undefined;
+        keys.email !== undefined && budgets.email.enabled
+          ? await emailKey(keys.email.trim().toLowerCase())
+          : undefined;
       const checks: Array<[BookingBudget, string | undefined]> = [
         ['ip', keys.client],
         ['email', email],
@@ -56,7 +65,7 @@ export function createBookingBudgets(options: {
       ];
       for (const [budget, key] of checks) {
         if (key === undefined) continue;
-        const decision = budgets[budget].hit(key);
+        const decision = await budgets[budget].hit(key);
         if (!decision.allowed) {
           refused += 1;
           return { allowed: false, budget, retryAfterSeconds: decision.retryAfterSeconds };
@@ -65,27 +74,5 @@ export function createBookingBudgets(options: {
       return { allowed: true };
     },
     refusals: () => refused,
-  };
-}
-
-/** HMAC-SHA-256 of a normalized address, hex: equal for equal addresses, unreadable otherwise. */
-function keyedHash(secret: string): (email: string) => Promise<string> {
-  const encoder = new TextEncoder();
-  const key = crypto.subtle.importKey(
-    'raw',
-    encoder.encode(`booking-email:${secret}`),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return async (email) => {
-    const mac = await crypto.subtle.sign(
-      'HMAC',
-      await key,
-      encoder.encode(email.trim().toLowerCase()),
-    );
-    return Array.from(new Uint8Array(mac).slice(0, 16), (b) =>
-      b.toString(16).padStart(2, '0'),
-    ).join('');
   };
 }

@@ -38,6 +38,11 @@ export function createBookingGuard(proofs: ProofOfWork, budgets: BookingBudgets)
           proofMissing += 1;
           return errorReply(403, E.proofRequired, 'A guest booking needs a solved challenge.');
         }
+        if (verdict === 'unavailable') {
+          return errorReply(503, E.bookingUnavailable, 'Guest booking is paused; please call.', {
+            'Retry-After': '30',
+          });
+        }
         proofInvalid += 1;
         return errorReply(403, E.proofInvalid, `The challenge's solution is ${verdict}.`);
       }

@@ -14,8 +14,10 @@ export const BACKEND_ERRORS = {
   proofRequired: 'proof_required',
   proofInvalid: 'proof_invalid',
   bookingLimited: 'booking_limited',
+  bookingUnavailable: 'booking_unavailable',
   portalUnavailable: 'portal_unavailable',
   portalRejected: 'portal_rejected',
+  notConfigured: 'not_configured',
   internal: 'internal_error',
 } as const;
 export type BackendErrorCode = (typeof BACKEND_ERRORS)[keyof typeof BACKEND_ERRORS];

@@ -8,7 +8,7 @@ import type { OriginCheck } from './cors.js';
 import { preflightHeaders } from './cors.js';
 import { BASE_HEADERS, BACKEND_ERRORS as E, errorReply, rateLimitedReply } from './errors.js';
 import type { Awaitable, PlainRequest, Reply } from './exchange.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateDecision, RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import type { TrustedProxies } from './trusted-proxies.js';
 
@@ -43,7 +43,7 @@ function preflight(route: Route): Reply {
 
 /** Synchronous up to the body: a bodiless request reaches the route without waiting. */
 export function passGate(input: GateInput, options: GateOptions): Awaitable<Reply> {
-  const { request, route, origin, note } = input;
+  const { request, route, origin } = input;
   if (origin.kind === 'denied') {
     return errorReply(403, E.originNotAllowed, 'This origin may not use the booking backend.');
   }
@@ -61,13 +61,22 @@ export function passGate(input: GateInput, options: GateOptions): Awaitable<Repl
   const limiter = options.limiters[route.budget];
   // The key (client IP) is looked for only when the budget is on; unknown: not limited.
   const key = limiter.enabled ? clientKey(request, input.context, options.trustProxy) : undefined;
-  if (key !== undefined) {
-    const decision = limiter.hit(key);
-    if (!decision.allowed) {
-      note('ratelimit', route.budget);
-      return rateLimitedReply(decision);
-    }
-  }
+  if (key === undefined) return admitted(input, options);
+  const decision = limiter.hit(key);
+  if (decision instanceof Promise) return decision.then((d) => checked(d, input, options));
+  return checked(decision, input, options);
+}
+
+/** A shared store's window answers with a promise; memory's at once. */
+function checked(decision: RateDecision, input: GateInput, options: GateOptions): Awaitable<Reply> {
+  if (decision.allowed) return admitted(input, options);
+  input.note('ratelimit', input.route.budget);
+  return rateLimitedReply(decision);
+}
+
+/** Within budget: method (405), then the body (413), then the route. */
+function admitted(input: GateInput, options: GateOptions): Awaitable<Reply> {
+  const { request, route } = input;
   if (!route.methods.includes(request.method)) {
     const allow = [...route.methods, 'OPTIONS'].join(', ');
     return errorReply(405, E.methodNotAllowed, `Use ${route.methods.join(' or ')}.`, {

@@ -13,17 +13,17 @@ import { BACKEND_ERRORS as E, PortalError, errorReply } from './errors.js';
 import type { Awaitable, FinalReply, PlainRequest, Reply } from './exchange.js';
 import { fromRequest, toResponse } from './exchange.js';
 import { passGate } from './gate.js';
+import { HEALTH_PATH, healthReply } from './health.js';
 import { loginRoute } from './login-route.js';
 import { logoutRoute } from './logout-route.js';
 import { powChallengeRoute } from './pow-route.js';
 import { createProofOfWork, randomHmacKey } from './proof-of-work.js';
 import { requestClientCredentialsToken } from './portal-token.js';
-import { createRateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 import { decodeSessionKey, sessionSealer } from './session-cookie.js';
 import type { SpentProofs } from './spent-proofs.js';
-import { memorySpentProofs } from './spent-proofs.js';
-import { createTokenCache } from './token-cache.js';
+import type { Store } from './store.js';
+import { backendState } from './store-state.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 import type { WidgetFiles } from './widget-files.js';
 import { widgetFileReply } from './widget-files.js';
@@ -38,8 +38,13 @@ export interface BackendDeps {
   files?: WidgetFiles;
   /** Set-up problems for the operator (e.g. the portal refuses the client's credentials). */
   warn?: (line: string) => void;
-  /** Where spent proofs of work are kept; default: this process's memory. */
+  /** Where spent proofs of work are kept; default: the store's, or this process's memory. */
   spentProofs?: SpentProofs;
+  /**
+   * State shared with other instances (rate-limit windows, booking budgets, spent proofs, the
+   * guest token), already scoped to this practice; default: this process's memory.
+   */
+  store?: Store;
 }
 
 /** Counters since start, e.g. for "upstream requests per 1,000 visitors". */
@@ -86,42 +91,50 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
   const { clientId, clientSecret } = config;
   const client = { tokenUrl, clientId, clientSecret, timeoutMs };
 
-  const guestTokens = createTokenCache(
-    () =>
-      requestClientCredentialsToken({ ...client, fetch: counted('token') }).catch(
-        (error: unknown) => {
-          if (error instanceof PortalError && error.code === E.portalRejected) {
-            deps.warn?.(
-              `backend: the portal refused the client credentials of CLIENT_ID "${clientId}" ` +
-                `(${error.reason}): check CLIENT_ID and CLIENT_SECRET`,
-            );
-          }
-          throw error;
-        },
-      ),
+  const proofConfig = { ...DEFAULTS.proof, ...config.proof };
+  const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
+  const state = backendState({
+    store: deps.store,
+    keySecret: hmacKey,
     now,
+    tokenWaitMs: timeoutMs,
+  });
+  const guestTokens = state.tokens(() =>
+    requestClientCredentialsToken({ ...client, fetch: counted('token') }).catch(
+      (error: unknown) => {
+        if (error instanceof PortalError && error.code === E.portalRejected) {
+          deps.warn?.(
+            `backend: the portal refused the client credentials of CLIENT_ID "${clientId}" ` +
+              `(${error.reason}): check CLIENT_ID and CLIENT_SECRET`,
+          );
+        }
+        throw error;
+      },
+    ),
   );
   const rate = config.rateLimit ?? DEFAULTS.rateLimit;
-  const limiter = (limit: number) =>
-    createRateLimiter({ limit, windowMs: rate.windowSeconds * 1000, now });
-  const limiters = { login: limiter(rate.limit), api: limiter(rate.proxyLimit) };
+  const limiter = (name: string, limit: number) =>
+    state.limiter(name, limit, rate.windowSeconds * 1000);
+  const limiters = { login: limiter('login', rate.limit), api: limiter('api', rate.proxyLimit) };
   /** Each client's share of the portal's per-client budget: the guest GETs the cache cannot answer. */
   // (Off with the API's own limit, unless set: a budget inside a budget that is off.)
   const upstreamLimiter = limiter(
+    'upstream',
     rate.upstreamLimit ?? (rate.proxyLimit === 0 ? 0 : DEFAULTS.rateLimit.upstreamLimit),
   );
 
-  const proofConfig = { ...DEFAULTS.proof, ...config.proof };
-  const hmacKey = proofConfig.hmacKey ?? randomHmacKey();
   const proofs = createProofOfWork({
     hmacKey,
     maxNumber: proofConfig.maxNumber,
     expiresSeconds: proofConfig.expiresSeconds,
-    spent: deps.spentProofs ?? memorySpentProofs({ now }),
+    spent: deps.spentProofs ?? state.spentProofs,
     now,
   });
   const limits = config.bookingLimits ?? DEFAULTS.bookingLimits;
-  const guard = createBookingGuard(proofs, createBookingBudgets({ limits, hmacKey, now }));
+  const guard = createBookingGuard(
+    proofs,
+    createBookingBudgets({ limits, hmacKey, now, limiter: state.limiter }),
+  );
 
   const cache = createApiCache({ now });
   const api = createApiRoutes({
@@ -186,6 +199,9 @@ export function createBackend(config: BackendConfig, deps: BackendDeps = {}): Ba
     context: RequestContext,
     note: (key: string, value: string) => void,
   ): Awaitable<FinalReply> {
+    if (request.path === HEALTH_PATH && readsFile(request)) {
+      return healthReply(deps.store?.status() ?? 'memory');
+    }
     const origin = checkOrigin(request.headers.get('Origin'), request.headers);
     let reply: Awaitable<Reply>;
     try {

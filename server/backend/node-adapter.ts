@@ -37,10 +37,27 @@ export interface NodeLimits {
 
 /** Starts the booking backend on node:http. `port` 0 (the default) picks a free port. */
 export async function startBackend(
-  config: BackendConfig & { port?: number; host?: string; limits?: NodeLimits },
+  config: BackendConfig & NodeOptions,
   deps: BackendDeps = {},
 ): Promise<StartedBackend> {
   const server = createBackend(config, deps);
+  const started = await startServer(server, config);
+  return { ...started, stats: () => server.stats() };
+}
+
+/** Where and how the Node server listens; `trustProxy` exempts proxies from the connection cap. */
+export interface NodeOptions {
+  port?: number;
+  host?: string;
+  limits?: NodeLimits;
+  trustProxy?: readonly string[];
+}
+
+/** Serves any handler with `respond` (one practice's backend, or many tenants') on node:http. */
+export async function startServer(
+  server: Pick<Backend, 'respond'>,
+  config: NodeOptions,
+): Promise<Omit<StartedBackend, 'stats'>> {
   const limits = config.limits ?? {};
   const headersTimeout = limits.headersTimeoutMs ?? 10_000;
   const http = createServer(
@@ -65,7 +82,6 @@ export async function startBackend(
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
-    stats: () => server.stats(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         http.close((error) => (error ? reject(error) : resolve()));
@@ -75,7 +91,7 @@ export async function startBackend(
 }
 
 /** node:http request → the handler's plain request → its plain reply → node:http response. */
-function serve(server: Backend, req: IncomingMessage, res: ServerResponse): void {
+function serve(server: Pick<Backend, 'respond'>, req: IncomingMessage, res: ServerResponse): void {
   let answer: Awaitable<FinalReply>;
   try {
     // The TCP peer: the client itself, or the reverse proxy in front (see TRUST_PROXY).

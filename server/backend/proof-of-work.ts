@@ -7,7 +7,8 @@
  */
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import type { Challenge, Payload } from 'altcha-lib/v1/types';
-import type { SpentProofs } from './spent-proofs.js';
+import type { SpendResult, SpentProofs } from './spent-proofs.js';
+import { StoreUnavailableError } from './store.js';
 
 export interface ProofOfWorkOptions {
   hmacKey: string;
@@ -18,7 +19,9 @@ export interface ProofOfWorkOptions {
 }
 
 /** Why a proof is not accepted (`ok`: it is, and it is now spent). */
-export type ProofVerdict = 'ok' | 'missing' | 'malformed' | 'forged' | 'expired' | 'spent';
+/** `unavailable`: the shared store of spent proofs cannot say (the proof is refused). */
+export type ProofVerdict =
+  'ok' | 'missing' | 'malformed' | 'forged' | 'expired' | 'spent' | 'unavailable';
 
 export interface ProofOfWork {
   /** A new signed challenge, as the browser solves it. */
@@ -54,7 +57,13 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
       const expiresAt = expires * 1000;
       if (expiresAt <= now()) return 'expired';
       if (!(await verifySolution(payload, hmacKey, false))) return 'forged';
-      const use = await spent.spend(payload.signature, owner, expiresAt);
+      let use: SpendResult;
+      try {
+        use = await spent.spend(payload.signature, owner, expiresAt);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) return 'unavailable';
+        throw error;
+      }
       return use === 'spent' ? 'spent' : 'ok';
     },
   };

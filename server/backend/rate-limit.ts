@@ -5,18 +5,28 @@
  * (amortized: each window is dropped at most once).
  */
 
+import type { Awaitable } from './exchange.js';
+
 export type RateDecision =
   { allowed: true } | { allowed: false; limit: number; retryAfterSeconds: number };
 
 export interface RateLimiter {
   /** False when the limit is 0: `hit` always allows, so callers may skip finding the key. */
   readonly enabled: boolean;
-  /** Counts one request of `key` and says whether it is within the budget. */
+  /**
+   * Counts one request of `key` and says whether it is within the budget: at once in memory, a
+   * promise on a shared store (`store-rate-limit.ts`).
+   */
+  hit(key: string): Awaitable<RateDecision>;
+  /** Requests refused since start. */
+  refusals(): number;
+}
+
+/** The in-memory limiter answers at once. */
+export interface MemoryRateLimiter extends RateLimiter {
   hit(key: string): RateDecision;
   /** Windows currently held (for tests of the memory bound). */
   size(): number;
-  /** Requests refused since start. */
-  refusals(): number;
 }
 
 export interface RateLimiterOptions {
@@ -37,7 +47,7 @@ interface Window {
   count: number;
 }
 
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+export function createRateLimiter(options: RateLimiterOptions): MemoryRateLimiter {
   const { limit, windowMs, now } = options;
   const maxKeys = options.maxKeys ?? 10_000;
   // Insertion order is window start order: a renewed window is deleted and inserted again.

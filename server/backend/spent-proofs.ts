@@ -1,9 +1,9 @@
 /**
- * Which proofs of work have been used: each solution books once. Behind a small interface so that
- * several instances can share one store later (Redis `SET NX PX`, a Durable Object); this one is
- * the process's memory, bounded.
+ * Which proofs of work have been used: each solution books once. Behind a small interface: the
+ * process's memory, bounded, or a `Store` that several instances share (Redis `SET NX`).
  */
 import type { Awaitable } from './exchange.js';
+import type { Store } from './store.js';
 
 /**
  * `fresh`: first use; `same`: used before under the same owner (the same booking sent again, e.g.
@@ -60,5 +60,22 @@ export function memorySpentProofs(options: {
       return 'fresh';
     },
     size: () => entries.size,
+  };
+}
+
+/**
+ * Spent proofs in a `Store` (`SET NX` on Redis): each solution books once across every instance
+ * that shares it. An unreachable store rejects (`StoreUnavailableError`): the proof is refused,
+ * never taken as fresh.
+ */
+export function storeSpentProofs(store: Store, now: () => number): SpentProofs {
+  const decide = (held: string | undefined, owner: string | undefined): SpendResult =>
+    held === undefined ? 'fresh' : owner !== undefined && held === owner ? 'same' : 'spent';
+  return {
+    spend(id, owner, expiresAt) {
+      const ttlMs = Math.max(1, expiresAt - now());
+      const held = store.claim(`proof:${id}`, owner ?? '', ttlMs);
+      return held instanceof Promise ? held.then((h) => decide(h, owner)) : decide(held, owner);
+    },
   };
 }

@@ -37,6 +37,8 @@ export function refreshMarginMs(lifetimeMs: number): number {
 export function createTokenCache(
   fetchToken: () => Promise<PortalToken>,
   now: () => number,
+  /** Told when a refused token is dropped (a shared store drops it too). */
+  onDrop?: (accessToken: string) => void,
 ): TokenCache {
   let cached: { token: CachedToken; refreshAt: number; fetchedAt: number } | undefined;
   let flight: Promise<CachedToken> | undefined;
@@ -69,7 +71,9 @@ export function createTokenCache(
     },
     invalidate(accessToken, minAgeMs = 0) {
       if (cached?.token.accessToken !== accessToken) return;
-      if (now() - cached.fetchedAt >= minAgeMs) cached = undefined;
+      if (now() - cached.fetchedAt < minAgeMs) return;
+      cached = undefined;
+      onDrop?.(accessToken);
     },
   };
 }

@@ -11,9 +11,13 @@
  * `frame-ancestors`, `callback.html`'s `Referrer-Policy: no-referrer` and `frame-ancestors 'none'`,
  * `Access-Control-Allow-Origin: *` on scripts.
  *
- * The backend's caches (guest token, API answers), rate-limit windows, booking budgets and spent
- * proofs of work live in the isolate's memory: one set per isolate, none shared between isolates
- * or Cloudflare's locations. A challenge must verify in any isolate, so `POW_HMAC_KEY` (a secret)
+ * Many practices: `TENANTS`, the JSON of a tenants file (`tenants.ts`), chosen by path prefix
+ * (or by `Host`, for a Worker on several routes).
+ *
+ * Shared state: with a Durable Object namespace bound as `STATE` (class `StoreObject`, exported
+ * here), rate-limit windows, booking budgets, spent proofs and the guest token are shared by every
+ * isolate (`durable-store.ts`); without it they live in each isolate's memory. The API answers'
+ * cache is each isolate's. A challenge must verify in any isolate, so `POW_HMAC_KEY` (a secret)
  * is required here.
  * Patients' refresh tokens live in their session cookies, sealed under `SESSION_KEY`: set it (a
  * secret), or each isolate makes its own key and a refresh that reaches another isolate fails.
@@ -26,13 +30,21 @@ import type { BackendEnvConfig } from './config.js';
 import type { Env } from './env-values.js';
 import { BACKEND_ERRORS, errorReply } from './errors.js';
 import { toResponse } from './exchange.js';
+import type { DurableObjectNamespaceLike } from './durable-store.js';
+import { durableObjectStore } from './durable-store.js';
 import type { Backend } from './handler.js';
 import { createBackend } from './handler.js';
+import type { Store } from './store.js';
+import { scopedStore } from './store.js';
+import { createTenantBackends } from './tenant-router.js';
+import { readTenants } from './tenants.js';
+
+export { StoreObject } from './durable-store.js';
 
 /** A Worker's `env`: variables and secrets are strings; bindings (KV, …) are objects. */
 export type WorkerEnv = Readonly<Record<string, unknown>>;
 
-let backend: Backend | undefined;
+let backend: Pick<Backend, 'handle'> | undefined;
 
 export default {
   async fetch(request: Request, env: WorkerEnv, _ctx: unknown): Promise<Response> {
@@ -54,7 +66,9 @@ export default {
 };
 
 /** The backend for this isolate, built on its first request (a Worker's `env` arrives with it). */
-function build(env: WorkerEnv): Backend {
+function build(env: WorkerEnv): Pick<Backend, 'handle'> {
+  const store = isNamespace(env.STATE) ? durableObjectStore(env.STATE) : undefined;
+  if (typeof env.TENANTS === 'string') return tenants(env.TENANTS, strings(env), store);
   const config = readBackendEnv(strings(env));
   refuseDemoSecret(config);
   if (config.proof.hmacKey === undefined) {
@@ -66,7 +80,24 @@ function build(env: WorkerEnv): Backend {
   return createBackend(config, {
     log: config.quiet ? undefined : (line) => console.log(line),
     warn: (line) => console.error(line),
+    ...(store ? { store: scopedStore(store, 'pb:default:') } : {}),
   });
+}
+
+function tenants(json: string, env: Env, store: Store | undefined): Pick<Backend, 'handle'> {
+  if (env.POW_HMAC_KEY === undefined) throw new Error('POW_HMAC_KEY is required on Workers');
+  const { tenants: list, problems } = readTenants(JSON.parse(json), env);
+  for (const problem of problems) console.error(`backend: ${problem.message} (not served)`);
+  const quiet = env.QUIET === '1';
+  return createTenantBackends(list, problems, {
+    log: quiet ? undefined : (line) => console.log(line),
+    warn: (line) => console.error(line),
+    ...(store ? { store } : {}),
+  });
+}
+
+function isNamespace(value: unknown): value is DurableObjectNamespaceLike {
+  return typeof value === 'object' && value !== null && 'idFromName' in value;
 }
 
 /** The string entries of `env` (its variables and secrets). */

@@ -407,7 +407,8 @@ describe('the API under load (createBackend().handle())', () => {
   it('1,000 concurrent identical GETs make 1 upstream API request (and 1 token request)', async () => {
     portal.reset();
     portal.delayMs = 50;
-    const proxy = createBackend(config(), { log: () => undefined });
+    // The portal shares this process with 1,000 requests: on a loaded machine it answers late.
+    const proxy = createBackend(config({ upstreamTimeoutMs: 5000 }), { log: () => undefined });
     const visitor = (_: unknown, i: number) =>
       proxy.handle(new Request(`http://proxy.test${API}/insurances?page=1`, { headers: WIDGET }), {
         clientIp: `10.0.${i >> 8}.${i & 255}`,

@@ -7,11 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { startSandbox, type Sandbox } from '../../server/sandbox/app.js';
 import { decodeSessionKey, sessionSealer } from '../../server/backend/session-cookie.js';
 import { proofFrom } from '../support/proof.js';
+import { bundleWorker } from '../support/worker-bundle.js';
 
 /** The date `days` from now, as the API's `from`/`to` take it. */
 const dayFromNow = (days: number) =>
@@ -47,19 +47,9 @@ before(
       redirectUris: [CALLBACK],
     });
     dir = await mkdtemp(join(tmpdir(), 'pb-worker-'));
-    const scriptPath = join(dir, 'worker.js');
-    // `platform: 'neutral'` resolves no Node built-ins: a `node:` import anywhere fails the build.
-    const result = await build({
-      entryPoints: ['server/backend/worker.ts'],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'es2022',
-      outfile: scriptPath,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    bundledInputs = Object.keys(result.metafile.inputs);
+    const bundle = await bundleWorker(dir);
+    const scriptPath = bundle.scriptPath;
+    bundledInputs = bundle.inputs;
     const worker = {
       modules: true,
       scriptPath,
