@@ -104,6 +104,7 @@ export class PatientBooking extends LitElement {
   /** Resolved once the first step shows its choices (or its error): then the sign-in bar's code. */
   private firstScreen!: Promise<void>;
   private firstScreenShown!: () => void;
+  private firstScreenDue = true;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
 
@@ -161,6 +162,7 @@ export class PatientBooking extends LitElement {
     this.booking = null;
     this.account = null;
     this.bookingStarted = false;
+    this.firstScreenDue = true;
     this.firstScreen = new Promise(
       (resolve) =>
         (this.firstScreenShown = () => {
@@ -235,20 +237,24 @@ export class PatientBooking extends LitElement {
   /** Once the first step shows its choices, the next steps' code follows (while the patient reads). */
   private prefetchAfterFirstStep(s: BookingState): void {
     const booking = this.booking;
-    const shown = () => {
-      // Without its strings the step is not on screen yet: the catalogue's arrival calls again.
-      // Else after the frame that paints the choices.
-      if (this.catalogue.messages)
-        void this.updateComplete.then(() =>
-          requestAnimationFrame(() => setTimeout(this.firstScreenShown)),
-        );
-      this.stepsCode.prefetchSoon();
-    };
-    if (!booking || s.step !== 'insurance') return shown();
-    booking.data.ready.insurances().then(shown, () => {
-      // the step shows its error; the steps' code follows the patient's retry
-      this.firstScreenShown();
-    });
+    if (!booking || s.step !== 'insurance') return this.stepsCode.prefetchSoon();
+    booking.data.ready.insurances().then(
+      () => this.stepsCode.prefetchSoon(),
+      () => undefined, // the step shows its error; the code follows the patient's retry
+    );
+  }
+
+  /**
+   * After each render: once the first screen is complete (its strings, the flow started, the
+   * insurances' answer where that is the step), the frame that paints it, then `firstScreen`.
+   */
+  protected override updated(): void {
+    const booking = this.booking;
+    if (!this.firstScreenDue || !this.catalogue.messages || !booking?.started) return;
+    if (booking.state.step === 'insurance' && booking.data.insurances().status === 'loading')
+      return;
+    this.firstScreenDue = false;
+    requestAnimationFrame(() => setTimeout(this.firstScreenShown));
   }
 
   /** The account's screens are shown (the patient's appointments, not the booking flow). */

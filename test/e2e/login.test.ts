@@ -190,6 +190,8 @@ describe('patient login', () => {
       [],
     );
 
+    // The confirmation offers no sign-in: the next booking's first step does.
+    await page.getByRole('button', { name: /Book another appointment/ }).click();
     const popup = await openLoginPopup(page);
     await popup.close();
     await page.getByText('The sign-in window was closed', { exact: false }).waitFor();
