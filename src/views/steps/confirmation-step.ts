@@ -56,6 +56,10 @@ export class PbConfirmationStep extends StepView {
       .next li + li {
         margin-top: 0.35em;
       }
+      .next a,
+      .calendars a {
+        color: var(--_accent);
+      }
       .calendars {
         display: flex;
         flex-wrap: wrap;
