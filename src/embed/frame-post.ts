@@ -12,6 +12,9 @@ import './registries.js';
 /** The public events (the registry, written in by the build). */
 const EVENTS = __PB_EVENTS__;
 
+/** The widget's performance mark for its first screen (`src/patient-booking.ts`). */
+const FIRST_SCREEN = 'patient-booking:first-screen';
+
 /** A smaller height is posted only once it has held this long: no flicker between steps. */
 const SHRINK_DELAY_MS = 150;
 
@@ -102,12 +105,17 @@ export function startMessaging(claimedParentOrigin: string | null): void {
     }
   };
   const stepShown = watchHeight(post);
+  // The widget marks the frame that paints its first step's choices (or the error in their
+  // place). The first event is no such sign: it comes as the step is entered, before its data, and
+  // a shrink posted then (to a step still being built, under load) made the host page jump.
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
+  }).observe({ type: 'mark' });
+  if (performance.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
   for (const type of Object.keys(EVENTS) as PatientBookingEventName[]) {
     document.addEventListener(type, (event) => {
       const { detail } = event as CustomEvent<unknown>;
       post({ source: 'patient-booking', type, detail } as FrameMessage);
-      // The first event comes with the first step (or an error in its place).
-      setTimeout(stepShown);
     });
   }
 }
