@@ -44,7 +44,7 @@ export const deAccount: AccountMessages = {
     emptyUpcoming: 'Sie haben keine anstehenden Termine.',
     emptyPast: 'Sie haben keine vergangenen Termine.',
     showMore: 'Mehr anzeigen',
-    statuses: { confirmed: 'Bestätigt', cancelled: 'Abgesagt' },
+    statuses: { confirmed: 'Bestätigt', cancelled: 'Abgesagt', past: 'Vergangen' },
     when: 'Datum und Uhrzeit',
     duration: 'Dauer',
     where: 'Ort',

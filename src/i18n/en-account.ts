@@ -43,7 +43,7 @@ export const enAccount: AccountMessages = {
     emptyUpcoming: 'You have no upcoming appointments.',
     emptyPast: 'You have no past appointments.',
     showMore: 'Show more',
-    statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    statuses: { confirmed: 'Confirmed', cancelled: 'Cancelled', past: 'Past' },
     when: 'Date and time',
     duration: 'Duration',
     where: 'Place',

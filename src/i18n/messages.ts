@@ -179,7 +179,8 @@ export interface Messages {
     emptyUpcoming: string;
     emptyPast: string;
     showMore: string;
-    statuses: Record<AppointmentStatus, string>;
+    /** A confirmed appointment that has ended is `past`. */
+    statuses: Record<AppointmentStatus | 'past', string>;
     when: string;
     duration: string;
     where: string;

@@ -40,7 +40,7 @@ export const trAccount: AccountMessages = {
     emptyUpcoming: 'Yaklaşan randevunuz yok.',
     emptyPast: 'Geçmiş randevunuz yok.',
     showMore: 'Daha fazla göster',
-    statuses: { confirmed: 'Onaylandı', cancelled: 'İptal edildi' },
+    statuses: { confirmed: 'Onaylandı', cancelled: 'İptal edildi', past: 'Geçmiş' },
     when: 'Tarih ve saat',
     duration: 'Süre',
     where: 'Yer',

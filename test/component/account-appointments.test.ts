@@ -198,6 +198,15 @@ describe('<pb-appointments-step>', () => {
     expect(q(el, 'error')).not.to.equal(null);
   });
 
+  it('labels an ended appointment as past, not as confirmed', async () => {
+    const ended = appt('p1', '2020-03-02T08:00:00Z');
+    const el = await render({ appointments: [ended, ...list], filter: 'past' });
+    expect(text(cards(el)[0]))
+      .to.contain('Vergangen')
+      .and.not.contain('Bestätigt');
+    expect(text(cards(el)[1])).to.contain('Bestätigt');
+  });
+
   it('speaks English', async () => {
     const el = await render({ t: en, overview, appointments: list, filter: 'past', hasMore: true });
     expect(text(el.shadowRoot!.querySelector('h2'))).to.equal('My appointments');

@@ -28,10 +28,11 @@ export function isActive(a: Appointment, now = Date.now()): boolean {
   return a.status === 'confirmed' && a.startsAt.getTime() > now;
 }
 
-/** The status as text in a badge (never colour alone). */
-export function statusBadge(t: Messages, a: Appointment) {
-  return html`<span class="badge status-${a.status}" part="status">
-    ${t.account.statuses[a.status]}
+/** The status as text in a badge (never colour alone); a confirmed one that has ended is past. */
+export function statusBadge(t: Messages, a: Appointment, now = Date.now()) {
+  const status = a.status === 'confirmed' && a.endsAt.getTime() <= now ? 'past' : a.status;
+  return html`<span class="badge status-${status}" part="status">
+    ${t.account.statuses[status]}
   </span>`;
 }
 
@@ -89,6 +90,9 @@ export const accountStyles = css`
   .status-cancelled {
     color: var(--_muted);
     border-style: dashed;
+  }
+  .status-past {
+    color: var(--_muted);
   }
   .notice {
     margin: 0 0 1em;
