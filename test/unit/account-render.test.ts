@@ -67,8 +67,10 @@ describe('signed-in screens in the root', () => {
     await expect(host).shadowDom.to.be.accessible();
   });
 
-  it('the list, the detail, the times and the confirmation are accessible (en, de)', async () => {
-    for (const locale of ['en', 'de'] as const) {
+  // One test per language: axe on six screens is slow in WebKit on a loaded machine (both in one
+  // test ran past the 10 s timeout beside another suite).
+  for (const locale of ['en', 'de'] as const) {
+    it(`the list, the detail, the times and the confirmation are accessible (${locale})`, async () => {
       const { host, account } = await setup(locale);
       account.send({ type: 'LOGIN' });
       await settle(host);
@@ -107,8 +109,8 @@ describe('signed-in screens in the root', () => {
       const confirm = shadow(host).querySelector('pb-reschedule-confirm')!;
       expect(confirm.availability).to.deep.equal(slot);
       await expect(confirm).shadowDom.to.be.accessible();
-    }
-  });
+    });
+  }
 
   it('a detail whose load failed offers Retry', async () => {
     const { host, account } = await setup();
