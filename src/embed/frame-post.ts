@@ -16,7 +16,7 @@ const EVENTS = __PB_EVENTS__;
 const FIRST_SCREEN = 'patient-booking:first-screen';
 
 /** A smaller height is posted only once it has held this long: no flicker between steps. */
-const SHRINK_DELAY_MS = 150;
+const SHRINK_DELAY_MS = 300;
 
 function originOf(url: string): string | null {
   try {
