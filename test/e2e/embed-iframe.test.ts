@@ -482,8 +482,10 @@ async function assertNoJumps(page: Page, frame: Frame): Promise<void> {
     const next = await settledHeight(page, frame);
     const samples = await stop();
     // A step may be taller or shorter than the last, but nothing in between may be shorter
-    // than both (frame-post.ts holds back a shrink until it has lasted).
-    const floor = Math.min(height, next) - 2;
+    // than both (frame-post.ts holds back a shrink until it has lasted). A collapse is hundreds
+    // of px (690 → 414 → 496 was one); a few px are not: with the CPU throttled beside another
+    // suite, the confirmation settles at 738 px for a while, then 741 px (cause not found yet).
+    const floor = Math.min(height, next) - 8;
     assert.ok(
       Math.min(...samples) >= floor,
       `to ${step} (${height} → ${next} px) the iframe was ${samples.join(', ')} px`,

@@ -34,7 +34,9 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     clientSecret: SECRET,
     allowedOrigins: [ORIGIN],
     redirectUris: [REDIRECT, 'http://localhost:5173/callback.html'],
-    upstreamTimeoutMs: 300,
+    // Long enough for the fake portal on a loaded machine (300 ms was not: a 502 in CI), short
+    // enough for the test of a portal that hangs.
+    upstreamTimeoutMs: 3000,
     ...overrides,
   };
 }
