@@ -44,8 +44,8 @@ const LABELS = {
 
 const PATIENT = ['Erika', 'Mustermann', 'erika@example.com', '1980-04-12', '+49 151 23456789'];
 
-async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
-  const l = LABELS[lang];
+/** The common case's choices, with the pointer: insurance, category, type, the first time. */
+async function chooseFirstTime(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
   await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
   await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
@@ -53,6 +53,11 @@ async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
     .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
     .first()
     .click();
+}
+
+async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
+  const l = LABELS[lang];
+  await chooseFirstTime(page);
   await page.getByLabel(l.firstName).fill(PATIENT[0]!);
   await page.getByLabel(l.lastName).fill(PATIENT[1]!);
   await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
@@ -232,13 +237,7 @@ describe('guest booking', () => {
       return dialogs;
     };
     const toDetails = async (page: Page) => {
-      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-      await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
-      await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
-      await page
-        .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
-        .first()
-        .click();
+      await chooseFirstTime(page);
       await page.getByLabel(LABELS.en.firstName).waitFor();
     };
     // Nothing typed yet: the page goes without a question.
