@@ -16,7 +16,7 @@ import { Catalogue } from './element/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
 import { errorMessage, type CoreMessages } from './i18n/messages.js';
 import { renderStep, type StepView } from './steps/current-step.js';
-import { StepsCode, withStepMessages } from './steps/steps-code.js';
+import { StepsCode, needsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
@@ -46,7 +46,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart error - An error box inside a step.
  * @csspart submit - The details form's submit button.
  * @csspart confirm - The button that books (or moves) the appointment.
- * @csspart summary - The summary of the chosen appointment (review, confirmation, detail).
+ * @csspart summary - The summary of the chosen appointment (above the time and details steps, confirmation, detail).
  * @csspart bar - The sign-in bar inside `account`.
  * @csspart sign-in - The "Sign in" button.
  * @csspart sign-out - The "Sign out" button.
@@ -132,8 +132,8 @@ export class PatientBooking extends LitElement {
     const booking = this.booking;
     if (booking?.started) {
       booking.ensureStepData();
-      // Past the first step the later steps are near: fetch their code now.
-      if (booking.state.step !== 'insurance') this.stepsCode.prefetch();
+      // Past the insurance the list of types and the later steps need their code: fetch it now.
+      if (needsCode(booking.state)) this.stepsCode.prefetch();
     }
     this.account?.loaded?.ensureScreenData();
   }
@@ -237,7 +237,7 @@ export class PatientBooking extends LitElement {
   /** Once the first step shows its choices, the next steps' code follows (while the patient reads). */
   private prefetchAfterFirstStep(s: BookingState): void {
     const booking = this.booking;
-    if (!booking || s.step !== 'insurance') return this.stepsCode.prefetchSoon();
+    if (!booking || s.step !== 'type') return this.stepsCode.prefetchSoon();
     booking.data.ready.insurances().then(
       () => this.stepsCode.prefetchSoon(),
       () => undefined, // the step shows its error; the code follows the patient's retry
@@ -251,8 +251,7 @@ export class PatientBooking extends LitElement {
   protected override updated(): void {
     const booking = this.booking;
     if (!this.firstScreenDue || !this.catalogue.messages || !booking?.started) return;
-    if (booking.state.step === 'insurance' && booking.data.insurances().status === 'loading')
-      return;
+    if (booking.state.step === 'type' && booking.data.insurances().status === 'loading') return;
     this.firstScreenDue = false;
     requestAnimationFrame(() => setTimeout(this.firstScreenShown));
   }
@@ -326,7 +325,7 @@ export class PatientBooking extends LitElement {
     if (!s) return nothing;
     const shown = STEPS.filter((step) => step !== 'confirmed' && !isSkipped(step, s.preset));
     const back = previousStep(s);
-    const sending = s.step === 'review' && s.submission?.status === 'sending';
+    const sending = s.step === 'details' && s.submission?.status === 'sending';
     return html`
       ${
         s.step === 'confirmed'

@@ -137,9 +137,7 @@ function detail({ a, t, locale, tz }: Ctx) {
   }
   const catalogue = a.options.catalogue;
   const typeId = appointment.type.id;
-  const type = valueOf(
-    catalogue.type(typeId, appointment.category?.id ?? '', appointment.insuranceId ?? ''),
-  );
+  const type = valueOf(catalogue.type(typeId, appointment.insuranceId ?? ''));
   const location = valueOf(catalogue.locations())?.find((l) => l.id === appointment.location?.id);
   const key = () => a.actions.newKey();
   return html`<pb-appointment-detail

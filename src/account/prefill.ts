@@ -4,7 +4,6 @@
  */
 import type { PatientData, UserProfile } from '../api/types.js';
 import type { Booking } from '../booking/booking-model.js';
-import { SUBMISSION_STATUS } from '../booking/steps.js';
 
 const GENDERS: Record<string, 'f' | 'm' | 'd'> = {
   female: 'f',
@@ -51,13 +50,9 @@ export function prefillBooking(booking: Booking, data: PatientData): void {
 }
 
 /**
- * The patient signed out: their data leaves the form, and a review under way goes back to it.
- * (A session that merely expired keeps the draft: this is not called then.)
+ * The patient signed out: their data leaves the form. (A session that merely expired keeps the
+ * draft: this is not called then.)
  */
 export function forgetPatient(booking: Booking): void {
   booking.prefill(null, {});
-  const s = booking.state;
-  if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
-    booking.send({ type: 'EDIT', step: 'details' });
-  }
 }

@@ -21,12 +21,12 @@ export interface Booking {
   readonly draft: PatientData;
   readonly asapOptIn: boolean;
   readonly fieldErrors: readonly FieldError[];
-  /** The last booking attempt's failure, shown on the review step. */
+  /** The last booking attempt's failure, shown on the details step. */
   readonly bookingError: ApiError | null;
   /** Shown above the step: a preselection that did not fit, a slot that was taken. */
   readonly notice: ApiError | null;
   readonly appointment: Appointment | null;
-  /** The time the patient picked, kept whole for the review (its window may be gone by then). */
+  /** The time the patient picked, kept whole for the summary (its window may be gone by then). */
   readonly slot: Availability | null;
 
   send(event: BookingEvent): void;
@@ -34,8 +34,8 @@ export interface Booking {
   setDraft(value: PatientData, asapOptIn: boolean): void;
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
   retry(): void;
-  /** Sends the reviewed booking with a fresh idempotency key. */
-  confirm(): void;
+  /** Books with the details form's data (valid), with a fresh idempotency key. */
+  submit(patient: PatientData, asapOptIn: boolean): void;
   /** Fetches the steps' code (resolves once it is there, or failed to come). */
   loadFlow(): Promise<unknown>;
   /** Starts the loads the current step shows. */

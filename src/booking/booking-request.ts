@@ -16,7 +16,7 @@ export type BookingOutcome =
   | { type: 'asapRejected'; error: ApiError }
   /** The portal refused the details: back to the form, its fields marked where it named them. */
   | { type: 'invalid'; error: ApiError }
-  /** Anything else: the review says so and offers Retry (with the same idempotency key). */
+  /** Anything else: the details step says so and offers Retry (with the same idempotency key). */
   | { type: 'failed'; error: ApiError };
 
 const OUTCOME_OF: Partial<Record<string, BookingOutcome['type']>> = {

@@ -43,12 +43,12 @@ export class BookingController implements ReactiveController, Booking {
   draft: PatientData = {};
   asapOptIn = false;
   fieldErrors: FieldError[] = [];
-  /** The last booking attempt's failure, shown on the review step. */
+  /** The last booking attempt's failure, shown on the details step. */
   bookingError: ApiError | null = null;
   /** Shown above the step: a preselection that did not fit, a slot that was taken. */
   notice: ApiError | null = null;
   appointment: Appointment | null = null;
-  /** The time the patient picked, kept whole for the review (its window may be gone by then). */
+  /** The time the patient picked, kept whole for the summary (its window may be gone by then). */
   slot: Availability | null = null;
   /** The signed-in patient's details (from their profile): see `prefill`. */
   private prefilled: PatientData | null = null;
@@ -82,8 +82,7 @@ export class BookingController implements ReactiveController, Booking {
 
   /** The patient typed details that are not booked yet (prefilled ones can be had again). */
   private typing(): boolean {
-    const step = this.state.step;
-    if (step !== 'details' && step !== 'review') return false;
+    if (this.state.step !== 'details') return false;
     return Object.entries(this.draft).some(
       ([key, value]) =>
         typeof value === 'string' &&
@@ -157,8 +156,8 @@ export class BookingController implements ReactiveController, Booking {
 
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
   retry(): void {
-    if (this.state.step === 'review' && this.state.submission?.status === 'failed') {
-      this.send({ type: 'CONFIRM', idempotencyKey: this.newKey() });
+    if (this.state.step === 'details' && this.state.submission?.status === 'failed') {
+      this.send({ type: 'RETRY' });
       return;
     }
     this.data.store.retryFailed();
@@ -214,7 +213,7 @@ export class BookingController implements ReactiveController, Booking {
     if (!initial)
       this.notice = this.state.step === 'time' && this.state.slotTaken ? this.notice : null;
     if (this.state.step !== 'time') this.data.store.abortGroup(GROUPS.times);
-    if (this.state.step === 'insurance' && previousStep === 'confirmed') this.resetPatient();
+    if (this.state.step === 'type' && previousStep === 'confirmed') this.resetPatient();
     this.ensureStepData();
     emit(this.host, 'booking-step-change', { step: this.state.step, previousStep });
     this.host.requestUpdate();
@@ -225,15 +224,21 @@ export class BookingController implements ReactiveController, Booking {
   ensureStepData(): void {
     const s = this.state;
     // The step's own data first: on HTTP/1.1 the first request takes the connection that is open.
-    if (s.step === 'insurance') this.data.insurances();
-    if (s.step === 'category') this.data.categories(s.insuranceId);
     if (s.step === 'type') {
-      this.data.types(s.categoryId, s.insuranceId);
-      this.data.locations();
+      const insurances = this.data.insurances();
+      if (s.insuranceId) {
+        this.data.types(s.insuranceId);
+        this.data.categories(s.insuranceId);
+        this.data.locations();
+      } else if (insurances.status === 'ready' && insurances.value.length === 1) {
+        // One insurance: nothing to ask; the list of types shows at once.
+        this.send({ type: 'SELECT_INSURANCE', id: insurances.value[0].id });
+      }
     }
     if (s.step === 'time' || s.step === 'details') {
-      this.data.type(s.typeId, s.categoryId, s.insuranceId);
+      this.data.type(s.typeId, s.insuranceId);
       this.data.locations();
+      this.data.insurances();
     }
     if (s.step === 'time') this.times?.ensure(s);
     if (s.step === 'details' && this.options.isGuest()) this.options.api.prepareBooking?.();
@@ -274,13 +279,14 @@ export class BookingController implements ReactiveController, Booking {
   }
 
   private newKey(): string {
-    // Keys are made by the steps' code: it is there on the review step, where bookings start.
+    // Keys are made by the steps' code: it is there on the details step, where bookings start.
     return this.options.newKey?.() ?? this.flow!.newIdempotencyKey();
   }
 
-  /** A fresh idempotency key for a new submission (the machine keeps it for retries). */
-  confirm(): void {
+  /** The details form, valid: books with a fresh key (the machine reuses the last one for the same data). */
+  submit(patient: PatientData, asapOptIn: boolean): void {
+    this.setDraft(patient, asapOptIn);
     this.fieldErrors = [];
-    this.send({ type: 'CONFIRM', idempotencyKey: this.newKey() });
+    this.send({ type: 'SUBMIT', patient, asapOptIn, idempotencyKey: this.newKey() });
   }
 }

@@ -3,22 +3,24 @@
  * steps and states themselves are `steps.ts`; this module holds the transitions.
  * `transition(state, event)` returns the next state and the side effects to run, as data;
  * the controller runs them. Unknown events in a state return the same state and no effects.
+ *
+ * BACK and EDIT keep every choice: going back to the first screen keeps the insurance, the type
+ * and the time; choosing the same type again leads on with the time kept (to the details, when
+ * "Change" came from there); another type forgets the time, which belonged to the old type.
  */
 import type { PatientData } from '../api/types.js';
 import {
-  ORDER,
   SUBMISSION_STATUS,
-  afterCategory,
-  afterInsurance,
   fromPreset,
   isSkipped,
   previousStep,
-  type Base,
   type BookingState,
   type EditableStep,
+  type Picked,
   type Preset,
   type Slotted,
   type Step,
+  type TypeState,
 } from './steps.js';
 
 export {
@@ -38,15 +40,20 @@ export {
 export type BookingEvent =
   | { type: 'START'; preset: Preset }
   | { type: 'SELECT_INSURANCE'; id: string }
+  /** The category filter of a long list of types (the first screen stays). */
   | { type: 'SELECT_CATEGORY'; id: string }
-  | { type: 'SELECT_TYPE'; id: string }
+  | { type: 'SELECT_TYPE'; id: string; categoryId: string }
   | { type: 'SELECT_SLOT'; id: string }
-  | { type: 'SUBMIT_DETAILS'; patient: PatientData; asapOptIn: boolean }
-  /** `idempotencyKey` is a fresh key, used only when no failed submission is being retried. */
-  | { type: 'CONFIRM'; idempotencyKey: string }
+  /**
+   * The details form, valid, with the booking button: sends the booking. `idempotencyKey` is a
+   * fresh key, used unless the same data failed before (then that attempt's key is reused).
+   */
+  | { type: 'SUBMIT'; patient: PatientData; asapOptIn: boolean; idempotencyKey: string }
+  /** "Try again" after a failed attempt: the same data with the same key. */
+  | { type: 'RETRY' }
   | { type: 'BOOKED'; appointmentId: string }
   | { type: 'SLOT_TAKEN' }
-  /** The portal refused the patient data (422): back to the form, where its errors are shown. */
+  /** The portal refused the patient data (422): the form shows its errors. */
   | { type: 'DETAILS_REJECTED' }
   | { type: 'BOOK_FAILED' }
   | { type: 'BACK' }
@@ -75,86 +82,136 @@ type Handlers<S extends Step> = {
   [E in BookingEvent['type']]?: (state: StateOf<S>, event: EventOf<E>) => BookingState;
 };
 
-/** Go back to an earlier step, keeping the answers that lead to it. */
-function goTo(state: BookingState, step: EditableStep): BookingState {
-  const { preset } = state;
-  const s = state as Partial<Slotted> & Base;
-  if (step === 'insurance') return { step, preset };
-  if (step === 'category' && s.insuranceId) return { step, preset, insuranceId: s.insuranceId };
-  if (step === 'type' && s.insuranceId && s.categoryId) {
-    return { step, preset, insuranceId: s.insuranceId, categoryId: s.categoryId };
-  }
-  if (step === 'time' && s.insuranceId && s.categoryId && s.typeId) {
-    const { insuranceId, categoryId, typeId } = s;
-    return { step, preset, insuranceId, categoryId, typeId, slotTaken: false };
-  }
-  if (step === 'details' && s.insuranceId && s.categoryId && s.typeId && s.availabilityId) {
-    const { insuranceId, categoryId, typeId, availabilityId } = s;
-    return { step, preset, insuranceId, categoryId, typeId, availabilityId };
-  }
-  return state;
+type Later = Exclude<BookingState, TypeState>;
+
+/** The first screen with every choice kept. */
+function toType(s: Later, returnTo?: 'details'): BookingState {
+  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
+  return {
+    step: 'type',
+    preset,
+    insuranceId,
+    categoryId,
+    typeId,
+    ...(availabilityId ? { availabilityId } : {}),
+    ...(returnTo ? { returnTo } : {}),
+  };
 }
 
-function canGoTo(state: BookingState, step: EditableStep): boolean {
-  return ORDER.indexOf(step) < ORDER.indexOf(state.step) && !isSkipped(step, state.preset);
+/** The time step, the time chosen before (if any) shown as chosen. */
+function toTime(s: Picked & { availabilityId?: string }): BookingState {
+  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
+  return {
+    step: 'time',
+    preset,
+    insuranceId,
+    categoryId,
+    typeId,
+    slotTaken: false,
+    ...(availabilityId ? { availabilityId } : {}),
+  };
 }
 
-function back(state: BookingState): BookingState {
+function toDetails(s: Slotted): BookingState {
+  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
+  return {
+    step: 'details',
+    preset,
+    insuranceId,
+    categoryId,
+    typeId,
+    availabilityId,
+    submission: null,
+  };
+}
+
+function goTo(state: Later, step: EditableStep, returnTo?: 'details'): BookingState {
+  if (step === 'type') return isSkipped('type', state.preset) ? state : toType(state, returnTo);
+  return state.step === 'details' ? toTime(state) : state;
+}
+
+function back(state: Later): BookingState {
   const step = previousStep(state);
   return step ? goTo(state, step) : state;
 }
 
-function edit(state: BookingState, event: EventOf<'EDIT'>): BookingState {
-  return canGoTo(state, event.step) ? goTo(state, event.step) : state;
+function edit(state: Later, event: EventOf<'EDIT'>): BookingState {
+  return goTo(state, event.step, state.step === 'details' ? 'details' : undefined);
+}
+
+/** A different insurance keeps the type (shown as chosen while offered), not the time. */
+function selectInsurance(s: TypeState, id: string): BookingState {
+  if (s.insuranceId === id) return s;
+  const { preset, categoryId, typeId } = s;
+  return {
+    step: 'type',
+    preset,
+    insuranceId: id,
+    ...(categoryId ? { categoryId } : {}),
+    ...(typeId ? { typeId } : {}),
+  };
+}
+
+/** The same type again leads back on with the time kept; another type starts the time afresh. */
+function selectType(s: TypeState, e: EventOf<'SELECT_TYPE'>): BookingState {
+  if (!s.insuranceId) return s;
+  const picked = {
+    preset: s.preset,
+    insuranceId: s.insuranceId,
+    categoryId: e.categoryId,
+    typeId: e.id,
+  };
+  const same = s.typeId === e.id && s.categoryId === e.categoryId && s.availabilityId;
+  if (!same) return toTime(picked);
+  const availabilityId = s.availabilityId!;
+  return s.returnTo === 'details'
+    ? toDetails({ ...picked, availabilityId })
+    : toTime({ ...picked, availabilityId });
+}
+
+const sending = (s: StateOf<'details'>) => s.submission?.status === SUBMISSION_STATUS.sending;
+
+const samePatient = (a: PatientData, b: PatientData): boolean => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof PatientData>;
+  return [...keys].every((k) => a[k] === b[k]);
+};
+
+function submit(s: StateOf<'details'>, e: EventOf<'SUBMIT'>): BookingState {
+  if (sending(s)) return s;
+  const before = s.submission;
+  const again =
+    before && before.asapOptIn === e.asapOptIn && samePatient(before.patient, e.patient);
+  const idempotencyKey = again ? before.idempotencyKey : e.idempotencyKey;
+  const { patient, asapOptIn } = e;
+  return {
+    ...s,
+    submission: { idempotencyKey, status: SUBMISSION_STATUS.sending, patient, asapOptIn },
+  };
 }
 
 const restart = (state: BookingState): BookingState => fromPreset(state.preset);
 
 const TABLE: { [S in Step]: Handlers<S> } = {
-  insurance: {
-    START: (_s, e) => fromPreset(e.preset),
-    SELECT_INSURANCE: (s, e) => afterInsurance(s.preset, e.id),
-  },
-  category: {
-    START: (_s, e) => fromPreset(e.preset),
-    SELECT_CATEGORY: (s, e) => afterCategory(s.preset, s.insuranceId, e.id),
-    BACK: back,
-    EDIT: edit,
-  },
   type: {
     START: (_s, e) => fromPreset(e.preset),
-    SELECT_TYPE: (s, e) => ({ ...s, step: 'time', typeId: e.id, slotTaken: false }),
-    BACK: back,
-    EDIT: edit,
+    SELECT_INSURANCE: (s, e) => selectInsurance(s, e.id),
+    SELECT_CATEGORY: (s, e) => (s.categoryId === e.id ? s : { ...s, categoryId: e.id }),
+    SELECT_TYPE: selectType,
   },
   time: {
     START: (_s, e) => fromPreset(e.preset),
-    SELECT_SLOT: (s, e) => {
-      const { insuranceId, categoryId, typeId, preset } = s;
-      return { step: 'details', preset, insuranceId, categoryId, typeId, availabilityId: e.id };
-    },
+    SELECT_SLOT: (s, e) => toDetails({ ...s, availabilityId: e.id }),
     BACK: back,
     EDIT: edit,
   },
   details: {
-    SUBMIT_DETAILS: (s, e) => ({
-      ...s,
-      step: 'review',
-      patient: e.patient,
-      asapOptIn: e.asapOptIn,
-      submission: null,
-    }),
-    BACK: back,
-    EDIT: edit,
-  },
-  review: {
-    CONFIRM: (s, e) => {
-      if (s.submission?.status === SUBMISSION_STATUS.sending) return s;
-      const idempotencyKey = s.submission?.idempotencyKey ?? e.idempotencyKey;
-      return { ...s, submission: { idempotencyKey, status: SUBMISSION_STATUS.sending } };
-    },
+    SUBMIT: submit,
+    RETRY: (s) =>
+      s.submission?.status === SUBMISSION_STATUS.failed
+        ? { ...s, submission: { ...s.submission, status: SUBMISSION_STATUS.sending } }
+        : s,
     BOOKED: (s, e) => {
-      if (s.submission?.status !== SUBMISSION_STATUS.sending) return s;
+      if (!sending(s)) return s;
       const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
       const appointmentId = e.appointmentId;
       return {
@@ -168,21 +225,15 @@ const TABLE: { [S in Step]: Handlers<S> } = {
       };
     },
     SLOT_TAKEN: (s) => {
-      if (s.submission?.status !== SUBMISSION_STATUS.sending) return s;
+      if (!sending(s)) return s;
       const { preset, insuranceId, categoryId, typeId } = s;
       return { step: 'time', preset, insuranceId, categoryId, typeId, slotTaken: true };
     },
-    DETAILS_REJECTED: (s) => {
-      if (s.submission?.status !== SUBMISSION_STATUS.sending) return s;
-      const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
-      return { step: 'details', preset, insuranceId, categoryId, typeId, availabilityId };
-    },
+    DETAILS_REJECTED: (s) => (sending(s) ? { ...s, submission: null } : s),
     BOOK_FAILED: (s) =>
-      s.submission?.status === SUBMISSION_STATUS.sending
-        ? { ...s, submission: { ...s.submission, status: SUBMISSION_STATUS.failed } }
-        : s,
-    BACK: (s) => (s.submission?.status === SUBMISSION_STATUS.sending ? s : back(s)),
-    EDIT: (s, e) => (s.submission?.status === SUBMISSION_STATUS.sending ? s : edit(s, e)),
+      sending(s) ? { ...s, submission: { ...s.submission!, status: SUBMISSION_STATUS.failed } } : s,
+    BACK: (s) => (sending(s) ? s : back(s)),
+    EDIT: (s, e) => (sending(s) ? s : edit(s, e)),
   },
   confirmed: {
     RESTART: restart,
@@ -198,23 +249,22 @@ export function transition(state: BookingState, event: BookingEvent): Transition
   return { state: next, effects: next === state ? [] : effectsOf(state, next) };
 }
 
+const isSending = (s: BookingState): boolean =>
+  s.step === 'details' && s.submission?.status === SUBMISSION_STATUS.sending;
+
 function effectsOf(previous: BookingState, next: BookingState): Effect[] {
   const effects: Effect[] = [];
   if (next.step !== previous.step) {
     effects.push({ type: 'stepChanged', step: next.step, previousStep: previous.step });
   }
-  if (
-    next.step === 'review' &&
-    next.submission?.status === SUBMISSION_STATUS.sending &&
-    (previous.step !== 'review' || previous.submission?.status !== SUBMISSION_STATUS.sending)
-  ) {
-    const { availabilityId, patient, asapOptIn } = next;
+  if (next.step === 'details' && next.submission && isSending(next) && !isSending(previous)) {
+    const { availabilityId, submission } = next;
     effects.push({
       type: 'book',
       availabilityId,
-      patient,
-      asapOptIn,
-      idempotencyKey: next.submission.idempotencyKey,
+      patient: submission.patient,
+      asapOptIn: submission.asapOptIn,
+      idempotencyKey: submission.idempotencyKey,
     });
   }
   if (next.step === 'confirmed' && previous.step !== 'confirmed') {

@@ -16,8 +16,7 @@ export interface PresetCheck {
 }
 
 export async function validatePreset(data: StepData, preset: Preset): Promise<PresetCheck> {
-  const { insuranceId } = preset;
-  let { categoryId, typeId } = preset;
+  let { insuranceId, categoryId, typeId } = preset;
   const misfit = (what: string) =>
     new ApiError(`unknown preselected ${what}`, ERROR_CODES.notFound, 404);
   // An unknown type given alone: what fits before it still stands; its load has reported it.
@@ -34,9 +33,11 @@ export async function validatePreset(data: StepData, preset: Preset): Promise<Pr
       }
     }
     const fits = (valid: Preset): PresetCheck => ({ ...early, valid });
+    const insurances = await data.ready.insurances();
+    // The practice's only insurance needs no question: a preselected type then skips the first screen.
+    if (!insuranceId && typeId && insurances.length === 1) insuranceId = insurances[0].id;
     if (!insuranceId) return fits(compact({ categoryId, typeId }));
 
-    const insurances = await data.ready.insurances();
     if (!insurances.some((i) => i.id === insuranceId))
       return { valid: {}, error: misfit('insurance') };
     if (!categoryId) return fits({ insuranceId });
@@ -47,8 +48,8 @@ export async function validatePreset(data: StepData, preset: Preset): Promise<Pr
     }
     if (!typeId) return fits({ insuranceId, categoryId });
 
-    const types = await data.ready.types(categoryId, insuranceId);
-    if (!types.some((t) => t.id === typeId)) {
+    const types = await data.ready.types(insuranceId);
+    if (!types.some((t) => t.id === typeId && t.categoryId === categoryId)) {
       return { valid: { insuranceId, categoryId }, error: misfit('appointment type') };
     }
     return { valid: { insuranceId, categoryId, typeId } };

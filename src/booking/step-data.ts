@@ -35,10 +35,9 @@ export class StepData {
     locations: () => this.catalogue('locations', (s) => tenantList(this.api.locations(s))),
     categories: (insuranceId: string) =>
       this.catalogue(`categories:${insuranceId}`, (s) => this.api.categories({ insuranceId }, s)),
-    types: (categoryId: string, insuranceId: string) =>
-      this.catalogue(`types:${categoryId}:${insuranceId}`, (s) =>
-        this.api.types({ categoryId, insuranceId }, s),
-      ),
+    /** Every category's types in one request (the first screen lists them all). */
+    types: (insuranceId: string) =>
+      this.catalogue(`types:${insuranceId}`, (s) => this.api.types({ insuranceId }, s)),
     type: (typeId: string) => this.catalogue(`type:${typeId}`, (s) => this.api.type(typeId, s)),
   };
 
@@ -46,8 +45,7 @@ export class StepData {
   readonly ready = {
     insurances: () => this.query.insurances().promise,
     categories: (insuranceId: string) => this.query.categories(insuranceId).promise,
-    types: (categoryId: string, insuranceId: string) =>
-      this.query.types(categoryId, insuranceId).promise,
+    types: (insuranceId: string) => this.query.types(insuranceId).promise,
     type: (typeId: string) => this.query.type(typeId).promise,
   };
 
@@ -68,13 +66,14 @@ export class StepData {
     return this.query.categories(insuranceId).resource;
   }
 
-  types(categoryId: string, insuranceId: string): Resource<AppointmentType[]> {
-    return this.query.types(categoryId, insuranceId).resource;
+  /** The insurance's types, of every category. */
+  types(insuranceId: string): Resource<AppointmentType[]> {
+    return this.query.types(insuranceId).resource;
   }
 
-  /** One type: from its category's list when that is loaded, else by id (preselected types). */
-  type(typeId: string, categoryId: string, insuranceId: string): Resource<AppointmentType> {
-    const list = this.store.get<AppointmentType[]>(`types:${categoryId}:${insuranceId}`);
+  /** One type: from the insurance's list when that is loaded, else by id (preselected types). */
+  type(typeId: string, insuranceId: string): Resource<AppointmentType> {
+    const list = this.store.get<AppointmentType[]>(`types:${insuranceId}`);
     if (list?.status === 'ready') {
       const found = list.value.find((t) => t.id === typeId);
       if (found) return { status: 'ready', value: found };

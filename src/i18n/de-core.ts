@@ -17,12 +17,9 @@ export const deCore: CoreMessages = {
     callPractice: 'Telefon:',
   },
   steps: {
-    insurance: 'Versicherung',
-    category: 'Anliegen',
     type: 'Terminart',
     time: 'Datum und Uhrzeit',
     details: 'Ihre Angaben',
-    review: 'Überprüfen',
     confirmed: 'Gebucht',
   },
   common: {
@@ -52,6 +49,8 @@ export const deCore: CoreMessages = {
     unknown: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   },
   insurance: {
+    need: 'Was benötigen Sie?',
+    hint: 'Bitte wählen Sie zuerst Ihre Versicherung: Davon hängt ab, welche Termine Sie buchen können.',
     heading: 'Wie sind Sie versichert?',
     empty: 'Für diese Praxis sind keine Versicherungen hinterlegt. Bitte rufen Sie die Praxis an.',
     kinds: {

@@ -2,7 +2,7 @@ import type { StepMessages } from './messages.js';
 
 const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
 
-/** German catalogue, the later steps (time, details, review, confirmation). */
+/** German catalogue, the later steps (time, details, the summary and booking, confirmation). */
 export const deSteps: StepMessages = {
   common: {
     change: 'Ändern',
@@ -13,12 +13,11 @@ export const deSteps: StepMessages = {
   },
   category: {
     heading: 'Worum geht es?',
+    hint: 'Bitte wählen Sie, worum es geht: Dann sehen Sie die passenden Termine.',
     empty: 'Online sind gerade keine Termine buchbar. Bitte rufen Sie die Praxis an.',
   },
   type: {
-    heading: 'Welcher Termin passt?',
-    empty:
-      'Hierfür sind online keine Termine buchbar. Bitte wählen Sie ein anderes Anliegen oder rufen Sie die Praxis an.',
+    empty: 'Hierfür sind online keine Termine buchbar. Bitte rufen Sie die Praxis an.',
     locations: (n) => `${n} Standorte`,
   },
   errors: {
@@ -88,17 +87,16 @@ export const deSteps: StepMessages = {
     serverErrors: 'Bitte prüfen Sie Ihre Angaben:',
     submit: 'Weiter',
   },
-  review: {
-    heading: 'Bitte prüfen Sie Ihre Buchung',
+  booking: {
+    summary: 'Ihre Auswahl',
     appointment: 'Termin',
     when: 'Datum und Uhrzeit',
     where: 'Ort',
     videoWhere: 'Online per Video',
     insurance: 'Versicherung',
-    patient: 'Ihre Angaben',
-    confirm: 'Verbindlich buchen',
+    confirm: 'Termin verbindlich buchen',
     submitting: 'Wird gebucht …',
-    binding: 'Mit „Verbindlich buchen“ reservieren Sie diesen Termin fest für sich.',
+    binding: 'Mit „Termin verbindlich buchen“ reservieren Sie diesen Termin fest für sich.',
     bookingLimited:
       'Zu viele Buchungen in kurzer Zeit, daher ist die Online-Buchung vorerst pausiert. Bitte rufen Sie die Praxis an, um diesen Termin zu buchen.',
   },

@@ -17,12 +17,9 @@ export const enCore: CoreMessages = {
     callPractice: 'Phone:',
   },
   steps: {
-    insurance: 'Insurance',
-    category: 'Reason for visit',
     type: 'Appointment type',
     time: 'Date and time',
     details: 'Your details',
-    review: 'Review',
     confirmed: 'Booked',
   },
   common: {
@@ -47,6 +44,8 @@ export const enCore: CoreMessages = {
     unknown: 'Something went wrong. Please try again.',
   },
   insurance: {
+    need: 'What do you need?',
+    hint: 'Please choose your insurance first: the appointments you can book depend on it.',
     heading: 'How are you insured?',
     empty: 'This practice has no insurances set up. Please call the practice.',
     kinds: { public: 'Statutory insurance', private: 'Private insurance', self_pay: 'Self-pay' },

@@ -2,7 +2,7 @@ import type { StepMessages } from './messages.js';
 
 const plural = (n: number, one: string, other: string): string => (n === 1 ? one : other);
 
-/** English catalogue, the later steps (time, details, review, confirmation). */
+/** English catalogue, the later steps (time, details, the summary and booking, confirmation). */
 export const enSteps: StepMessages = {
   common: {
     change: 'Change',
@@ -13,12 +13,11 @@ export const enSteps: StepMessages = {
   },
   category: {
     heading: 'What is it about?',
+    hint: 'Please choose what it is about to see the matching appointments.',
     empty: 'No appointments can be booked online right now. Please call the practice.',
   },
   type: {
-    heading: 'Which appointment do you need?',
-    empty:
-      'No appointments can be booked online for this. Please choose another reason or call the practice.',
+    empty: 'No appointments can be booked online for this. Please call the practice.',
     locations: (n) => `${n} locations`,
   },
   errors: {
@@ -87,17 +86,16 @@ export const enSteps: StepMessages = {
     serverErrors: 'Please check your details:',
     submit: 'Continue',
   },
-  review: {
-    heading: 'Please check your booking',
+  booking: {
+    summary: 'Your choice',
     appointment: 'Appointment',
     when: 'Date and time',
     where: 'Place',
     videoWhere: 'Online by video',
     insurance: 'Insurance',
-    patient: 'Your details',
-    confirm: 'Book now',
+    confirm: 'Book appointment',
     submitting: 'Booking …',
-    binding: 'With “Book now” this appointment is firmly reserved for you.',
+    binding: 'With “Book appointment” this appointment is firmly reserved for you.',
     bookingLimited:
       'Too many bookings in a short time, so online booking is paused for now. Please call the practice to book this appointment.',
   },

@@ -2,15 +2,7 @@ import type { ErrorCode } from '../api/errors.js';
 import type { AppointmentStatus, InsuranceKind, PatientField } from '../api/types.js';
 
 /** The booking flow's steps, as named in the catalogue (`steps`) and in `booking-step-change`. */
-export const STEP_KEYS = [
-  'insurance',
-  'category',
-  'type',
-  'time',
-  'details',
-  'review',
-  'confirmed',
-] as const;
+export const STEP_KEYS = ['type', 'time', 'details', 'confirmed'] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
 /** Gender values the portal accepts in `patient_data.gender`. */
@@ -54,17 +46,24 @@ export interface Messages {
     optional: string;
   };
   errors: ErrorMessages;
+  /** The first screen: its heading, the insurance question above the list of types. */
   insurance: {
+    /** The first screen's heading ("What do you need?"). */
+    need: string;
+    /** The insurance question (the radio group's legend). */
     heading: string;
+    /** Where the list of types will be, until the insurance is chosen. */
+    hint: string;
     empty: string;
     kinds: Record<InsuranceKind, string>;
   };
+  /** The category filter, where an insurance has many types. */
   category: {
     heading: string;
+    hint: string;
     empty: string;
   };
   type: {
-    heading: string;
     empty: string;
     locations: (n: number) => string;
   };
@@ -106,14 +105,16 @@ export interface Messages {
     serverErrors: string;
     submit: string;
   };
-  review: {
-    heading: string;
+  /** The summary of the choices above the later steps, and the booking on the details step. */
+  booking: {
+    /** The summary's accessible name. */
+    summary: string;
     appointment: string;
     when: string;
     where: string;
     videoWhere: string;
     insurance: string;
-    patient: string;
+    /** The booking button under the details form. */
     confirm: string;
     submitting: string;
     binding: string;
@@ -247,7 +248,7 @@ export type CoreMessages = Pick<Messages, 'widget' | 'steps' | 'insurance'> & {
 };
 export type StepMessages = Pick<
   Messages,
-  'category' | 'type' | 'time' | 'details' | 'review' | 'confirmation'
+  'category' | 'type' | 'time' | 'details' | 'booking' | 'confirmation'
 > & {
   common: Omit<Messages['common'], keyof CoreMessages['common']>;
   errors: Pick<ErrorMessages, 'availability_taken' | 'validation' | 'asap_not_enabled'>;

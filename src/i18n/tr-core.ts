@@ -14,12 +14,9 @@ export const trCore: CoreMessages = {
     callPractice: 'Telefon:',
   },
   steps: {
-    insurance: 'Sigorta',
-    category: 'Konu',
     type: 'Randevu türü',
     time: 'Tarih ve saat',
     details: 'Bilgileriniz',
-    review: 'Kontrol',
     confirmed: 'Alındı',
   },
   common: {
@@ -45,6 +42,8 @@ export const trCore: CoreMessages = {
     unknown: 'Bir sorun oluştu. Lütfen tekrar deneyin.',
   },
   insurance: {
+    need: 'Neye ihtiyacınız var?',
+    hint: 'Lütfen önce sigortanızı seçin: alabileceğiniz randevular buna bağlıdır.',
     heading: 'Nasıl sigortalısınız?',
     empty: 'Bu muayenehane için kayıtlı sigorta yok. Lütfen muayenehaneyi arayın.',
     kinds: {

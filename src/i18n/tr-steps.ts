@@ -1,6 +1,6 @@
 import type { StepMessages } from './messages.js';
 
-/** Turkish catalogue, the later steps (time, details, review, confirmation). */
+/** Turkish catalogue, the later steps (time, details, the summary and booking, confirmation). */
 export const trSteps: StepMessages = {
   common: {
     change: 'Değiştir',
@@ -11,12 +11,11 @@ export const trSteps: StepMessages = {
   },
   category: {
     heading: 'Konu nedir?',
+    hint: 'Uygun randevuları görmek için lütfen konunun ne olduğunu seçin.',
     empty: 'Şu anda çevrimiçi randevu alınamıyor. Lütfen muayenehaneyi arayın.',
   },
   type: {
-    heading: 'Hangi randevu uygun?',
-    empty:
-      'Bunun için çevrimiçi randevu alınamıyor. Lütfen başka bir konu seçin veya muayenehaneyi arayın.',
+    empty: 'Bunun için çevrimiçi randevu alınamıyor. Lütfen muayenehaneyi arayın.',
     locations: (n) => `${n} şube`,
   },
   errors: {
@@ -85,17 +84,16 @@ export const trSteps: StepMessages = {
     serverErrors: 'Lütfen bilgilerinizi kontrol edin:',
     submit: 'Devam',
   },
-  review: {
-    heading: 'Lütfen randevunuzu kontrol edin',
+  booking: {
+    summary: 'Seçiminiz',
     appointment: 'Randevu',
     when: 'Tarih ve saat',
     where: 'Yer',
     videoWhere: 'Çevrimiçi, görüntülü',
     insurance: 'Sigorta',
-    patient: 'Bilgileriniz',
-    confirm: 'Kesin olarak randevu al',
+    confirm: 'Randevuyu kesin olarak al',
     submitting: 'Randevu alınıyor …',
-    binding: '“Kesin olarak randevu al” ile bu saati kendiniz için ayırırsınız.',
+    binding: '“Randevuyu kesin olarak al” ile bu saati kendiniz için ayırırsınız.',
     bookingLimited:
       'Kısa sürede çok fazla randevu alındı, bu yüzden çevrimiçi randevu şimdilik durduruldu. Bu randevu için lütfen muayenehaneyi arayın.',
   },

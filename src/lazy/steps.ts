@@ -9,5 +9,5 @@ export { transition } from '../booking/machine.js';
 export { validatePreset } from '../booking/preset.js';
 export { TimeWindow } from '../booking/time-window.js';
 export { guardLeaving } from '../booking/leave-guard.js';
-export { completeFor, renderLaterStep } from '../steps/booking-steps.js';
+export { completeFor, renderLaterStep, typeList } from '../steps/booking-steps.js';
 export { FLOW_ERROR_SENTENCES } from '../booking/flow-error-sentences.js';

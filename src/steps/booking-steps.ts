@@ -1,6 +1,7 @@
 /**
- * The steps after the first (category, type, time, details, review, confirmation) as
- * `current-step.ts` maps the first, with their views and their part of the catalogue.
+ * The steps after the first (time, details, confirmation) and the first screen's list of types,
+ * as `current-step.ts` maps the first screen, with their views and their part of the catalogue.
+ * The summary of the choices stands above the time and the details.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/errors.js';
@@ -13,18 +14,14 @@ import { trSteps } from '../i18n/tr-steps.js';
 import { completeMessages } from '../i18n/complete.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages, Messages, StepMessages } from '../i18n/messages.js';
-import type { ChoiceOption } from '../views/steps/choice-step.js';
-import {
-  choice,
-  errorOf,
-  errorText,
-  mapResource,
-  valueOf,
-  type Ctx as FirstCtx,
-} from './step-templates.js';
+import type { ChoiceFilter, ChoiceOption } from '../views/steps/choice-step.js';
+import type { ChoiceSummary } from '../views/steps/choice-summary.js';
+import type { EditStep } from '../views/shared/view-events.js';
+import { isSkipped, type TypeState } from '../booking/steps.js';
+import { errorOf, errorText, valueOf, type Ctx as FirstCtx } from './step-templates.js';
 import '../views/steps/time-step.js';
 import '../views/steps/details-step.js';
-import '../views/steps/review-step.js';
+import '../views/steps/choice-summary.js';
 import '../views/steps/confirmation-step.js';
 
 /** The later steps' part of the catalogue, every language (a switch needs no further load). */
@@ -43,36 +40,16 @@ export const completeFor = (t: CoreMessages, locale: Locale): Messages =>
 export function renderLaterStep(first: FirstCtx): TemplateResult | typeof nothing {
   const { b, locale } = first;
   const ctx: Ctx = { b, locale, t: completeFor(first.t, locale) };
-  const s = b.state;
-  switch (s.step) {
-    case 'category':
-      return category(ctx, s.insuranceId);
-    case 'type':
-      return type(ctx, s.categoryId, s.insuranceId);
+  switch (b.state.step) {
     case 'time':
-      return time(ctx);
+      return html`${choiceSummary(ctx)}${time(ctx)}`;
     case 'details':
-      return details(ctx);
-    case 'review':
-      return review(ctx);
+      return html`${choiceSummary(ctx)}${details(ctx)}`;
     case 'confirmed':
       return confirmed(ctx);
     default:
       return nothing;
   }
-}
-
-function category({ b, t, locale }: Ctx, insuranceId: string) {
-  const r = mapResource(b.data.categories(insuranceId), (list) =>
-    list.map((c) => ({
-      id: c.id,
-      label: c.name,
-      ...(c.description ? { description: c.description } : {}),
-    })),
-  );
-  return choice({ b, t, locale }, t.category.heading, t.category.empty, r, (id) =>
-    b.send({ type: 'SELECT_CATEGORY', id }),
-  );
 }
 
 function typeOption(
@@ -96,14 +73,69 @@ function typeOption(
   };
 }
 
-function type({ b, t, locale }: Ctx, categoryId: string, insuranceId: string) {
+/** Above this many types for one insurance, a category filter comes before the list. */
+export const MANY_TYPES = 12;
+
+/** The first screen's list for a chosen insurance (`current-step.ts` renders the screen). */
+export interface TypeList {
+  /** undefined: loading; null: waiting for the category filter. */
+  options: ChoiceOption[] | undefined | null;
+  filters: ChoiceFilter[];
+  hint: string;
+  emptyText: string;
+  error: string | undefined;
+  pick: (typeId: string) => void;
+}
+
+/**
+ * Every type the insurance offers, under its category's heading (in the portal's order of
+ * categories); one category's types where the host preselected it; a category filter first where
+ * the insurance has more than `MANY_TYPES`.
+ */
+export function typeList(first: FirstCtx, s: TypeState, insuranceId: string): TypeList {
+  const { b, locale } = first;
+  const t = completeFor(first.t, locale);
+  const typesR = b.data.types(insuranceId);
+  const categoriesR = b.data.categories(insuranceId);
+  const all = valueOf(typesR);
+  const categories = valueOf(categoriesR);
+  const pick = (typeId: string) => {
+    const categoryId = all?.find((x) => x.id === typeId)?.categoryId;
+    if (categoryId) b.send({ type: 'SELECT_TYPE', id: typeId, categoryId });
+  };
+  const base = { filters: [], hint: '', emptyText: t.type.empty, pick };
+  if (!all || !categories)
+    return { ...base, options: undefined, error: errorOf(t, typesR, categoriesR) };
+  const rank = (id: string) => {
+    const i = categories.findIndex((c) => c.id === id);
+    return i < 0 ? categories.length : i;
+  };
+  const preset = s.preset.categoryId;
+  let list = all
+    .filter((x) => !preset || x.categoryId === preset)
+    .sort((x, y) => rank(x.categoryId) - rank(y.categoryId));
   const locations = valueOf(b.data.locations());
-  const r = mapResource(b.data.types(categoryId, insuranceId), (list) =>
-    list.map((x) => typeOption(t, x, locations)),
-  );
-  return choice({ b, t, locale }, t.type.heading, t.type.empty, r, (id) =>
-    b.send({ type: 'SELECT_TYPE', id }),
-  );
+  const many = !preset && list.length > MANY_TYPES;
+  const filters: ChoiceFilter[] = [];
+  if (many) {
+    const offered = categories.filter((c) => list.some((x) => x.categoryId === c.id));
+    const chosen = offered.some((c) => c.id === s.categoryId) ? s.categoryId : undefined;
+    filters.push({
+      name: 'category',
+      legend: t.category.heading,
+      options: offered.map((c) => ({ id: c.id, label: c.name })),
+      selectedId: chosen,
+    });
+    if (!chosen)
+      return { ...base, filters, hint: t.category.hint, options: null, error: undefined };
+    list = list.filter((x) => x.categoryId === chosen);
+  }
+  const grouped = !many && !preset;
+  const options = list.map((x) => {
+    const group = grouped ? categories.find((c) => c.id === x.categoryId)?.name : undefined;
+    return { ...typeOption(t, x, locations), ...(group ? { group } : {}) };
+  });
+  return { ...base, filters, options, error: undefined };
 }
 
 function time({ b, t, locale }: Ctx) {
@@ -134,6 +166,7 @@ function time({ b, t, locale }: Ctx) {
     .today=${times.today ?? ''}
     .availabilities=${list}
     .locations=${valueOf(b.data.locations()) ?? []}
+    .selectedId=${s.availabilityId}
     .firstAvailable=${firstAvailable}
     .searching=${first?.status === 'loading'}
     .error=${errorOf(t, institution, slots, first)}
@@ -147,11 +180,53 @@ function time({ b, t, locale }: Ctx) {
   ></pb-time-step>`;
 }
 
+/** The time and place of the chosen slot, where it is known. */
+function placeOf(b: Booking, locationId: string | undefined) {
+  return valueOf(b.data.locations())?.find((l) => l.id === locationId);
+}
+
+/** The choices so far above the time and details steps, each changeable. */
+function choiceSummary({ b, t, locale }: Ctx) {
+  const s = b.state;
+  if (s.step !== 'time' && s.step !== 'details') return nothing;
+  const typeValue = valueOf(b.data.type(s.typeId, s.insuranceId));
+  if (!typeValue) return nothing;
+  const insurances = valueOf(b.data.insurances());
+  const asked = !s.preset.insuranceId && (insurances?.length ?? 0) > 1;
+  const slot = s.step === 'details' && b.slot?.id === s.availabilityId ? b.slot : null;
+  const onlyPlace = typeValue.locationIds.length === 1 ? typeValue.locationIds[0] : undefined;
+  const location = placeOf(b, slot ? slot.locationId : onlyPlace);
+  const summary: ChoiceSummary = {
+    typeName: typeValue.name,
+    video: typeValue.video,
+    insuranceName: asked ? insurances?.find((i) => i.id === s.insuranceId)?.name : undefined,
+    startsAt: slot?.startsAt,
+    endsAt: slot?.endsAt,
+    locationName: location?.name,
+    address: location?.address,
+  };
+  return html`<pb-choice-summary
+    .t=${t}
+    .locale=${locale}
+    .timeZone=${valueOf(b.data.institution())?.timeZone ?? 'Europe/Berlin'}
+    .summary=${summary}
+    .typeChangeable=${!isSkipped('type', s.preset)}
+    .locked=${s.step === 'details' && s.submission?.status === 'sending'}
+    @pb-edit=${(e: CustomEvent<{ step: EditStep }>) => b.send({ type: 'EDIT', step: e.detail.step })}
+  ></pb-choice-summary>`;
+}
+
+/** A booking's failure; over the backend's booking budget, the call-the-practice sentence. */
+const bookingErrorText = (t: Messages, error: ApiError) =>
+  error.serverCode === 'booking_limited' ? t.booking.bookingLimited : errorText(t, error);
+
+/** The details form with the booking button: sending, failed (Retry with the same key), rejected. */
 function details({ b, t }: Ctx) {
   const s = b.state;
   if (s.step !== 'details') return nothing;
-  const type = b.data.type(s.typeId, s.categoryId, s.insuranceId);
-  const value = valueOf(type);
+  const value = valueOf(b.data.type(s.typeId, s.insuranceId));
+  const status = s.submission?.status;
+  type Input = CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>;
   return html`<pb-details-step
     part="step"
     .t=${t}
@@ -160,20 +235,22 @@ function details({ b, t }: Ctx) {
     .errors=${b.fieldErrors}
     .asapAvailable=${(value?.asapEnabled ?? false) && b.notice?.code !== 'asap_not_enabled'}
     .asapOptIn=${b.asapOptIn}
-    @pb-patient-input=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) =>
-      b.setDraft(e.detail.value, e.detail.asapOptIn)}
-    @pb-patient-submit=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) => {
-      b.setDraft(e.detail.value, e.detail.asapOptIn);
-      b.send({ type: 'SUBMIT_DETAILS', patient: e.detail.value, asapOptIn: e.detail.asapOptIn });
-    }}
+    .submitLabel=${t.booking.confirm}
+    .busyLabel=${t.booking.submitting}
+    .note=${t.booking.binding}
+    .submitting=${status === 'sending'}
+    .error=${status === 'failed' && b.bookingError ? bookingErrorText(t, b.bookingError) : undefined}
+    @pb-patient-input=${(e: Input) => b.setDraft(e.detail.value, e.detail.asapOptIn)}
+    @pb-patient-submit=${(e: Input) => b.submit(e.detail.value, e.detail.asapOptIn)}
+    @pb-retry=${() => b.retry()}
   ></pb-details-step>`;
 }
 
-/** The chosen slot and its type, location and insurance, for the review and confirmation. */
+/** The booked slot and its type and location, for the confirmation. */
 function chosen(b: Booking) {
   const s = b.state;
-  if (s.step !== 'review' && s.step !== 'confirmed') return null;
-  const typeValue = valueOf(b.data.type(s.typeId, s.categoryId, s.insuranceId));
+  if (s.step !== 'confirmed') return null;
+  const typeValue = valueOf(b.data.type(s.typeId, s.insuranceId));
   const slot = b.slot?.id === s.availabilityId ? b.slot : null;
   const startsAt = b.appointment?.startsAt ?? slot?.startsAt;
   const endsAt = b.appointment?.endsAt ?? slot?.endsAt;
@@ -181,49 +258,15 @@ function chosen(b: Booking) {
   const locationId = b.appointment?.location?.id ?? slot?.locationId ?? typeValue.locationIds[0];
   const location =
     b.appointment?.location ?? valueOf(b.data.locations())?.find((l) => l.id === locationId);
-  const insurance = valueOf(b.data.insurances())?.find((i) => i.id === s.insuranceId);
   const institution = valueOf(b.data.institution());
   return {
     typeValue,
     startsAt,
     endsAt,
     location,
-    insurance,
     institution,
     tz: institution?.timeZone ?? 'Europe/Berlin',
   };
-}
-
-/** A booking's failure; over the backend's booking budget, the call-the-practice sentence. */
-const bookingErrorText = (t: Messages, error: ApiError) =>
-  error.serverCode === 'booking_limited' ? t.review.bookingLimited : errorText(t, error);
-
-function review({ b, t, locale }: Ctx) {
-  const s = b.state;
-  const c = chosen(b);
-  if (s.step !== 'review' || !c) return nothing;
-  return html`<pb-review-step
-    part="step"
-    .t=${t}
-    .locale=${locale}
-    .timeZone=${c.tz}
-    .summary=${{
-      typeName: c.typeValue.name,
-      startsAt: c.startsAt,
-      endsAt: c.endsAt,
-      locationName: c.location?.name,
-      address: c.location?.address,
-      insuranceName: c.insurance?.name,
-      video: c.typeValue.video,
-      patient: s.patient,
-    }}
-    .submitting=${s.submission?.status === 'sending'}
-    .error=${s.submission?.status === 'failed' && b.bookingError ? bookingErrorText(t, b.bookingError) : undefined}
-    @pb-confirm=${() => b.confirm()}
-    @pb-retry=${() => b.retry()}
-    @pb-edit=${(e: CustomEvent<{ step: 'insurance' | 'category' | 'type' | 'time' | 'details' }>) =>
-      b.send({ type: 'EDIT', step: e.detail.step })}
-  ></pb-review-step>`;
 }
 
 function confirmed({ b, t, locale }: Ctx) {

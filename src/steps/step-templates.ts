@@ -5,7 +5,6 @@ import type { Booking } from '../booking/booking-model.js';
 import type { Resource } from '../booking/resources.js';
 import type { Locale } from '../i18n/locale.js';
 import { errorMessage, type CoreMessages } from '../i18n/messages.js';
-import type { ChoiceOption } from '../views/steps/choice-step.js';
 import '../views/steps/choice-step.js';
 
 /** What a step renders from: the controller, the catalogue (the first step's part at least). */
@@ -18,30 +17,6 @@ export const errorOf = (t: CoreMessages, ...rs: Array<Resource<unknown> | null |
   const failed = rs.find((r) => r?.status === 'error');
   return failed?.status === 'error' ? errorText(t, failed.error) : undefined;
 };
-
-export function mapResource<T, U>(r: Resource<T>, f: (v: T) => U): Resource<U> {
-  return r.status === 'ready' ? { status: 'ready', value: f(r.value) } : r;
-}
-
-/** A step that lists choices (insurance, category, type). */
-export function choice(
-  ctx: Ctx,
-  heading: string,
-  emptyText: string,
-  r: Resource<ChoiceOption[]>,
-  pick: (id: string) => void,
-) {
-  return html`<pb-choice-step
-    part="step"
-    .t=${ctx.t}
-    .heading=${heading}
-    .emptyText=${emptyText}
-    .options=${valueOf(r)}
-    .error=${errorOf(ctx.t, r)}
-    @pb-select=${(e: CustomEvent<{ id: string }>) => pick(e.detail.id)}
-    @pb-retry=${() => ctx.b.retry()}
-  ></pb-choice-step>`;
-}
 
 /** A step whose code is still coming: the choice view, waiting (with Retry after a failure). */
 export function waiting(t: CoreMessages, error?: string, onRetry?: () => void): TemplateResult {

@@ -7,7 +7,7 @@ import type { ApiError } from '../api/errors.js';
 import type { Booking } from '../booking/booking-model.js';
 import { publicError } from '../booking/public-error.js';
 import { toApiError } from '../booking/resources.js';
-import type { Step } from '../booking/steps.js';
+import type { BookingState, Step } from '../booking/steps.js';
 import { emit } from '../contract/events.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages } from '../i18n/messages.js';
@@ -19,8 +19,8 @@ let code: StepsChunk | null = null;
 /** The steps' code once it is here (null: not yet). */
 export const stepsCode = (): StepsChunk | null => code;
 
-/** The steps this code renders: all but the first. */
-const isLaterStep = (step: Step): boolean => step !== 'insurance';
+/** What this code renders: the steps after the first, and the first one's list of types. */
+export const needsCode = (s: BookingState): boolean => s.step !== 'type' || !!s.insuranceId;
 
 const loadCode = () => loadSteps().then((chunk) => (code = chunk));
 
@@ -49,7 +49,7 @@ export class StepsCode {
       (error: unknown) => {
         this.requested = false;
         const s = this.booking()?.state;
-        if (!s || !isLaterStep(s.step)) return; // not needed yet: fetched again when it is
+        if (!s || !needsCode(s)) return; // not needed yet: fetched again when it is
         this.failed = toApiError(error);
         emit(this.host, 'booking-error', publicError(this.failed));
         this.host.requestUpdate();
@@ -74,7 +74,7 @@ export class StepsCode {
 
   /** Resolves once `step`'s view can render (its code is there, or failed to come). */
   async ready(step: Step): Promise<void> {
-    if (!isLaterStep(step) || code) return;
+    if (step === 'type' || code) return;
     this.prefetch();
     await loadCode().catch(() => {});
     this.host.requestUpdate();

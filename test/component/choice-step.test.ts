@@ -128,4 +128,58 @@ describe('<pb-choice-step>', () => {
     setTimeout(() => alert.querySelector('button')!.click());
     await oneEvent(el, 'pb-retry');
   });
+
+  describe('with radio groups above the list (the first screen)', () => {
+    const insurance = {
+      name: 'insurance' as const,
+      legend: de.insurance.heading,
+      options: [
+        { id: 'i1', label: 'AOK Nordost' },
+        { id: 'i2', label: 'Techniker Krankenkasse' },
+      ],
+    };
+    const radios = (el: PbChoiceStep) => [
+      ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]'),
+    ];
+
+    it('asks first, with a hint where the list will be', async () => {
+      const el = await fixture<PbChoiceStep>(
+        html`<pb-choice-step
+          .t=${de}
+          heading=${de.insurance.need}
+          hint=${de.insurance.hint}
+          .filters=${[insurance]}
+          .options=${null}
+        ></pb-choice-step>`,
+      );
+      const fieldset = el.shadowRoot!.querySelector('fieldset')!;
+      expect(fieldset.querySelector('legend')!.textContent).to.equal(de.insurance.heading);
+      expect(radios(el).map((r) => r.labels![0]!.textContent)).to.deep.equal([
+        'AOK Nordost',
+        'Techniker Krankenkasse',
+      ]);
+      expect(radios(el).some((r) => r.checked)).to.equal(false);
+      expect(el.shadowRoot!.textContent).to.contain(de.insurance.hint);
+      expect(buttons(el)).to.have.length(0);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('fires pb-narrow with arrow keys, without leaving the screen; the list below stays', async () => {
+      const el = await fixture<PbChoiceStep>(
+        html`<pb-choice-step
+          .t=${de}
+          heading=${de.insurance.need}
+          .filters=${[{ ...insurance, selectedId: 'i1' }]}
+          .options=${options}
+        ></pb-choice-step>`,
+      );
+      expect(radios(el)[0]!.checked).to.equal(true);
+      radios(el)[0]!.focus();
+      const e = oneEvent(el, 'pb-narrow');
+      await sendKeys({ press: 'ArrowDown' });
+      expect((await e).detail).to.deep.equal({ name: 'insurance', id: 'i2' });
+      expect(buttons(el)).to.have.length(4);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+  });
 });

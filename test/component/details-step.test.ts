@@ -252,6 +252,55 @@ describe('<pb-details-step>', () => {
     await expect(on).shadowDom.to.be.accessible();
   });
 
+  describe('with the booking button', () => {
+    const booking = (props: { submitting?: boolean; error?: string } = {}) =>
+      fixture<PbDetailsStep>(
+        html`<pb-details-step
+          .t=${de}
+          .value=${filled}
+          submit-label=${de.booking.confirm}
+          busy-label=${de.booking.submitting}
+          note=${de.booking.binding}
+          .submitting=${props.submitting ?? false}
+          .error=${props.error}
+        ></pb-details-step>`,
+      );
+    const button = (el: PbDetailsStep) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
+    it('books with its own label, saying what it does', async () => {
+      const el = await booking();
+      expect(button(el).textContent!.trim()).to.equal('Termin verbindlich buchen');
+      expect(el.shadowRoot!.textContent).to.contain(de.booking.binding);
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('does nothing on repeated clicks or Enter while sending, and keeps the form', async () => {
+      const el = await booking({ submitting: true });
+      let count = 0;
+      el.addEventListener('pb-patient-submit', () => count++);
+      expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(button(el).getAttribute('aria-busy')).to.equal('true');
+      expect(button(el).textContent!.trim()).to.equal(de.booking.submitting);
+      button(el).click();
+      control(el, 'email').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(count).to.equal(0);
+      expect(control(el, 'first_name').value).to.equal('Erika');
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('shows a failed booking with Retry above the button, the form kept', async () => {
+      const el = await booking({ error: de.errors.server });
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain(de.errors.server);
+      expect(control(el, 'last_name').value).to.equal('Mustermann');
+      await expect(el).shadowDom.to.be.accessible();
+      setTimeout(() => alert.querySelector('button')!.click());
+      await oneEvent(el, 'pb-retry');
+    });
+  });
+
   it('focuses its heading', async () => {
     const el = await render();
     el.focusHeading();

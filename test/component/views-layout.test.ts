@@ -24,7 +24,18 @@ const views: View[] = [
     (t) =>
       html`<pb-choice-step
         .t=${t}
-        heading=${t.type.heading}
+        heading=${t.insurance.need}
+        .filters=${[
+          {
+            name: 'insurance',
+            legend: t.insurance.heading,
+            options: [
+              { id: 'a', label: 'Allianz Private Krankenversicherung' },
+              { id: 'b', label: 'Debeka Krankenversicherungsverein' },
+            ],
+            selectedId: 'b',
+          },
+        ]}
         .options=${[
           {
             id: '1',
@@ -65,25 +76,33 @@ const views: View[] = [
       ></pb-details-step>`,
   ],
   [
-    'review',
+    'choice-summary',
     (t) =>
-      html`<pb-review-step
+      html`<pb-choice-summary
         .t=${t}
         .summary=${{
           typeName: long,
           startsAt: new Date(start),
           endsAt: new Date(start + 1_800_000),
           locationName: locations[0].name,
-          insuranceName: 'Techniker Krankenkasse',
-          video: true,
-          patient: {
-            first_name: 'Erika',
-            last_name: 'Mustermann',
-            email: 'a-very-long-email-address@example-domain.de',
-          },
+          address: { street: 'Hauptstraße 1', postalCode: '10115', locality: 'Berlin' },
+          insuranceName: 'Allianz Private Krankenversicherung',
+          video: false,
         }}
-        error=${t.errors.availability_taken}
-      ></pb-review-step>`,
+      ></pb-choice-summary>`,
+  ],
+  [
+    'booking',
+    (t) =>
+      html`<pb-details-step
+        .t=${t}
+        .value=${{ first_name: 'Erika' }}
+        submit-label=${t.booking.confirm}
+        busy-label=${t.booking.submitting}
+        note=${t.booking.binding}
+        error=${t.errors.server}
+        submitting
+      ></pb-details-step>`,
   ],
   [
     'confirmation',
@@ -124,7 +143,13 @@ function animationConditions(root: ShadowRoot, el: Element): string[] {
 }
 
 describe('views: layout and themes', () => {
-  layoutTests(views, (name) => `pb-${name}-step`);
+  layoutTests(views, (name) =>
+    name === 'choice-summary'
+      ? 'pb-choice-summary'
+      : name === 'booking'
+        ? 'pb-details-step (booking)'
+        : `pb-${name}-step`,
+  );
 
   // Only Chromium's driver (the DevTools protocol) can switch prefers-reduced-motion while a page
   // runs; Firefox's (WebDriver BiDi) and WebKit's (WebDriver) have no such command. Every engine

@@ -36,7 +36,7 @@ describe('<pb-status>', () => {
       'pb-choice-step',
       'pb-time-step',
       'pb-details-step',
-      'pb-review-step',
+      'pb-choice-summary',
       'pb-confirmation-step',
       'pb-status',
     ]) {

@@ -17,7 +17,7 @@ import {
   detailsOf,
   embedHtmlUrl,
   fillDetails,
-  fillUpToReview,
+  fillUpToBooking,
   GUEST_STEP_CHANGES,
   html,
   open,
@@ -154,7 +154,7 @@ describe('iframe mode', () => {
     );
     const first = await settledHeight(page, frame);
 
-    await fillUpToReview(widget);
+    await fillUpToBooking(widget);
     const review = await settledHeight(page, frame);
     assert.notEqual(review, first, 'the height changed with the step');
     await widget.getByRole('button', { name: /Book now/ }).click();
@@ -196,7 +196,7 @@ describe('iframe mode', () => {
 
     // Only the first moves on: it fits each of its steps, the second keeps its height. The steps
     // differ in height, so a resize applied to the wrong iframe would show.
-    await fillUpToReview(first);
+    await fillUpToBooking(first);
     const firstReview = await settledHeight(page, firstFrame, 'first');
     assert.notEqual(firstReview, secondStart, 'the review step is not as tall as the first step');
     assert.equal(await settledHeight(page, secondFrame, 'second'), secondStart);

@@ -26,8 +26,7 @@ const LABELS = {
     bornOn: 'Date of birth',
     email: 'Email address',
     mobile: 'Mobile number',
-    next: /^Continue$/,
-    book: /^Book now$/,
+    book: /^Book appointment$/,
     done: /booked/i,
   },
   de: {
@@ -36,18 +35,16 @@ const LABELS = {
     bornOn: 'Geburtsdatum',
     email: 'E-Mail-Adresse',
     mobile: 'Handynummer',
-    next: /^Weiter$/,
-    book: /^Verbindlich buchen$/,
+    book: /^Termin verbindlich buchen$/,
     done: /gebucht/i,
   },
 } as const;
 
 const PATIENT = ['Erika', 'Mustermann', 'erika@example.com', '1980-04-12', '+49 151 23456789'];
 
-/** The common case's choices, with the pointer: insurance, category, type, the first time. */
+/** The common case's choices, with the pointer: insurance and type (one screen), the first time. */
 async function chooseFirstTime(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-  await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+  await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
   await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
   await page
     .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
@@ -63,7 +60,6 @@ async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
   await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
   await page.getByLabel(l.email).fill(PATIENT[2]!);
   await page.getByLabel(l.mobile).fill(PATIENT[4]!);
-  await page.getByRole('button', { name: l.next }).click();
   await page.getByRole('button', { name: l.book }).click();
   await page.getByRole('heading', { name: l.done }).waitFor();
 }
@@ -122,15 +118,7 @@ describe('guest booking', () => {
       const steps = events
         .filter((e) => e.type === 'booking-step-change')
         .map((e) => e.detail.step);
-      assert.deepEqual(steps, [
-        'insurance',
-        'category',
-        'type',
-        'time',
-        'details',
-        'review',
-        'confirmed',
-      ]);
+      assert.deepEqual(steps, ['type', 'time', 'details', 'confirmed']);
       assertNoPatientData(events);
       assert.deepEqual(problems, []);
       await context.close();
@@ -140,43 +128,34 @@ describe('guest booking', () => {
   const KEYBOARD = {
     en: {
       browser: 'en-US',
-      category: 'What is it about?',
-      type: 'Which appointment do you need?',
       first: /First name/,
       last: /Last name/,
       born: [/Date of birth/, '04121980'],
       email: /Email address/,
       mobile: /Mobile number/,
-      book: /^Book now$/,
-      bookKey: /BUTTON Book now/,
+      book: /^Book appointment$/,
       booked: /booked/i,
     },
     de: {
       browser: 'de-DE',
-      category: 'Worum geht es?',
-      type: 'Welcher Termin passt?',
       first: /Vorname/,
       last: /Nachname/,
       // The date field's order follows Chromium's own language (en-US here), not the page's.
       born: [/Geburtsdatum/, '04121980'],
       email: /E-Mail-Adresse/,
       mobile: /Handynummer/,
-      book: /^Verbindlich buchen$/,
-      bookKey: /BUTTON Verbindlich buchen/,
+      book: /^Termin verbindlich buchen$/,
       booked: /gebucht/i,
     },
     // The third language: its first-step strings come in a file of their own.
     tr: {
       browser: 'tr-TR',
-      category: 'Konu nedir?',
-      type: 'Hangi randevu uygun?',
       first: /\bAd\s*$/,
       last: /Soyadı/,
       born: [/Doğum tarihi/, '04121980'],
       email: /E-posta adresi/,
       mobile: /Cep telefonu/,
-      book: /^Kesin olarak randevu al$/,
-      bookKey: /BUTTON Kesin olarak randevu al/,
+      book: /^Randevuyu kesin olarak al$/,
       booked: /alındı/i,
     },
   } as const;
@@ -185,22 +164,24 @@ describe('guest booking', () => {
     it(`books with the keyboard alone (${locale})`, async () => {
       const url = widgetPage(stack, `/keyboard-${locale}.html`, { locale }, locale);
       const { page, problems, context } = await openPage(stack, url, { locale: w.browser });
-      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+      await page.getByRole('radio', { name: /AOK Nordost/ }).waitFor();
       const press = async (pattern: RegExp, key = 'Enter') => {
         await tabTo(page, pattern);
         await page.keyboard.press(key);
       };
-      await press(/Techniker Krankenkasse/);
-      await page.getByRole('heading', { name: w.category }).waitFor();
-      await press(/Allgemeinmedizin/, 'Space');
-      await page.getByRole('heading', { name: w.type }).waitFor();
-      await press(/Hausärztliche Beratung/);
+      // The insurance radios: Tab into the group, the arrow keys choose (AOK, then TK).
+      await press(/INPUT\s.*AOK Nordost/, 'Space');
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('button', { name: /Hausärztliche Beratung/ }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: /Techniker/ }).isChecked(), true);
+      await press(/Hausärztliche Beratung/, 'Space');
       await page
         .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
         .first()
         .waitFor();
       await press(/^BUTTON \d{1,2}:\d{2}/);
       await page.getByLabel(w.first).waitFor();
+      await page.getByRole('button', { name: w.book }).waitFor(); // booking is on this screen
       const type = async (pattern: RegExp, text: string) => {
         await tabTo(page, pattern);
         await page.keyboard.type(text);
@@ -210,9 +191,7 @@ describe('guest booking', () => {
       await type(w.born[0], w.born[1]);
       await type(w.email, 'erika@example.com');
       await type(w.mobile, '+49 151 23456789');
-      await page.keyboard.press('Enter'); // submits the form from a field
-      await page.getByRole('button', { name: w.book }).waitFor();
-      await press(w.bookKey);
+      await page.keyboard.press('Enter'); // submits the form from a field: books
       await page.getByRole('heading', { name: w.booked }).waitFor();
       const [booking] = await bookings();
       assert.equal((booking?.patient_data as Record<string, unknown>).born_on, '1980-04-12');
@@ -274,10 +253,7 @@ describe('guest booking', () => {
           throw new Error(`focus on "${name}" expected, found: ${await focused(page)}`);
         });
     };
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await headingFocused('What is it about?');
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
-    await headingFocused('Which appointment do you need?');
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await headingFocused('When suits you?');
     await page
@@ -290,10 +266,114 @@ describe('guest booking', () => {
     await page.getByLabel('Email address').fill('erika@example.com');
     await page.getByLabel('Date of birth').fill('1980-04-12');
     await page.getByLabel('Mobile number').fill('+49 151 23456789');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await headingFocused('Please check your booking');
-    await page.getByRole('button', { name: /^Book now$/ }).click();
+    await page.getByRole('button', { name: /^Book appointment$/ }).click();
     await headingFocused('Your appointment is booked');
+    await context.close();
+  });
+});
+
+describe('fewer screens', () => {
+  /** The screens a booking showed, from the `booking-step-change` events (the confirmation aside). */
+  async function screensOf(page: Page): Promise<unknown[]> {
+    return (await eventsOf(page))
+      .filter((e) => e.type === 'booking-step-change' && e.detail.step !== 'confirmed')
+      .map((e) => e.detail.step);
+  }
+
+  it('a guest books in 3 screens in the common case', async () => {
+    const { page, problems, context } = await openPage(
+      stack,
+      widgetPage(stack, '/screens.html', { locale: 'en' }),
+    );
+    await bookWithMouse(page, 'en');
+    assert.deepEqual(await screensOf(page), ['type', 'time', 'details']);
+    assert.equal((await bookings()).length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('and in 2 where the host preselected the insurance and the type', async () => {
+    const url = widgetPage(stack, '/screens-preset.html', {
+      locale: 'en',
+      'insurance-id': '136',
+      'appointment-type-id': '199',
+    });
+    const { page, problems, context } = await openPage(stack, url);
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .click();
+    const l = LABELS.en;
+    await page.getByLabel(l.firstName).fill(PATIENT[0]!);
+    await page.getByLabel(l.lastName).fill(PATIENT[1]!);
+    await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
+    await page.getByLabel(l.email).fill(PATIENT[2]!);
+    await page.getByLabel(l.mobile).fill(PATIENT[4]!);
+    await page.getByRole('button', { name: l.book }).click();
+    await page.getByRole('heading', { name: l.done }).waitFor();
+    assert.deepEqual(await screensOf(page), ['time', 'details']);
+    // A preselected type cannot be changed here: the summary offers the time only.
+    assert.equal(await page.getByRole('button', { name: 'Change: Appointment' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('Back and "Change" keep the chosen time and the typed details', async () => {
+    const { page, problems, context } = await openPage(
+      stack,
+      widgetPage(stack, '/keep.html', { locale: 'en' }),
+    );
+    const times = page.getByRole('button', { name: /^\d{1,2}:\d{2}/ });
+    const pressed = (locator: ReturnType<Page['getByRole']>) =>
+      locator.getAttribute('aria-pressed');
+    const type = page.getByRole('button', { name: /Hausärztliche Beratung/ });
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    await type.click();
+    const second = (await times.nth(1).textContent())!.trim();
+    await times.nth(1).click();
+    const first = page.getByLabel('First name');
+    await first.fill('Erika');
+    await page.getByLabel('Last name').fill('Mustermann');
+    const summary = page.getByRole('region', { name: 'Your choice' });
+    assert.match((await summary.textContent())!, new RegExp(second));
+
+    // Back: the time is still chosen; back again: insurance and type too.
+    await page.getByRole('button', { name: 'Back' }).click();
+    const chosenTime = page.getByRole('button', { name: new RegExp(`^${second}`) });
+    assert.equal(await pressed(chosenTime), 'true');
+    await page.getByRole('button', { name: 'Back' }).click();
+    assert.equal(await page.getByRole('radio', { name: /Techniker/ }).isChecked(), true);
+    assert.equal(await pressed(type), 'true');
+    // The same type again: the time as it was; the same time: the details as they were.
+    await type.click();
+    assert.equal(await pressed(chosenTime), 'true');
+    await chosenTime.click();
+    assert.equal(await first.inputValue(), 'Erika');
+
+    // "Change" the appointment, choose the same: straight back to the details, all kept.
+    await page.getByRole('button', { name: 'Change: Appointment' }).click();
+    await type.click();
+    await page.getByRole('heading', { name: 'Your details' }).waitFor();
+    assert.equal(await first.inputValue(), 'Erika');
+    assert.match((await summary.textContent())!, new RegExp(second));
+
+    // "Change" the time: another one; the details stay.
+    await page.getByRole('button', { name: 'Change: Date and time' }).click();
+    assert.equal(await pressed(chosenTime), 'true');
+    const third = (await times.nth(2).textContent())!.trim();
+    await times.nth(2).click();
+    assert.equal(await first.inputValue(), 'Erika');
+    assert.equal(await page.getByLabel('Last name').inputValue(), 'Mustermann');
+    assert.match((await summary.textContent())!, new RegExp(third));
+
+    await page.getByLabel('Email address').fill(PATIENT[2]!);
+    await page.getByLabel('Date of birth').fill(PATIENT[3]!);
+    await page.getByLabel('Mobile number').fill(PATIENT[4]!);
+    await page.getByRole('button', { name: /^Book appointment$/ }).click();
+    await page.getByRole('heading', { name: /booked/i }).waitFor();
+    const [booking] = await bookings();
+    assert.equal((booking?.patient_data as Record<string, unknown>).first_name, 'Erika');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

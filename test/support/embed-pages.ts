@@ -175,14 +175,14 @@ const ERIKA: Patient = {
   mobile: '+49 151 23456789',
 };
 
-/** Insurance, category, type, the first free time, the details; stops on the review step. */
-export async function fillUpToReview(scope: Scope, email = ERIKA.email): Promise<void> {
+/** Insurance and type, the first free time, the details; stops before the booking button. */
+export async function fillUpToBooking(scope: Scope, email = ERIKA.email): Promise<void> {
   await chooseType(scope);
   await pickTime(scope);
   await fillDetails(scope, email);
 }
 
-/** The details step with the guest's details (`email` for telling bookings apart); to the review. */
+/** The details step with the guest's details (`email` for telling bookings apart); not booked yet. */
 export async function fillDetails(scope: Scope, email = ERIKA.email): Promise<void> {
   await fillPatient(scope, { ...ERIKA, email });
 }
@@ -205,13 +205,10 @@ export const CONFIRMED_KEYS = ['appointmentId', 'endsAt', 'guest', 'startsAt'];
 
 /** The `booking-step-change` details of one whole guest booking (bookAsGuest), in order. */
 export const GUEST_STEP_CHANGES = [
-  { step: 'insurance', previousStep: null },
-  { step: 'category', previousStep: 'insurance' },
-  { step: 'type', previousStep: 'category' },
+  { step: 'type', previousStep: null },
   { step: 'time', previousStep: 'type' },
   { step: 'details', previousStep: 'time' },
-  { step: 'review', previousStep: 'details' },
-  { step: 'confirmed', previousStep: 'review' },
+  { step: 'confirmed', previousStep: 'details' },
 ];
 
 /** The details of the `type` events whose nearest element with an id is `#host`, in order. */

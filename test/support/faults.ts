@@ -397,10 +397,13 @@ export const PATIENT: Patient = {
   mobile: '+49 151 99887766',
 };
 
-/** Techniker Krankenkasse → Allgemeinmedizin → Hausärztliche Beratung (type 199). */
+/** The first screen's insurance radio (the types below follow it). */
+export const insuranceRadio = (page: Scope, name: RegExp = /Techniker Krankenkasse/) =>
+  page.getByRole('radio', { name });
+
+/** The first screen: Techniker Krankenkasse, then Hausärztliche Beratung (type 199, Allgemeinmedizin). */
 export async function chooseType(page: Scope): Promise<void> {
-  await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-  await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+  await insuranceRadio(page).check();
   await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
 }
 
@@ -415,7 +418,7 @@ export async function pickTime(page: Scope, index = 0): Promise<string> {
   return label;
 }
 
-/** Fills the details form (the fields the type asks for) and continues to the review. */
+/** Fills the details form (the fields the type asks for); the booking button is below it. */
 export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<void> {
   await page.getByLabel('First name').fill(p.first);
   await page.getByLabel('Last name').fill(p.last);
@@ -423,11 +426,11 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
   await page.getByLabel('Date of birth').fill(p.bornOn);
   const mobile = page.getByLabel(/Mobile number/);
   if (await mobile.count()) await mobile.fill(p.mobile);
-  await page.getByRole('button', { name: 'Continue' }).click();
   await bookNow(page).waitFor();
 }
 
-export const bookNow = (page: Scope) => page.getByRole('button', { name: /^Book now$/ });
+/** The booking button under the details form. */
+export const bookNow = (page: Scope) => page.getByRole('button', { name: /^Book appointment$/ });
 export const confirmation = (page: Scope) =>
   page.getByRole('heading', { name: 'Your appointment is booked' });
 

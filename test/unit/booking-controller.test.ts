@@ -5,7 +5,7 @@ import type { BookingApi } from '../../src/booking/booking-api.js';
 import { BookingController } from '../../src/booking/controller.js';
 import type { Preset } from '../../src/booking/steps.js';
 import type { BookingErrorDetail } from '../../src/contract/events.js';
-import { availability, fakeBookingApi, untilAborted } from './booking-fakes.js';
+import { availability, bookedAppointment, fakeBookingApi, untilAborted } from './booking-fakes.js';
 import { tick } from './http-fakes.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -65,7 +65,7 @@ describe('BookingController', () => {
     async function onTimeStep() {
       const s = setup({ availabilities: (_t, _q, signal) => untilAborted(signal) });
       await s.booking.start({ insuranceId: 'i1', categoryId: 'c1' });
-      s.booking.send({ type: 'SELECT_TYPE', id: 't1' });
+      s.booking.send({ type: 'SELECT_TYPE', id: 't1', categoryId: 'c1' });
       await settle();
       expect(s.booking.state.step).to.equal('time');
       expect(s.count('availabilities')).to.equal(1);
@@ -85,7 +85,7 @@ describe('BookingController', () => {
     it('coming back to the time step asks for the aborted window again', async () => {
       const { booking, count, of } = await onTimeStep();
       booking.send({ type: 'BACK' });
-      booking.send({ type: 'SELECT_TYPE', id: 't1' });
+      booking.send({ type: 'SELECT_TYPE', id: 't1', categoryId: 'c1' });
       await settle();
       expect(count('availabilities')).to.equal(2);
       expect(of('availabilities')[1]!.signal.aborted).to.equal(false);
@@ -95,6 +95,67 @@ describe('BookingController', () => {
       const { booking, request } = await onTimeStep();
       booking.hostDisconnected();
       expect(request.signal.aborted).to.equal(true);
+    });
+  });
+
+  describe('the first screen', () => {
+    it('asks no insurance where the practice has one: it is chosen, the types load', async () => {
+      const { booking, count } = setup({
+        insurances: () => Promise.resolve([{ id: 'only', name: 'Only', kind: 'public' }]),
+      });
+      await booking.start({});
+      await booking.loadFlow();
+      await settle();
+      expect(booking.state).to.deep.equal({ step: 'type', preset: {}, insuranceId: 'only' });
+      expect(count('types')).to.equal(1);
+    });
+
+    it('loads every category’s types in one request once the insurance is chosen', async () => {
+      const { booking, of } = setup();
+      await booking.start({});
+      booking.send({ type: 'SELECT_INSURANCE', id: 'i1' });
+      await settle();
+      expect(of('types').map((c) => c.args[0])).to.deep.equal([{ insuranceId: 'i1' }]);
+    });
+  });
+
+  describe('booking from the details step', () => {
+    it('a failed booking keeps what was typed, and Retry resends it with the same key', async () => {
+      let calls = 0;
+      const keys: string[] = [];
+      const { booking } = setup({
+        book: (input) => {
+          keys.push(input.idempotencyKey);
+          calls++;
+          return calls === 1
+            ? Promise.reject(new ApiError('down', 'server', 503))
+            : Promise.resolve(bookedAppointment);
+        },
+      });
+      await booking.start({ insuranceId: 'i1', categoryId: 'c1', typeId: 't1' });
+      booking.selectSlot(availability('av1'));
+      await settle();
+      booking.submit({ first_name: 'Erika' }, false);
+      await settle();
+      expect(booking.state).to.deep.include({ step: 'details' });
+      expect(booking.draft).to.deep.equal({ first_name: 'Erika' });
+      expect(booking.bookingError).to.include({ code: 'server' });
+      booking.retry();
+      await settle();
+      expect(booking.state.step).to.equal('confirmed');
+      expect(keys).to.deep.equal(['key-1', 'key-1']);
+    });
+
+    it('a taken slot leads back to the times with the details kept', async () => {
+      const { booking } = setup({
+        book: () => Promise.reject(new ApiError('taken', 'availability_taken', 409)),
+      });
+      await booking.start({ insuranceId: 'i1', categoryId: 'c1', typeId: 't1' });
+      booking.selectSlot(availability('av1'));
+      booking.submit({ first_name: 'Erika' }, false);
+      await settle();
+      expect(booking.state).to.deep.include({ step: 'time', slotTaken: true });
+      expect(booking.draft).to.deep.equal({ first_name: 'Erika' });
     });
   });
 
@@ -137,7 +198,7 @@ describe('BookingController', () => {
         categoryId: 'c1',
         typeId: 't1',
       });
-      expect(booking.state).to.deep.equal({ step: 'insurance', preset: {} });
+      expect(booking.state).to.deep.equal({ step: 'type', preset: {} });
       expect(booking.notice).to.include({ code: 'not_found', status: 404 });
       expect(errors).to.deep.equal([
         {
@@ -151,7 +212,7 @@ describe('BookingController', () => {
     it('an unknown category keeps the insurance', async () => {
       const { booking, errors } = await startWith({ insuranceId: 'i1', categoryId: 'c-unknown' });
       expect(booking.state).to.deep.equal({
-        step: 'category',
+        step: 'type',
         preset: { insuranceId: 'i1' },
         insuranceId: 'i1',
       });
@@ -173,7 +234,7 @@ describe('BookingController', () => {
         { insuranceId: 'i1', typeId: 't-unknown' },
         { type: () => Promise.reject(new ApiError('GET type: 404', 'not_found', 404)) },
       );
-      expect(booking.state).to.include({ step: 'category', insuranceId: 'i1' });
+      expect(booking.state).to.include({ step: 'type', insuranceId: 'i1' });
       expect(booking.notice).to.include({ code: 'not_found' });
       expect(errors.map((e) => e.code)).to.deep.equal(['not_found']);
     });
@@ -183,7 +244,7 @@ describe('BookingController', () => {
         { insuranceId: 'i1', categoryId: 'c1' },
         { insurances: () => Promise.reject(new ApiError('boom', 'server', 500)) },
       );
-      expect(booking.state.step).to.equal('insurance');
+      expect(booking.state).to.deep.equal({ step: 'type', preset: {} });
       expect(booking.notice).to.equal(null); // the step shows it, with a retry
       expect(errors.map((e) => e.code)).to.deep.equal(['server']);
     });
@@ -226,14 +287,11 @@ describe('BookingController', () => {
       const { booking, errors } = setup({ book: () => Promise.reject(refused) });
       await booking.start({ insuranceId: 'i1', categoryId: 'c1', typeId: 't1' });
       booking.selectSlot(availability('av1'));
-      booking.send({
-        type: 'SUBMIT_DETAILS',
-        patient: { first_name: 'Erika', email: 'erika@' },
-        asapOptIn: false,
-      });
-      booking.confirm();
+      booking.submit({ first_name: 'Erika', email: 'erika@' }, false);
       await settle();
-      expect(booking.state.step).to.equal('details'); // back to the form, its fields marked
+      expect(booking.state).to.deep.include({ step: 'details', submission: null }); // fields marked
+      expect(booking.draft).to.deep.equal({ first_name: 'Erika', email: 'erika@' }); // kept
+      booking.hostDisconnected(); // typed details ask before the page is left: not in a test
       expect(booking.fieldErrors).to.deep.equal(refused.fieldErrors);
       expect(errors).to.deep.equal([
         { code: 'validation', message: 'The portal refused the submitted data.', status: 422 },

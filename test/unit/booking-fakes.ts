@@ -66,9 +66,15 @@ export interface ApiCall {
   signal: AbortSignal;
 }
 
-/** A catalogue with one of each: insurance i1, category c1, type t1, a practice in Berlin. */
+/**
+ * A catalogue with one of each (but two insurances, so the first screen asks): insurance i1 (and
+ * i2), category c1, type t1, a practice in Berlin.
+ */
 const DEFAULTS: BookingApi = {
-  insurances: async () => [{ id: 'i1', name: 'AOK', kind: 'public' }],
+  insurances: async () => [
+    { id: 'i1', name: 'AOK', kind: 'public' },
+    { id: 'i2', name: 'TK', kind: 'public' },
+  ],
   institutions: async () => [{ id: 'inst', name: 'Praxis', timeZone: 'Europe/Berlin' }],
   locations: async () => [{ id: 'l1', name: 'Main street' }],
   categories: async () => [{ id: 'c1', name: 'Check-ups' }],

@@ -17,16 +17,16 @@ function setup(overrides: Parameters<typeof fakeBookingApi>[0] = {}) {
 }
 
 /** What the controller asks for on each step (its `ensureStepData`), as a render would. */
-function visit(data: StepData, step: 'insurance' | 'category' | 'type' | 'time' | 'details') {
+function visit(data: StepData, step: 'type' | 'time' | 'details') {
   data.institution();
-  if (step === 'insurance') data.insurances();
-  if (step === 'category') data.categories('i1');
+  data.insurances();
   if (step === 'type') {
-    data.types('c1', 'i1');
+    data.types('i1');
+    data.categories('i1');
     data.locations();
   }
   if (step === 'time' || step === 'details') {
-    data.type('t1', 'c1', 'i1');
+    data.type('t1', 'i1');
     data.locations();
   }
 }
@@ -36,18 +36,15 @@ describe('StepData', () => {
     const { data, calls } = setup();
     data.insurances();
     data.categories('i1');
-    data.types('c1', 'i1');
+    data.types('i1');
     await tick();
     expect(calls.map((c) => [c.method, ...c.args])).to.deep.equal([
       ['insurances'],
       ['categories', { insuranceId: 'i1' }],
-      ['types', { categoryId: 'c1', insuranceId: 'i1' }],
+      ['types', { insuranceId: 'i1' }], // every category's types in one request
     ]);
-    expect(data.insurances()).to.deep.equal({
-      status: 'ready',
-      value: [{ id: 'i1', name: 'AOK', kind: 'public' }],
-    });
-    expect(data.types('c1', 'i1')).to.deep.equal({
+    expect(data.insurances()).to.have.nested.property('value[0].id', 'i1');
+    expect(data.types('i1')).to.deep.equal({
       status: 'ready',
       value: [appointmentType('t1', 'c1')],
     });
@@ -65,7 +62,7 @@ describe('StepData', () => {
 
   it('going back and forth between the steps fetches nothing twice', async () => {
     const { data, count } = setup();
-    const path = ['insurance', 'category', 'type', 'time', 'details'] as const;
+    const path = ['type', 'time', 'details'] as const;
     for (const step of path) {
       visit(data, step);
       await tick(); // each step is shown with its data before the next
@@ -83,7 +80,7 @@ describe('StepData', () => {
       types: count('types'),
       locations: count('locations'),
     }).to.deep.equal({ institutions: 1, insurances: 1, categories: 1, types: 1, locations: 1 });
-    // The time step's type came from the type step's list, not by id.
+    // The time step's type came from the first screen's list, not by id.
     expect(count('type')).to.equal(0);
   });
 
@@ -94,12 +91,12 @@ describe('StepData', () => {
     expect(count('locations')).to.equal(1);
   });
 
-  it('asks again for another insurance or category (its own list)', async () => {
+  it('asks again for another insurance (its own lists)', async () => {
     const { data, of } = setup();
     data.categories('i1');
     data.categories('i2');
-    data.types('c1', 'i1');
-    data.types('c1', 'i2');
+    data.types('i1');
+    data.types('i2');
     data.categories('i1');
     await tick();
     expect(of('categories').map((c) => c.args)).to.deep.equal([
@@ -110,11 +107,11 @@ describe('StepData', () => {
   });
 
   describe('type()', () => {
-    it('takes the type from its loaded category list', async () => {
+    it("takes the type from the insurance's loaded list", async () => {
       const { data, count } = setup();
-      data.types('c1', 'i1');
+      data.types('i1');
       await tick();
-      expect(data.type('t1', 'c1', 'i1')).to.deep.equal({
+      expect(data.type('t1', 'i1')).to.deep.equal({
         status: 'ready',
         value: appointmentType('t1', 'c1'),
       });
@@ -123,10 +120,10 @@ describe('StepData', () => {
 
     it('fetches a type by id (once) when its list is not loaded: a preselected type', async () => {
       const { data, of } = setup();
-      expect(data.type('t7', 'c1', 'i1')).to.deep.equal({ status: 'loading' });
-      data.type('t7', 'c1', 'i1');
+      expect(data.type('t7', 'i1')).to.deep.equal({ status: 'loading' });
+      data.type('t7', 'i1');
       await tick();
-      expect(data.type('t7', 'c1', 'i1')).to.deep.equal({
+      expect(data.type('t7', 'i1')).to.deep.equal({
         status: 'ready',
         value: appointmentType('t7'),
       });
@@ -135,9 +132,9 @@ describe('StepData', () => {
 
     it('fetches a type by id when its loaded list does not have it', async () => {
       const { data, count } = setup();
-      data.types('c1', 'i1');
+      data.types('i1');
       await tick();
-      data.type('t9', 'c1', 'i1');
+      data.type('t9', 'i1');
       expect(count('type')).to.equal(1);
     });
   });
@@ -208,13 +205,11 @@ describe('StepData', () => {
 
   it('ready.* are the same loads as promises, for checks that wait', async () => {
     const { data, count } = setup({ type: () => Promise.reject(new ApiError('x', 'server', 500)) });
-    expect(await data.ready.insurances()).to.deep.equal([
-      { id: 'i1', name: 'AOK', kind: 'public' },
-    ]);
+    expect(await data.ready.insurances()).to.have.length(2);
     data.insurances();
     expect(count('insurances')).to.equal(1);
     expect(await data.ready.categories('i1')).to.deep.equal([{ id: 'c1', name: 'Check-ups' }]);
-    expect(await data.ready.types('c1', 'i1')).to.have.length(1);
+    expect(await data.ready.types('i1')).to.have.length(1);
     expect(await rejection(data.ready.type('t1'))).to.have.property('code', 'server');
   });
 

@@ -4,8 +4,11 @@
  */
 import type { PatientData } from '../../api/types.js';
 
-/** Steps the review's "change" buttons lead back to. */
-export type EditStep = 'insurance' | 'category' | 'type' | 'time' | 'details';
+/** Steps the summary's "Change" buttons lead back to. */
+export type EditStep = 'type' | 'time';
+
+/** The radio groups that narrow the first screen's list. */
+export type FilterName = 'insurance' | 'category';
 
 /** The two top-level views of a signed-in patient (account bar navigation). */
 export type AccountView = 'booking' | 'appointments';
@@ -21,8 +24,10 @@ export interface PatientInput {
 }
 
 export interface ViewEventDetails {
-  /** An option (insurance / category / type) or an availability was chosen. */
+  /** An option (an appointment type) or an availability was chosen. */
   'pb-select': { id: string };
+  /** A radio above the list was chosen (the insurance, a category). */
+  'pb-narrow': { name: FilterName; id: string };
   /** The time step wants the window of days starting at `from` ('YYYY-MM-DD'). */
   'pb-range': { from: string };
   /** "Find the first free time". */
@@ -31,9 +36,9 @@ export interface ViewEventDetails {
   'pb-patient-input': PatientInput;
   /** The details form was submitted and is valid. */
   'pb-patient-submit': PatientInput;
-  /** The review was confirmed ("Book now"), or a new time ("Move appointment"). */
+  /** A new time was confirmed ("Move appointment"). */
   'pb-confirm': Record<string, never>;
-  /** A review "change" button. */
+  /** A summary's "Change" button. */
   'pb-edit': { step: EditStep };
   /** Retry after an error shown inside a view. */
   'pb-retry': Record<string, never>;
@@ -82,6 +87,7 @@ export function viewEvent<K extends ViewEventName>(
 declare global {
   interface HTMLElementEventMap {
     'pb-select': CustomEvent<ViewEventDetails['pb-select']>;
+    'pb-narrow': CustomEvent<ViewEventDetails['pb-narrow']>;
     'pb-range': CustomEvent<ViewEventDetails['pb-range']>;
     'pb-find-first': CustomEvent<ViewEventDetails['pb-find-first']>;
     'pb-patient-input': CustomEvent<ViewEventDetails['pb-patient-input']>;

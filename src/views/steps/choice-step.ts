@@ -4,6 +4,7 @@ import { customElementOnce } from '../../core/define.js';
 import type { CoreMessages } from '../../i18n/messages.js';
 import { errorAlert, loadingNote, skeletons } from '../shared/parts.js';
 import { StepView } from '../shared/step-view.js';
+import type { FilterName } from '../shared/view-events.js';
 
 /** One choice in a single-choice step. */
 export interface ChoiceOption {
@@ -16,19 +17,30 @@ export interface ChoiceOption {
   group?: string;
 }
 
+/** A radio group above the options that narrows them (the insurance; a category in a long list). */
+export interface ChoiceFilter {
+  name: FilterName;
+  legend: string;
+  options: ChoiceOption[];
+  selectedId?: string | undefined;
+}
+
 interface Group {
   name: string | undefined;
   options: ChoiceOption[];
 }
 
 /**
- * @summary A single-choice list (insurance, category, type): each option is a button that chooses
- * and advances. The option chosen before is marked `aria-pressed="true"`.
+ * @summary A single-choice list (the appointment types, under their categories): each option is a
+ * button that chooses and advances. The option chosen before is marked `aria-pressed="true"`.
+ * Radio groups above the list (`filters`: the insurance, a category) narrow it without advancing.
  *
  * @fires pb-select - `{ id }` of the chosen option
+ * @fires pb-narrow - `{ name, id }` of a filter's chosen radio
  * @fires pb-retry - the Retry button after an error
  *
  * @csspart heading - the step heading
+ * @csspart filter - a radio group above the list
  * @csspart option - an option button
  * @csspart error - the error box
  */
@@ -76,14 +88,46 @@ export class PbChoiceStep extends StepView<CoreMessages> {
       .skeleton.row {
         height: 3.5em;
       }
+      fieldset {
+        margin: 0 0 1em;
+        padding: 0;
+        border: 0;
+      }
+      legend {
+        margin-bottom: 0.5em;
+        font-weight: 600;
+      }
+      .radios {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
+        gap: 0.25em 1em;
+      }
+      .radios label {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        min-height: 2.75em;
+      }
+      .radios input {
+        width: 1.25em;
+        height: 1.25em;
+        margin: 0;
+        accent-color: var(--_accent);
+      }
     `,
   ];
 
   /** The step's heading (e.g. `t.insurance.heading`). */
   @property() heading = '';
 
-  /** The choices; `undefined` while loading (skeleton rows, `aria-busy`). */
-  @property({ attribute: false }) options: ChoiceOption[] | undefined;
+  /** The choices; `undefined` while loading (skeleton rows, `aria-busy`); null: none yet (`hint`). */
+  @property({ attribute: false }) options: ChoiceOption[] | undefined | null;
+
+  /** Radio groups above the list. */
+  @property({ attribute: false }) filters: ChoiceFilter[] = [];
+
+  /** Shown instead of the list while a filter waits for its answer. */
+  @property() hint = '';
 
   /** The id chosen before (when the user comes back to this step). */
   @property({ attribute: 'selected-id' }) selectedId?: string;
@@ -105,11 +149,31 @@ export class PbChoiceStep extends StepView<CoreMessages> {
   override render() {
     if (!this.t) return nothing;
     return html`<h2 part="heading" tabindex="-1">${this.heading}</h2>
-      ${this.renderBody()}`;
+      ${this.filters.map((f) => this.renderFilter(f))} ${this.renderBody()}`;
+  }
+
+  private renderFilter(f: ChoiceFilter): TemplateResult {
+    return html`<fieldset part="filter">
+      <legend>${f.legend}</legend>
+      <div class="radios">
+        ${f.options.map(
+          (o) =>
+            html`<label
+              ><input
+                type="radio"
+                name=${f.name}
+                .checked=${o.id === f.selectedId}
+                @change=${() => this.emit('pb-narrow', { name: f.name, id: o.id })}
+              />${o.label}</label
+            >`,
+        )}
+      </div>
+    </fieldset>`;
   }
 
   private renderBody(): TemplateResult {
     if (this.error) return errorAlert(this.t, this.error, this.onRetry);
+    if (this.options === null) return html`<p part="empty">${this.hint}</p>`;
     if (!this.options) {
       return html`${loadingNote(this.t)}
         <ul class="plain" part="list" role="list" aria-busy="true">

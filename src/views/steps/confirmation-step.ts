@@ -158,7 +158,7 @@ export class PbConfirmationStep extends StepView {
     const s = this.summary;
     if (!this.t || !s) return nothing;
     const c = this.t.confirmation;
-    const r = this.t.review;
+    const r = this.t.booking;
     const fmt = createFormat(this.locale, this.timeZone);
     const rows: SummaryRow[] = [
       { label: r.appointment, value: s.typeName },

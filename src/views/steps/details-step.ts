@@ -13,6 +13,7 @@ import {
   type FieldSpec,
 } from './details-fields.js';
 import { StepView } from '../shared/step-view.js';
+import { errorAlert } from '../shared/parts.js';
 import type { PatientInput } from '../shared/view-events.js';
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -21,10 +22,12 @@ const PREFIX = 'patient_data.';
 /**
  * @summary The patient's details: a form with native constraint validation and own, localized
  * messages. Controlled: shows `value`, reports every input. Server 422 errors appear next to
- * their fields.
+ * their fields. Its button books (`submit-label`): while `submitting` it is busy and does nothing;
+ * a failed attempt shows `error` with Retry above it. The form stays editable throughout.
  *
  * @fires pb-patient-input - `{ value, asapOptIn }` on every input
- * @fires pb-patient-submit - `{ value, asapOptIn }` when submitted and valid
+ * @fires pb-patient-submit - `{ value, asapOptIn }` when submitted and valid (not while `submitting`)
+ * @fires pb-retry - the Retry button after a failed attempt
  *
  * @csspart heading - the step heading
  * @csspart field - one label + control + message
@@ -53,6 +56,18 @@ export class PbDetailsStep extends StepView {
 
   /** The submit button's text; default `t.details.submit`. */
   @property({ attribute: 'submit-label' }) submitLabel?: string;
+
+  /** The submit button's text while `submitting`. */
+  @property({ attribute: 'busy-label' }) busyLabel?: string;
+
+  /** A sentence above the submit button (what it does). */
+  @property() note?: string;
+
+  /** The data is being sent: the button is busy, a second submit does nothing. */
+  @property({ type: Boolean }) submitting = false;
+
+  /** The last attempt's failure, shown with a Retry button above the submit button. */
+  @property() error?: string;
 
   /** Messages from the last submit attempt, per field. */
   @state() private clientErrors: Partial<Record<PatientField, string>> = {};
@@ -134,6 +149,7 @@ export class PbDetailsStep extends StepView {
 
   private onSubmit = (e: SubmitEvent): void => {
     e.preventDefault();
+    if (this.submitting) return;
     const found: Partial<Record<PatientField, string>> = {};
     for (const spec of this.specs) {
       const el = this.control(spec.name);
@@ -159,11 +175,20 @@ export class PbDetailsStep extends StepView {
       ${this.renderServerErrors()}
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput}>
         ${this.specs.map((s) => this.renderField(s))} ${this.renderAsap()}
+        ${this.error ? errorAlert(this.t, this.error, () => this.emit('pb-retry', {})) : nothing}
+        ${this.note ? html`<p class="muted">${this.note}</p>` : nothing}
         <div class="actions">
-          <button type="submit" class="primary" part="submit">
-            ${this.submitLabel || d.submit}
+          <button
+            type="submit"
+            class="primary"
+            part="submit"
+            aria-disabled=${this.submitting ? 'true' : 'false'}
+            aria-busy=${this.submitting ? 'true' : 'false'}
+          >
+            ${(this.submitting && this.busyLabel) || this.submitLabel || d.submit}
           </button>
         </div>
+        <p class="vh" role="status">${this.submitting ? this.busyLabel : ''}</p>
       </form>`;
   }
 
