@@ -2,11 +2,10 @@
 // time from the click that opens the step to its times rendered, the part after the availabilities
 // arrived, and the longest main-thread task in between (from a Chromium trace).
 import type { Browser, Page } from 'playwright-core';
-import { clickButton } from './flow.js';
-import { FIRST_INSURANCE_NAME } from './guest-path.js';
+import { chooseInsurance } from './flow.js';
 import { freshPage, type BenchStack } from './stack.js';
 
-export const DENSE = { category: /Impfungen/, type: /Grippeschutzimpfung/, typeId: '202' } as const;
+export const DENSE = { type: /Grippeschutzimpfung/, typeId: '202' } as const;
 
 export interface DenseRun {
   /** Click on the type → first frame with the time buttons in the DOM. */
@@ -105,8 +104,7 @@ async function oneRun(browser: Browser, url: string): Promise<DenseRun & { probl
         .catch(() => undefined);
     });
     await page.goto(url);
-    await clickButton(page, FIRST_INSURANCE_NAME);
-    await clickButton(page, DENSE.category);
+    await chooseInsurance(page);
     const type = page.getByRole('button', { name: DENSE.type }).first();
     await type.waitFor({ timeout: 15_000 });
     await page.evaluate(() => ((window as unknown as { __pbArmed: boolean }).__pbArmed = true));

@@ -68,11 +68,11 @@ function roundTripsMs(requests: TimedRequest[]): number {
   return total;
 }
 
-/** Polls each frame for the first insurance button in the widget's shadow roots. */
+/** Polls each frame for the first insurance (its radio's label) in the widget's shadow roots. */
 const WATCH_FIRST_INSURANCE = `(() => {
   const find = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.tagName === 'BUTTON' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
+      if (el.tagName === 'LABEL' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
       if (el.shadowRoot) { const hit = find(el.shadowRoot); if (hit) return hit; }
     }
     return null;

@@ -70,7 +70,7 @@ export function recordScripts(page: Page): { take(): Promise<FetchedScript[]>; s
 export async function guestPathScripts(page: Page, url: string): Promise<FetchedScript[]> {
   const recorder = recordScripts(page);
   await page.goto(url);
-  await page.getByRole('button', { name: FIRST_INSURANCE_NAME }).waitFor({ timeout: 15_000 });
+  await page.getByRole('radio', { name: FIRST_INSURANCE_NAME }).waitFor({ timeout: 15_000 });
   const mark = await page.waitForFunction(
     () => performance.getEntriesByName('patient-booking:first-screen')[0]?.startTime ?? null,
     undefined,

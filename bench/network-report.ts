@@ -31,10 +31,10 @@ function stepRows(prefix: string, v: VariantResult, label: string, preflight: bo
       target: target(BOUNDS.typeToTimes),
       verdict: verdict(within(times, BOUNDS.typeToTimes)),
     });
-  const book = step(v, '"Book now" → confirmation');
+  const book = step(v, '"Book appointment" → confirmation');
   if (book)
     rows.push({
-      metric: `${prefix} ${label} click on "Book now" → confirmation`,
+      metric: `${prefix} ${label} click on "Book appointment" → confirmation`,
       measured: rt(book),
       target: preflight
         ? 'measured (a preflight, then the POST)'

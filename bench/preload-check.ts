@@ -159,7 +159,7 @@ export async function inspectPreload(o: {
     const seen = await track(session, (url) => url.includes('/insurances'));
     o.proxy.reset();
     await page.goto(o.url, { waitUntil: 'load' });
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     // Chromium warns about an unused preload a few seconds after the load event.
     await page.waitForTimeout(4000);
     requests = seen();

@@ -2,16 +2,16 @@
 // first screen counts as shown, and the steps from there to the confirmation, each with what it
 // waits for. English pages; roles and labels only.
 import type { Page } from 'playwright-core';
-import { clickButton, CHOICES, TIME_BUTTON } from './flow.js';
+import { chooseInsurance, clickButton, CHOICES, TIME_BUTTON } from './flow.js';
 import { PRELOAD_QUERY } from './preload-check.js';
 import type { RoundTripsStep } from './round-trips.js';
 import { API_PATH, PREFIX } from './stack.js';
 
-/** The first insurance button visible, looked for in every shadow root at each frame. */
+/** The first insurance (its radio's label) visible, looked for in every shadow root at each frame. */
 export const FIRST_INSURANCE = `(() => {
   const find = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.tagName === 'BUTTON' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
+      if (el.tagName === 'LABEL' && /Techniker Krankenkasse/.test(el.textContent || '')) return el;
       if (el.shadowRoot) { const hit = find(el.shadowRoot); if (hit) return hit; }
     }
     return null;
@@ -30,19 +30,14 @@ const button = (name: RegExp) => ({
  */
 export const steps = (pointerMs: number): RoundTripsStep[] => [
   {
-    name: 'insurance → categories',
+    name: 'insurance → its types',
     // A patient reads the list first, the pointer on it: the steps' chunk loads at that pointer
-    // (a click with no pointer before it waits for the chunk, then the categories: one more RT).
+    // (a choice with no pointer before it waits for the chunk, then the types: one more RT).
     prepare: async (page) => {
-      await page.getByRole('button', { name: CHOICES.insurance }).first().hover();
+      await page.getByRole('radio', { name: CHOICES.insurance }).first().hover();
       await page.waitForTimeout(pointerMs);
     },
-    act: (page) => clickButton(page, CHOICES.insurance),
-    until: button(CHOICES.category),
-  },
-  {
-    name: 'category → types',
-    act: (page) => clickButton(page, CHOICES.category),
+    act: (page) => chooseInsurance(page),
     until: button(CHOICES.type),
   },
   {
@@ -56,7 +51,7 @@ export const steps = (pointerMs: number): RoundTripsStep[] => [
     until: { locator: (page) => page.getByLabel('First name') },
   },
   {
-    name: 'details → review',
+    name: '"Book appointment" → confirmation',
     prepare: async (page) => {
       await page.getByLabel('First name').fill('Erika');
       await page.getByLabel('Last name').fill('Mustermann');
@@ -65,12 +60,7 @@ export const steps = (pointerMs: number): RoundTripsStep[] => [
       const mobile = page.getByLabel('Mobile number');
       if ((await mobile.count()) > 0) await mobile.fill('+49 151 23456789');
     },
-    act: (page) => clickButton(page, /Continue/),
-    until: button(/Book now/),
-  },
-  {
-    name: '"Book now" → confirmation',
-    act: (page) => clickButton(page, /Book now/),
+    act: (page) => clickButton(page, /^Book appointment$/),
     until: { locator: (page) => page.getByRole('heading', { name: /booked/i }) },
   },
 ];

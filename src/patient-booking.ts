@@ -38,7 +38,8 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
  * @csspart heading - Each step's heading (forwarded from the step's view, as are the parts below).
- * @csspart option - A choice button (insurance, category, appointment type).
+ * @csspart filter - A radio group above the appointment types (the insurance; a category in a long list).
+ * @csspart option - A choice button (an appointment type).
  * @csspart day - A day button of the time step.
  * @csspart time - A time button of the time step.
  * @csspart field - One form field: label, control and message.
@@ -47,6 +48,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart submit - The details form's submit button.
  * @csspart confirm - The button that books (or moves) the appointment.
  * @csspart summary - The summary of the chosen appointment (above the time and details steps, confirmation, detail).
+ * @csspart edit - A "Change" button in the summary of the choices.
  * @csspart bar - The sign-in bar inside `account`.
  * @csspart sign-in - The "Sign in" button.
  * @csspart sign-out - The "Sign out" button.
@@ -253,7 +255,12 @@ export class PatientBooking extends LitElement {
     if (!this.firstScreenDue || !this.catalogue.messages || !booking?.started) return;
     if (booking.state.step === 'type' && booking.data.insurances().status === 'loading') return;
     this.firstScreenDue = false;
-    requestAnimationFrame(() => setTimeout(this.firstScreenShown));
+    let marked = false;
+    const mark = () => (marked ||= (this.firstScreenShown(), true));
+    requestAnimationFrame(() => setTimeout(mark));
+    // A frame out of view is not painted (no animation frame comes): the iframe's height, which
+    // waits for this mark, must not wait for the patient to scroll there.
+    setTimeout(mark, FIRST_SCREEN_FALLBACK_MS);
   }
 
   /** The account's screens are shown (the patient's appointments, not the booking flow). */
@@ -394,6 +401,9 @@ export class PatientBooking extends LitElement {
 }
 
 const ignore = (): void => undefined;
+
+/** The first screen's mark at the latest this long after its render (see `updated`). */
+const FIRST_SCREEN_FALLBACK_MS = 500;
 
 // Defined once even when the script is included twice (CMS pages do that).
 if (!customElements.get('patient-booking'))

@@ -50,14 +50,9 @@ export const deCore: CoreMessages = {
   },
   insurance: {
     need: 'Was benötigen Sie?',
-    hint: 'Bitte wählen Sie zuerst Ihre Versicherung: Davon hängt ab, welche Termine Sie buchen können.',
+    hint: 'Bitte wählen Sie zuerst Ihre Versicherung.',
     heading: 'Wie sind Sie versichert?',
     empty: 'Für diese Praxis sind keine Versicherungen hinterlegt. Bitte rufen Sie die Praxis an.',
-    kinds: {
-      public: 'Gesetzlich versichert',
-      private: 'Privat versichert',
-      self_pay: 'Selbstzahler',
-    },
   },
   login: {
     signIn: 'Anmelden',

@@ -45,10 +45,9 @@ export const enCore: CoreMessages = {
   },
   insurance: {
     need: 'What do you need?',
-    hint: 'Please choose your insurance first: the appointments you can book depend on it.',
+    hint: 'Please choose your insurance first.',
     heading: 'How are you insured?',
     empty: 'This practice has no insurances set up. Please call the practice.',
-    kinds: { public: 'Statutory insurance', private: 'Private insurance', self_pay: 'Self-pay' },
   },
   login: {
     signIn: 'Sign in',

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../api/errors.js';
-import type { AppointmentStatus, InsuranceKind, PatientField } from '../api/types.js';
+import type { AppointmentStatus, PatientField } from '../api/types.js';
 
 /** The booking flow's steps, as named in the catalogue (`steps`) and in `booking-step-change`. */
 export const STEP_KEYS = ['type', 'time', 'details', 'confirmed'] as const;
@@ -55,7 +55,6 @@ export interface Messages {
     /** Where the list of types will be, until the insurance is chosen. */
     hint: string;
     empty: string;
-    kinds: Record<InsuranceKind, string>;
   };
   /** The category filter, where an insurance has many types. */
   category: {

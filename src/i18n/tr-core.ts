@@ -43,14 +43,9 @@ export const trCore: CoreMessages = {
   },
   insurance: {
     need: 'Neye ihtiyacınız var?',
-    hint: 'Lütfen önce sigortanızı seçin: alabileceğiniz randevular buna bağlıdır.',
+    hint: 'Lütfen önce sigortanızı seçin.',
     heading: 'Nasıl sigortalısınız?',
     empty: 'Bu muayenehane için kayıtlı sigorta yok. Lütfen muayenehaneyi arayın.',
-    kinds: {
-      public: 'Yasal sağlık sigortası',
-      private: 'Özel sağlık sigortası',
-      self_pay: 'Kendi ödeyen',
-    },
   },
   login: {
     signIn: 'Giriş yapın',

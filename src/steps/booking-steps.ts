@@ -89,8 +89,8 @@ export interface TypeList {
 
 /**
  * Every type the insurance offers, under its category's heading (in the portal's order of
- * categories); one category's types where the host preselected it; a category filter first where
- * the insurance has more than `MANY_TYPES`.
+ * categories); one category's types, or the one type, where the host preselected it; a category
+ * filter first where the insurance has more than `MANY_TYPES`.
  */
 export function typeList(first: FirstCtx, s: TypeState, insuranceId: string): TypeList {
   const { b, locale } = first;
@@ -111,8 +111,11 @@ export function typeList(first: FirstCtx, s: TypeState, insuranceId: string): Ty
     return i < 0 ? categories.length : i;
   };
   const preset = s.preset.categoryId;
+  // A preselected type (the insurance still asked) is the list's only entry.
   let list = all
-    .filter((x) => !preset || x.categoryId === preset)
+    .filter(
+      (x) => (!preset || x.categoryId === preset) && (!s.preset.typeId || x.id === s.preset.typeId),
+    )
     .sort((x, y) => rank(x.categoryId) - rank(y.categoryId));
   const locations = valueOf(b.data.locations());
   const many = !preset && list.length > MANY_TYPES;

@@ -6,10 +6,10 @@ import type { ChoiceOption, PbChoiceStep } from '../../src/views/steps/choice-st
 import '../../src/views/steps/choice-step.js';
 
 const options: ChoiceOption[] = [
-  { id: '1', label: 'AOK', group: de.insurance.kinds.public },
-  { id: '2', label: 'Allianz', group: de.insurance.kinds.private },
-  { id: '3', label: 'TK', group: de.insurance.kinds.public },
-  { id: '4', label: 'Selbst', group: de.insurance.kinds.self_pay, description: 'Rechnung' },
+  { id: '1', label: 'AOK', group: 'Gesetzlich versichert' },
+  { id: '2', label: 'Allianz', group: 'Privat versichert' },
+  { id: '3', label: 'TK', group: 'Gesetzlich versichert' },
+  { id: '4', label: 'Selbst', group: 'Selbstzahler', description: 'Rechnung' },
 ];
 
 const buttons = (el: PbChoiceStep) => [

@@ -214,8 +214,7 @@ describe('signed-in patient', () => {
 
   it('books with prefilled, editable details: the appointment is tied to the patient', async () => {
     const { page, context } = await signedIn('/book.html');
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await page
       .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
@@ -230,8 +229,7 @@ describe('signed-in patient', () => {
     const born = page.getByLabel('Date of birth');
     if (!(await born.inputValue())) await born.fill('1964-08-12');
     await page.getByRole('checkbox').first().check();
-    await page.getByRole('button', { name: /Continue/ }).click();
-    await page.getByRole('button', { name: /Book now/ }).click();
+    await page.getByRole('button', { name: /^Book appointment$/ }).click();
     await page.getByRole('heading', { name: /booked/i }).waitFor();
     const [booking] = stack.sandbox.state.bookings();
     const patient = stack.sandbox.state.patientByEmail('patient@example.com')!;
@@ -310,8 +308,7 @@ describe('tokens mid-session', () => {
   // which stays cached (and refused) until it expires.
   it('ends a session whose refresh is refused, offers sign-in again and keeps the typed details', async () => {
     const { page, context } = await signedIn('/revoked.html');
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await page
       .getByRole('button', { name: /^\d{1,2}:\d{2}/ })

@@ -44,11 +44,8 @@ after(async () => {
 const TEXT = {
   en: {
     title: 'Book an appointment',
-    headings: {
-      insurance: 'How are you insured?',
-      category: 'What is it about?',
-      type: 'Which appointment do you need?',
-    },
+    /** The first screen's heading, and its insurance question. */
+    headings: { need: 'What do you need?', insurance: 'How are you insured?' },
     errors: {
       config: 'This booking form is not set up correctly. Please call the practice.',
       network: 'No connection. Please check your internet connection and try again.',
@@ -59,11 +56,7 @@ const TEXT = {
   },
   de: {
     title: 'Termin buchen',
-    headings: {
-      insurance: 'Wie sind Sie versichert?',
-      category: 'Worum geht es?',
-      type: 'Welcher Termin passt?',
-    },
+    headings: { need: 'Was benötigen Sie?', insurance: 'Wie sind Sie versichert?' },
     errors: {
       config:
         'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte rufen Sie die Praxis an.',
@@ -76,7 +69,8 @@ const TEXT = {
 } as const;
 type Locale = keyof typeof TEXT;
 type Code = keyof (typeof TEXT)[Locale]['errors'];
-type Heading = keyof (typeof TEXT)[Locale]['headings'];
+/** What the first screen then asks: the insurance (its radios), or a type (the list). */
+type Asked = 'insurance' | 'type';
 
 let pages = 0;
 /** A page with exactly these attributes on the element (none added). */
@@ -123,14 +117,14 @@ const unreachableBackend: Case = (locale) => ({
 });
 const refusingBackend: Case = (locale) => ({ ...good(locale), backend: `${refused.url}/` });
 
-/** Unknown preselected ids: the step where the patient then chooses by hand. */
-const idCases: Array<[string, Record<string, string>, Heading]> = [
+/** Unknown preselected ids: what the patient then chooses by hand on the first screen. */
+const idCases: Array<[string, Record<string, string>, Asked]> = [
   ['an unknown insurance-id', { 'insurance-id': '999999' }, 'insurance'],
   ['an unknown appointment-type-id alone', { 'appointment-type-id': '999999' }, 'insurance'],
   [
     'an unknown appointment-category-id',
     { 'insurance-id': '136', 'appointment-category-id': '999999' },
-    'category',
+    'type',
   ],
   [
     'an unknown appointment-type-id',
@@ -144,10 +138,16 @@ const idCases: Array<[string, Record<string, string>, Heading]> = [
   ],
 ];
 
-async function assertChoosingByHand(ids: Record<string, string>, heading: Heading, locale: Locale) {
+async function assertChoosingByHand(ids: Record<string, string>, asked: Asked, locale: Locale) {
   const opened = await openWith({ ...good(locale), ...ids });
-  await opened.page.getByRole('heading', { name: TEXT[locale].headings[heading] }).waitFor();
-  await opened.page.locator('[part~="option"]').first().waitFor();
+  await opened.page.getByRole('heading', { name: TEXT[locale].headings.need }).waitFor();
+  if (asked === 'insurance') {
+    await opened.page.getByRole('group', { name: TEXT[locale].headings.insurance }).waitFor();
+    await opened.page.getByRole('radio').first().waitFor();
+  } else {
+    await opened.page.locator('[part~="option"]').first().waitFor();
+    assert.equal(await opened.page.getByRole('radio').count(), 0, 'the insurance stays chosen');
+  }
   await assertReported(opened, 'not_found', locale);
 }
 
@@ -155,7 +155,7 @@ describe('bad input: configuration', () => {
   it('a backend attribute that is not a URL: named in the console, the widget books as usual', async () => {
     const opened = await openWith({ ...good(), backend: 'javascript:alert(1)' });
     const { page } = opened;
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     assert.ok(
       opened.console.some((line) => line.includes('backend="javascript:alert(1)"')),
       `a console line names the attribute: ${JSON.stringify(opened.console)}`,
@@ -167,7 +167,7 @@ describe('bad input: configuration', () => {
 
   it('an id that is a path (../institutions): named in the console, the patient chooses', async () => {
     const opened = await openWith({ ...good(), 'appointment-type-id': '../institutions' });
-    await opened.page.getByRole('heading', { name: TEXT.en.headings.insurance }).waitFor();
+    await opened.page.getByRole('group', { name: TEXT.en.headings.insurance }).waitFor();
     assert.ok(
       opened.console.some((line) => line.includes('appointment-type-id="../institutions"')),
     );
@@ -214,9 +214,9 @@ describe('bad input: services that are down', () => {
 });
 
 describe('bad input: preselected ids', () => {
-  for (const [name, ids, heading] of idCases) {
+  for (const [name, ids, asked] of idCases) {
     it(`${name}: reported (not_found), the patient chooses by hand`, () =>
-      assertChoosingByHand(ids, heading, 'en'));
+      assertChoosingByHand(ids, asked, 'en'));
   }
 });
 
@@ -231,15 +231,15 @@ describe('bad input, in German (locale="de")', () => {
     await assertReported(await openWith(refusingBackend('de')), 'backend', 'de');
   });
 
-  // One per step a wrong id sends the patient back to: all three headings.
+  // One per part of the first screen a wrong id leaves open.
   const ids = [
     'an unknown insurance-id',
     'an unknown appointment-category-id',
     'an unknown appointment-type-id',
   ];
-  for (const [name, preselected, heading] of idCases.filter(([n]) => ids.includes(n))) {
+  for (const [name, preselected, asked] of idCases.filter(([n]) => ids.includes(n))) {
     it(`${name}: "Diese Auswahl gibt es nicht mehr", the patient chooses by hand`, () =>
-      assertChoosingByHand(preselected, heading, 'de'));
+      assertChoosingByHand(preselected, asked, 'de'));
   }
 });
 
@@ -247,7 +247,7 @@ describe('bad input: harmless oddities', () => {
   it('an unknown locale and theme: German (the page language), no error', async () => {
     const opened = await openWith({ ...good(), locale: 'xx-YY', theme: 'neon' }, 'de');
     await opened.page.getByRole('heading', { name: 'Termin buchen' }).waitFor();
-    await opened.page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await opened.page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     assert.deepEqual(await errorEvents(opened.page), []);
     assert.deepEqual(opened.uncaught, []);
     await opened.context.close();

@@ -56,7 +56,7 @@ describe('the widget’s own files do not arrive', () => {
       stack.browser,
       `${stack.web.origin}/cms-fallback.html`,
     );
-    await page.locator('#cms').getByRole('button', { name: insurance }).waitFor();
+    await page.locator('#cms').getByRole('radio', { name: insurance }).waitFor();
     // Light DOM only (a locator would look into the widget's shadow root too).
     assert.equal(await page.$eval('#cms', (div) => div.querySelectorAll('p').length), 0);
     assert.deepEqual(problems, []);
@@ -75,7 +75,7 @@ describe('a plain-http page (not a secure context)', () => {
     const { context, page, problems } = await open(stack.browser, url);
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
     assert.equal(await page.evaluate(() => typeof crypto.randomUUID), 'undefined');
-    await page.getByRole('button', { name: insurance }).waitFor();
+    await page.getByRole('radio', { name: insurance }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Sign in/ }).count(), 0);
 
     await bookAsGuest(page);
@@ -94,7 +94,7 @@ describe('a plain-http page (not a secure context)', () => {
     const lines: string[] = [];
     page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
     await page.goto(url);
-    await page.getByRole('button', { name: insurance }).waitFor();
+    await page.getByRole('radio', { name: insurance }).waitFor();
     // The backend's configuration comes beside the first step's data: wait for its verdict.
     for (let i = 0; i < 100 && !lines.some((l) => l.includes('sign-in is off')); i += 1) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));

@@ -74,9 +74,9 @@ describe('npm start', () => {
 
   it('the demo page: a guest books in English, the events are logged, then a patient signs in', async () => {
     const { context, page, problems } = await open(browser, `${DEMO}/`);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     await page.locator('#demo-locale').selectOption('en');
-    await page.getByRole('heading', { name: 'How are you insured?' }).waitFor();
+    await page.getByRole('heading', { name: 'What do you need?' }).waitFor();
     await bookAsGuest(page);
     const log = page.locator('#demo-events-log');
     await log.getByText('booking-confirmed').waitFor();
@@ -92,7 +92,7 @@ describe('npm start', () => {
     it(`${path} shows the widget`, async () => {
       const { context, page, problems } = await open(browser, `${DEMO}${path}`);
       await page
-        .getByRole('button', { name: /Techniker Krankenkasse/ })
+        .getByRole('radio', { name: /Techniker Krankenkasse/ })
         .first()
         .waitFor();
       assert.deepEqual(realProblems(problems), []);
@@ -103,14 +103,14 @@ describe('npm start', () => {
   it('/demo/iframe.html shows the widget in its cross-origin iframe', async () => {
     const { context, page, problems } = await open(browser, `${DEMO}/demo/iframe.html`);
     const frame = page.frameLocator('iframe');
-    await frame.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await frame.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     assert.deepEqual(realProblems(problems), []);
     await context.close();
   });
 
   it('/demo/strict-csp.html books without a single CSP violation', async () => {
     const { context, page, problems } = await open(browser, `${DEMO}/demo/strict-csp.html`);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     const policy = (await fetch(`${DEMO}/demo/strict-csp.html`)).headers.get(
       'content-security-policy',
     );

@@ -39,7 +39,7 @@ describe('CMS markup', () => {
     );
     const { page, problems, context } = await open(stack.browser, `${stack.web.origin}/cms.html`);
     const cms = page.locator('#cms');
-    await cms.getByRole('button', { name: insurance }).waitFor();
+    await cms.getByRole('radio', { name: insurance }).waitFor();
     // The fallback text is gone; the element carries exactly the contract attributes.
     assert.equal(await cms.evaluate((div) => div.querySelectorAll('p').length), 0);
     const names = await page.$eval('#cms > patient-booking', (el) => el.getAttributeNames().sort());
@@ -54,7 +54,7 @@ describe('CMS markup', () => {
       document.body.append(div);
     }, widgetAttributes(stack));
     const later = page.locator('#later');
-    await later.getByRole('button', { name: insurance }).waitFor();
+    await later.getByRole('radio', { name: insurance }).waitFor();
     await page.$eval('#later', (div) => div.setAttribute('data-locale', 'de'));
     await later.getByRole('heading', { name: /Termin buchen/ }).waitFor();
 
@@ -99,7 +99,7 @@ describe('CMS markup', () => {
       stack.browser,
       `${stack.web.origin}/cms-twice.html`,
     );
-    await page.locator('#cms').getByRole('button', { name: insurance }).waitFor();
+    await page.locator('#cms').getByRole('radio', { name: insurance }).waitFor();
     assert.equal(await page.locator('#cms patient-booking').count(), 1);
     assert.equal(await page.locator('#cms').evaluate((d) => d.childElementCount), 1);
     assert.deepEqual(

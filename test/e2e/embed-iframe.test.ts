@@ -144,7 +144,7 @@ describe('iframe mode', () => {
     const { page, problems, context } = await open(stack.browser, hostPage('/iframe.html'));
     const frame = await embedFrame(page);
     const widget = page.frameLocator('#booking iframe');
-    await widget.getByRole('button', { name: insurance }).waitFor();
+    await widget.getByRole('radio', { name: insurance }).waitFor();
 
     const iframe = page.locator('#booking iframe');
     assert.equal(await iframe.getAttribute('title'), 'Appointment booking');
@@ -155,15 +155,15 @@ describe('iframe mode', () => {
     const first = await settledHeight(page, frame);
 
     await fillUpToBooking(widget);
-    const review = await settledHeight(page, frame);
-    assert.notEqual(review, first, 'the height changed with the step');
-    await widget.getByRole('button', { name: /Book now/ }).click();
+    const details = await settledHeight(page, frame);
+    assert.notEqual(details, first, 'the height changed with the step');
+    await widget.getByRole('button', { name: /^Book appointment$/ }).click();
     await widget.getByRole('heading', { name: /booked/i }).waitFor();
     await settledHeight(page, frame);
 
     const host = await seen(page);
     const inside = await seen(frame);
-    assert.ok(host.events.length >= 6, 'step changes and the confirmation arrived');
+    assert.ok(host.events.length >= 5, 'step changes and the confirmation arrived');
     assert.ok(
       host.events.every((e) => e.target === 'div#booking'),
       'dispatched on the placeholder div',
@@ -190,23 +190,23 @@ describe('iframe mode', () => {
     const secondFrame = await embedFrame(page, 'second');
     const first = page.frameLocator('#first iframe');
     const second = page.frameLocator('#second iframe');
-    await first.getByRole('button', { name: insurance }).waitFor();
-    await second.getByRole('button', { name: insurance }).waitFor();
+    await first.getByRole('radio', { name: insurance }).waitFor();
+    await second.getByRole('radio', { name: insurance }).waitFor();
     const secondStart = await settledHeight(page, secondFrame, 'second');
 
     // Only the first moves on: it fits each of its steps, the second keeps its height. The steps
     // differ in height, so a resize applied to the wrong iframe would show.
     await fillUpToBooking(first);
-    const firstReview = await settledHeight(page, firstFrame, 'first');
-    assert.notEqual(firstReview, secondStart, 'the review step is not as tall as the first step');
+    const firstDetails = await settledHeight(page, firstFrame, 'first');
+    assert.notEqual(firstDetails, secondStart, 'the details step is not as tall as the first step');
     assert.equal(await settledHeight(page, secondFrame, 'second'), secondStart);
-    await first.getByRole('button', { name: /Book now/ }).click();
+    await first.getByRole('button', { name: /^Book appointment$/ }).click();
     await first.getByRole('heading', { name: /booked/i }).waitFor();
     const firstDone = await settledHeight(page, firstFrame, 'first');
     assert.equal(await settledHeight(page, secondFrame, 'second'), secondStart);
     // Then only the second: the first keeps its height.
-    await second.getByRole('button', { name: insurance }).click();
-    await second.getByRole('button', { name: /Allgemeinmedizin/ }).waitFor();
+    await second.getByRole('radio', { name: insurance }).check();
+    await second.getByRole('button', { name: /Hausärztliche Beratung/ }).waitFor();
     assert.notEqual(await settledHeight(page, secondFrame, 'second'), firstDone);
     assert.equal(await settledHeight(page, firstFrame, 'first'), firstDone);
 
@@ -215,7 +215,7 @@ describe('iframe mode', () => {
     assert.deepEqual(detailsOf(events, 'booking-step-change', 'first'), GUEST_STEP_CHANGES);
     assert.deepEqual(
       detailsOf(events, 'booking-step-change', 'second'),
-      GUEST_STEP_CHANGES.slice(0, 2),
+      GUEST_STEP_CHANGES.slice(0, 1), // the insurance chosen: the types show on the same screen
     );
     assert.equal(detailsOf(events, 'booking-confirmed', 'second').length, 0);
     const [confirmed, ...more] = detailsOf(events, 'booking-confirmed', 'first');
@@ -259,7 +259,7 @@ new MutationObserver(() => {
       hostPage('/load-heights.html', '', ['booking'], recorder),
     );
     const frame = await embedFrame(page);
-    await page.frameLocator('#booking iframe').getByRole('button', { name: insurance }).waitFor();
+    await page.frameLocator('#booking iframe').getByRole('radio', { name: insurance }).waitFor();
     const final = await settledHeight(page, frame);
     const seen = await page.evaluate(
       () => (window as unknown as { __heights: number[] }).__heights,
@@ -284,7 +284,7 @@ new MutationObserver(() => {
     const frame = await embedFrame(page);
     await page
       .frameLocator('#booking iframe')
-      .getByRole('button', { name: insurance })
+      .getByRole('radio', { name: insurance })
       .first()
       .waitFor({ state: 'attached' });
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'not scrolled');
@@ -311,7 +311,7 @@ new MutationObserver(() => {
     );
     const { page, context } = await open(stack.browser, url);
     const frame = await embedFrame(page);
-    await page.frameLocator('#booking iframe').getByRole('button', { name: insurance }).waitFor();
+    await page.frameLocator('#booking iframe').getByRole('radio', { name: insurance }).waitFor();
     const height = await settledHeight(page, frame);
     const before = (await seen(page)).events.length;
 
@@ -451,26 +451,25 @@ ${embed()}`),
 /** Books a guest in `#booking`'s frame; between any two steps no height is below both. */
 async function assertNoJumps(page: Page, frame: Frame): Promise<void> {
   const widget = page.frameLocator('#booking iframe');
-  await widget.getByRole('button', { name: insurance }).waitFor();
+  await widget.getByRole('radio', { name: insurance }).waitFor();
   const time = widget.getByRole('button', { name: /^\d{1,2}:\d{2}/ }).first();
   // Each step of a guest booking: what the patient does, and what shows the next step is there.
   const steps: Array<[string, () => Promise<void>, Locator]> = [
     [
-      'category',
-      () => widget.getByRole('button', { name: insurance }).click(),
-      widget.getByRole('button', { name: /Allgemeinmedizin/ }),
-    ],
-    [
-      'type',
-      () => widget.getByRole('button', { name: /Allgemeinmedizin/ }).click(),
+      'the types of the insurance',
+      () => widget.getByRole('radio', { name: insurance }).check(),
       widget.getByRole('button', { name: /Hausärztliche Beratung/ }),
     ],
     ['time', () => widget.getByRole('button', { name: /Hausärztliche Beratung/ }).click(), time],
     ['details', () => time.click(), widget.getByLabel('First name')],
-    ['review', () => fillDetails(widget), widget.getByRole('button', { name: /Book now/ })],
+    [
+      'details filled',
+      () => fillDetails(widget),
+      widget.getByRole('button', { name: /^Book appointment$/ }),
+    ],
     [
       'confirmed',
-      () => widget.getByRole('button', { name: /Book now/ }).click(),
+      () => widget.getByRole('button', { name: /^Book appointment$/ }).click(),
       widget.getByRole('heading', { name: /booked/i }),
     ],
   ];

@@ -39,7 +39,7 @@ describe('script tag', () => {
     );
     for (const path of ['/script-before.html', '/script-after.html']) {
       const { page, problems, context } = await open(stack.browser, `${stack.web.origin}${path}`);
-      await page.locator('#first').getByRole('button', { name: insurance }).waitFor();
+      await page.locator('#first').getByRole('radio', { name: insurance }).waitFor();
       // Added later by another script: created, configured, inserted.
       await page.evaluate((values) => {
         const el = document.createElement('patient-booking');
@@ -47,7 +47,7 @@ describe('script tag', () => {
         for (const [k, v] of Object.entries(values)) el.setAttribute(k, v);
         document.body.append(el);
       }, widgetAttributes(stack));
-      await page.locator('#later').getByRole('button', { name: insurance }).waitFor();
+      await page.locator('#later').getByRole('radio', { name: insurance }).waitFor();
       assert.equal(await page.locator('patient-booking').count(), 2, path);
       assert.deepEqual(problems, [], `${path}: no errors (no "already defined")`);
       await context.close();
@@ -66,7 +66,7 @@ describe('script tag', () => {
       stack.browser,
       `${stack.web.origin}/two-copies.html`,
     );
-    await page.locator('#first').getByRole('button', { name: insurance }).waitFor();
+    await page.locator('#first').getByRole('radio', { name: insurance }).waitFor();
     await page.waitForLoadState('load');
     await context.close();
     assert.deepEqual(problems, [], 'no "already defined" error from the second copy');
@@ -82,7 +82,7 @@ describe('script tag', () => {
       document.body.append(el);
       for (const [k, v] of Object.entries(values)) el.setAttribute(k, v);
     }, widgetAttributes(stack));
-    await page.getByRole('button', { name: insurance }).waitFor({ timeout: 3000 });
+    await page.getByRole('radio', { name: insurance }).waitFor({ timeout: 3000 });
     await context.close();
   });
 
@@ -98,16 +98,16 @@ describe('script tag', () => {
     const { page, problems, context } = await open(stack.browser, `${stack.web.origin}/two.html`);
     const a = page.locator('#a');
     const b = page.locator('#b');
-    await b.getByRole('button', { name: insurance }).waitFor();
+    await b.getByRole('radio', { name: insurance }).waitFor();
     await bookAsGuest(a);
 
     // b stayed on its first step and heard nothing of a's booking.
-    await b.getByRole('button', { name: insurance }).waitFor();
+    await b.getByRole('radio', { name: insurance }).waitFor();
     const { events } = await seen(page);
     const ofB = events.filter((e) => e.target === 'patient-booking#b');
     assert.deepEqual(
       ofB.map((e) => [e.type, e.detail.step]),
-      [['booking-step-change', 'insurance']],
+      [['booking-step-change', 'type']],
     );
     const confirmed = events.filter((e) => e.type === 'booking-confirmed');
     assert.equal(confirmed.length, 1);

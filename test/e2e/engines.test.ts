@@ -55,10 +55,9 @@ function hostPage(path: string, head: string, body: string): string {
 
 const seen = (page: EnginePage) => page.evaluate<Seen>('return window.__seen;');
 
-/** Techniker Krankenkasse, Allgemeinmedizin, Hausärztliche Beratung, the first time, a guest. */
+/** Techniker Krankenkasse (a radio) and Hausärztliche Beratung, the first time, a guest. */
 async function bookAsGuest(scope: Scope): Promise<void> {
-  await scope.click({ role: 'button', name: /Techniker Krankenkasse/ });
-  await scope.click({ role: 'button', name: /Allgemeinmedizin/ });
+  await scope.click({ label: /Techniker Krankenkasse/ });
   await scope.click({ role: 'button', name: /Hausärztliche Beratung/ });
   await scope.click({ role: 'button', name: /^\d{1,2}:\d{2}/ });
   await scope.type({ label: /^First name/ }, 'Erika');
@@ -68,29 +67,28 @@ async function bookAsGuest(scope: Scope): Promise<void> {
   if (await scope.isVisible({ label: /^Mobile number/ })) {
     await scope.type({ label: /^Mobile number/ }, '+49 151 23456789');
   }
-  await scope.click({ role: 'button', name: 'Continue' });
   await bookNow(scope);
 }
 
 const BOOKED = { role: 'heading', name: 'Your appointment is booked' } as const;
 
 /**
- * "Book now", then the confirmation. A pointer click can land while the review step still moves
- * (its heading takes focus and scrolls into view): as a patient would, it clicks again once if
+ * "Book appointment", then the confirmation. A pointer click can land while the details step still
+ * moves (its heading takes focus and scrolls into view): as a patient would, it clicks again once if
  * nothing happened, which the widget's one-submission-at-a-time rule makes safe.
  */
 async function bookNow(scope: Scope): Promise<void> {
-  await scope.click({ role: 'button', name: 'Book now' });
+  await scope.click({ role: 'button', name: 'Book appointment' });
   const booked = () => scope.isVisible(BOOKED);
   const stillThere = await until(
     'the booking to start',
     async () => {
       if (await booked()) return 'booked';
-      return (await scope.isVisible({ role: 'button', name: 'Book now' })) ? false : 'busy';
+      return (await scope.isVisible({ role: 'button', name: 'Book appointment' })) ? false : 'busy';
     },
     3000,
   ).catch(() => 'missed');
-  if (stillThere === 'missed') await scope.click({ role: 'button', name: 'Book now' });
+  if (stillThere === 'missed') await scope.click({ role: 'button', name: 'Book appointment' });
   await scope.waitFor(BOOKED);
 }
 

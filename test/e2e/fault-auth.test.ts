@@ -113,7 +113,7 @@ describe('faults: access tokens', () => {
       backend: shortLived.backend,
     });
     const { page, context, uncaught } = await openLogged(stack, url);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     // Once the first token has run out, the backend's next request to the portal is refused.
     await inject(shortLived, tally, {
       method: 'POST',
@@ -122,7 +122,7 @@ describe('faults: access tokens', () => {
       body: '{"error":"invalid_client","error_description":"client authentication failed"}',
     });
     await page.waitForTimeout(2_100);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     const alert = page.getByRole('alert').filter({ hasText: 'Online booking is not available' });
     await alert.waitFor();
     const errors = await errorEvents(page);
@@ -139,7 +139,6 @@ describe('faults: access tokens', () => {
     // The portal takes the client again, with long-lived tokens.
     await shortLived.control('/config', { tokenTtl: 7200 });
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await pickTime(page);
     await fillDetails(page);

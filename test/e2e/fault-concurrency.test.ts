@@ -1,4 +1,4 @@
-// Duplicate submits and races, end to end: double click and Enter-key repeat on "Book now", the
+// Duplicate submits and races, end to end: double click and Enter-key repeat on "Book appointment", the
 // same slot booked from two browsers at once, and a slot taken by someone else at submit.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,7 +35,7 @@ beforeEach(() => stack.control('/reset'));
 
 const TAKEN = 'This time was just taken. Please choose another time – your details are kept.';
 
-async function toReview(name: string): Promise<Opened> {
+async function toBooking(name: string): Promise<Opened> {
   const opened = await openLogged(stack, widgetPage(stack, `/${name}.html`, { locale: 'en' }));
   await chooseType(opened.page);
   await pickTime(opened.page);
@@ -71,14 +71,13 @@ async function recoverFromTakenSlot(opened: Opened, takenId: string): Promise<vo
   assert.ok((await net.api('GET', /\/availabilities$/)).length >= 2, 'the times were loaded again');
   assert.ok(!(await slotIds(net, -1)).includes(takenId), 'the taken time is no longer offered');
   await assertDetailsKept(page);
-  await page.getByRole('button', { name: 'Continue' }).click();
   await bookNow(page).click();
   await confirmation(page).waitFor();
 }
 
 describe('faults: duplicate submits', () => {
-  it('double click on "Book now" (slow portal): one request, one appointment', async () => {
-    const { page, net, context, uncaught } = await toReview('double-click');
+  it('double click on "Book appointment" (slow portal): one request, one appointment', async () => {
+    const { page, net, context, uncaught } = await toBooking('double-click');
     await sandboxConfig(stack, { latencyMs: 400 });
     await bookNow(page).dblclick();
     await page.getByRole('button', { name: /^Booking/ }).click({ force: true }); // a third, impatient click
@@ -90,8 +89,8 @@ describe('faults: duplicate submits', () => {
     await context.close();
   });
 
-  it('Enter-key repeat on "Book now" (key held down): one request, one appointment', async () => {
-    const { page, net, context, uncaught } = await toReview('enter-repeat');
+  it('Enter-key repeat on "Book appointment" (key held down): one request, one appointment', async () => {
+    const { page, net, context, uncaught } = await toBooking('enter-repeat');
     await sandboxConfig(stack, { latencyMs: 400 });
     await bookNow(page).focus();
     for (let i = 0; i < 6; i++) await page.keyboard.down('Enter'); // 1 press + 5 auto-repeats
@@ -107,7 +106,7 @@ describe('faults: duplicate submits', () => {
 
 describe('faults: races for one slot', () => {
   it('the same slot booked from two browsers at once: one 201, one 409; the loser keeps the form and books another time', async () => {
-    const [a, b] = await Promise.all([toReview('race-a'), toReview('race-b')]);
+    const [a, b] = await Promise.all([toBooking('race-a'), toBooking('race-b')]);
     const [takenId] = await slotIds(a.net, 0);
     assert.equal(takenId, (await slotIds(b.net, 0))[0], 'both chose the same slot');
     await Promise.all([bookNow(a.page).click(), bookNow(b.page).click()]);

@@ -35,11 +35,15 @@ beforeEach(() => stack.control('/reset'));
 const UNEXPECTED = 'The practice sent an unexpected answer. Please try again or call the practice.';
 
 /** The step shows the clear error; "Try again" (the portal is well again) shows `next`. */
-async function errorThenRetry(page: Page, next?: RegExp): Promise<void> {
+async function errorThenRetry(
+  page: Page,
+  next?: RegExp,
+  role: 'button' | 'radio' = 'button',
+): Promise<void> {
   const alert = page.getByRole('alert').filter({ hasText: UNEXPECTED });
   await alert.waitFor();
   await alert.getByRole('button', { name: 'Try again' }).click();
-  if (next) await page.getByRole('button', { name: next }).first().waitFor();
+  if (next) await page.getByRole(role, { name: next }).first().waitFor();
 }
 
 /** Takes the faults not met yet off the tally and the queue. */
@@ -68,10 +72,9 @@ describe('faults: malformed answers', () => {
     const url = widgetPage(stack, '/malformed.html', { locale: 'en' });
     const { page, context, uncaught } = await openLogged(stack, url);
 
-    await errorThenRetry(page, /Techniker Krankenkasse/);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await errorThenRetry(page, /Allgemeinmedizin/);
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await errorThenRetry(page, /Techniker Krankenkasse/, 'radio');
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    // The categories and the types load side by side: both fail, one "Try again" loads both.
     await errorThenRetry(page, /Hausärztliche Beratung/);
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await errorThenRetry(page, /^\d{1,2}:\d{2}/);
@@ -129,8 +132,8 @@ describe('faults: tolerant reading', () => {
     });
     const url = widgetPage(stack, '/tolerant.html', { locale: 'en' });
     const { page, net, context, uncaught } = await openLogged(stack, url);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).waitFor();
     const [categories] = await net.api('GET', /^\/appointment_categories$/);
     const sent = (await (await categories!.request.response())!.json()) as {
       data: Array<Record<string, unknown>>;
@@ -153,9 +156,8 @@ describe('faults: tolerant reading', () => {
 });
 
 describe('faults: the booking refused with 422', () => {
-  async function toReview(page: Page, optIn: boolean): Promise<void> {
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+  async function toBooking(page: Page, optIn: boolean): Promise<void> {
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await pickTime(page);
     if (optIn) await page.getByLabel(/earlier time becomes free/).check();
@@ -165,7 +167,7 @@ describe('faults: the booking refused with 422', () => {
   it('422 naming no field: back to the form, typed data kept, said above it; then booked once', async () => {
     const url = widgetPage(stack, '/refused-plain.html', { locale: 'en' });
     const { page, context, uncaught } = await openLogged(stack, url);
-    await toReview(page, false);
+    await toBooking(page, false);
     await inject(stack, tally, {
       method: 'POST',
       path: '/booking$',
@@ -184,7 +186,6 @@ describe('faults: the booking refused with 422', () => {
       (await errorEvents(page)).map((e) => e.code),
       ['validation'],
     );
-    await page.getByRole('button', { name: 'Continue' }).click();
     await bookNow(page).click();
     await confirmation(page).waitFor();
     await assertBookings(stack, tally, 1);
@@ -195,7 +196,7 @@ describe('faults: the booking refused with 422', () => {
   it('the earlier-time opt-in, accepted: booked with the list subscription for the email given', async () => {
     const url = widgetPage(stack, '/asap-accepted.html', { locale: 'en' });
     const { page, context, uncaught } = await openLogged(stack, url);
-    await toReview(page, true);
+    await toBooking(page, true);
     await bookNow(page).click();
     await confirmation(page).waitFor();
     const [booking] = await assertBookings(stack, tally, 1);
@@ -209,7 +210,7 @@ describe('faults: the booking refused with 422', () => {
   it('422 asap_not_enabled: back to the form with the opt-in off and why; then booked once without it', async () => {
     const url = widgetPage(stack, '/refused-asap.html', { locale: 'en' });
     const { page, context, uncaught } = await openLogged(stack, url);
-    await toReview(page, true);
+    await toBooking(page, true);
     await inject(stack, tally, {
       method: 'POST',
       path: '/booking$',
@@ -221,7 +222,6 @@ describe('faults: the booking refused with 422', () => {
     await assertFaultsUsed(stack);
     // Not offered again while the practice has it off: checking it would fail the same way.
     assert.equal(await page.getByLabel(/earlier time becomes free/).count(), 0);
-    await page.getByRole('button', { name: 'Continue' }).click();
     await bookNow(page).click();
     await confirmation(page).waitFor();
     const [booking] = await assertBookings(stack, tally, 1);

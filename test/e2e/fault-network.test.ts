@@ -54,7 +54,7 @@ describe('faults: rate limits (429 + Retry-After)', () => {
     );
     const { page, net, context, problems } = await open('rate-load');
     await waitingNotice(page).waitFor();
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     await assertFaultsUsed(stack);
 
     const insurances = await net.api('GET', /^\/insurances$/);

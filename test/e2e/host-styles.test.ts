@@ -51,7 +51,7 @@ describe("the widget on a host page's own root styles", () => {
   it('keeps its text size under html { font-size: 62.5% }: body text 16 px, nothing under 12.8 px', async () => {
     const url = hostPage('/root-62.html', 'html { font-size: 62.5%; } body { font-size: 1.6rem; }');
     const { page, context, problems } = await openPage(stack, url);
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     const sizes = await widgetFontSizes(page);
     const option = sizes.find((s) => /Techniker Krankenkasse/.test(s.text));
     assert.equal(option?.px, 16, JSON.stringify(sizes));
@@ -76,7 +76,7 @@ describe("the widget on a host page's own root styles", () => {
     it(`is ${expected} for a visitor whose system is dark (${attrs || 'no theme'})`, async () => {
       const url = hostPage(`/dark-system-${expected}-${attrs.length}.html`, '', attrs);
       const { page, context } = await openPage(stack, url, { colorScheme: 'dark' });
-      await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+      await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
       const background = await page.evaluate(
         () => getComputedStyle(document.querySelector('patient-booking')!).backgroundColor,
       );

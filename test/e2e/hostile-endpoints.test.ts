@@ -120,7 +120,7 @@ describe('hostile endpoints in links and markup', () => {
     await bookAsGuest(cms);
     // The iframe is embed.js's own embed.html, whatever the markup says.
     const frame = page.frameLocator('#frame iframe');
-    await frame.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await frame.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     const src = await page.locator('#frame iframe').getAttribute('src');
     assert.ok(src?.startsWith(`${stack.web.origin}/dist/embed.html?`), src ?? 'no src');
     assert.equal((await bookings(stack)).length, 1);

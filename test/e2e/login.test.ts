@@ -46,7 +46,7 @@ describe('patient login', () => {
     await page.waitForFunction(
       () => !!document.querySelector('patient-booking')!.shadowRoot!.activeElement,
     );
-    assert.equal(await focusedInStep(page), 'How are you insured?');
+    assert.equal(await focusedInStep(page), 'What do you need?');
     // The exchange goes to the backend, on the page's own origin.
     assert.deepEqual(tokens, [
       { url: `${stack.web.origin}/dist/oauth/token`, grant: 'authorization_code' },
@@ -134,8 +134,7 @@ describe('patient login', () => {
 
   it('prefills the booking form when signed in, and signing out takes the details away', async () => {
     const { page, context } = await openPage(stack, loginPage(stack, '/signout.html'));
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await page
       .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
@@ -168,8 +167,7 @@ describe('patient login', () => {
     const { page, context } = await openPage(stack, 'about:blank');
     const scripts = recordScripts(page);
     await page.goto(loginPage(stack, '/guest.html'));
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await page
       .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
@@ -180,8 +178,7 @@ describe('patient login', () => {
     await page.getByLabel('Email address').fill('max@example.com');
     await page.getByLabel('Date of birth').fill('1990-01-02');
     await page.getByLabel('Mobile number').fill('+49 151 1111111');
-    await page.getByRole('button', { name: /Continue/ }).click();
-    await page.getByRole('button', { name: /Book now/ }).click();
+    await page.getByRole('button', { name: /^Book appointment$/ }).click();
     await page.getByRole('heading', { name: /booked/i }).waitFor();
     const guestScripts = await Promise.all(scripts);
     assert.ok(guestScripts.length > 0);
@@ -216,7 +213,7 @@ describe('patient login', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'The sign-in window was blocked' });
     await alert.waitFor();
     // The booking flow stays usable meanwhile.
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     await page.evaluate(
       () => ((window as unknown as { blockPopups: boolean }).blockPopups = false),
     );
@@ -232,8 +229,8 @@ describe('patient login', () => {
     await page.getByRole('button', { name: 'Signing in …' }).waitFor();
     await popup.close();
     await page.getByRole('alert').filter({ hasText: 'The sign-in window was closed' }).waitFor();
-    await page.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.getByRole('heading', { name: 'What is it about?' }).waitFor();
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    await page.getByRole('button', { name: /Hausärztliche Beratung/ }).waitFor();
     await signIn(page, /^Try again$/);
     await context.close();
   });

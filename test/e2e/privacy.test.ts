@@ -140,7 +140,6 @@ describe('privacy', () => {
     await page.getByLabel('First name').waitFor();
     const mobile = page.getByLabel(/Mobile number/);
     if (!(await mobile.inputValue())) await mobile.fill('+49 30 23125 482');
-    await page.getByRole('button', { name: 'Continue' }).click();
     await bookNow(page).click();
     await confirmation(page).waitFor();
     const during = await audit(stack, opened, ERIKA);

@@ -36,7 +36,7 @@ describe('time step', () => {
     const url = widgetPage(stack, '/preselected.html', preselected('53', '199'));
     const { page, context, problems } = await openPage(stack, url);
     await page.getByRole('heading', { name: 'When suits you?' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: /Techniker Krankenkasse/ }).count(), 0);
+    assert.equal(await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).count(), 0);
     await pickTime(page);
     await fillDetails(page);
     await bookNow(page).click();

@@ -81,8 +81,8 @@ const WORDS = {
   de: { first: 'Vorname', last: 'Nachname', born: 'Geburtsdatum', email: 'E-Mail-Adresse' },
 };
 const BUTTONS = {
-  en: { next: /^Continue$/, book: /^Book now$/, done: /booked/i, mobile: 'Mobile number' },
-  de: { next: /^Weiter$/, book: /^Verbindlich buchen$/, done: /gebucht/i, mobile: 'Handynummer' },
+  en: { book: /^Book appointment$/, done: /booked/i, mobile: 'Mobile number' },
+  de: { book: /^Termin verbindlich buchen$/, done: /gebucht/i, mobile: 'Handynummer' },
 };
 
 /** From the time step on: the first free time, the patient's details, the booking. */
@@ -98,7 +98,6 @@ async function bookFromTime(widget: Locator, lang: 'en' | 'de', mobile: boolean)
   await widget.getByLabel(words.born).fill('1980-04-12');
   await widget.getByLabel(words.email).fill('erika@example.com');
   if (mobile) await widget.getByLabel(buttons.mobile).fill('+49 151 23456789');
-  await widget.getByRole('button', { name: buttons.next }).click();
   await widget.getByRole('button', { name: buttons.book }).click();
   await widget.getByRole('heading', { name: buttons.done }).waitFor();
 }
@@ -198,8 +197,7 @@ describe('WordPress plugin', () => {
     assert.equal(await widget.getAttribute('theme'), 'light');
     assert.equal(await widget.getAttribute('style'), '--patient-booking-accent: #0b6e4f');
 
-    await widget.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await widget.getByRole('button', { name: /Allgemeinmedizin/ }).click();
+    await widget.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
     await widget.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await bookFromTime(widget, 'en', true);
 
@@ -227,16 +225,21 @@ describe('WordPress plugin', () => {
     // The shortcode: its own insurance, language, theme and accent.
     assert.equal(await shortcode.getAttribute('theme'), 'dark');
     assert.equal(await shortcode.getAttribute('style'), '--patient-booking-accent: #8a2be2');
-    await shortcode.getByRole('button', { name: /Allgemeinmedizin/ }).waitFor();
+    await shortcode.getByRole('heading', { name: 'Allgemeinmedizin' }).waitFor();
     if (SHOTS) await screenshots(page, 'two-widgets');
 
-    await block.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
+    // The insurance asked; below it the preselected type alone, already marked.
+    await block.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    const type = block.getByRole('button', { name: /Akutsprechstunde/ });
+    assert.equal(await type.getAttribute('aria-pressed'), 'true');
+    assert.equal(await block.getByRole('button', { name: /Hausärztliche Beratung/ }).count(), 0);
+    await type.click();
     await bookFromTime(block, 'de', false);
     const created = await bookings();
     assert.equal(created.length, before + 1);
     assert.equal(created.at(-1)!.appointment_type_id, 198);
     // The other widget kept its own state.
-    assert.equal(await shortcode.getByRole('button', { name: /Allgemeinmedizin/ }).count(), 1);
+    assert.equal(await shortcode.getByRole('heading', { name: 'Allgemeinmedizin' }).count(), 1);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
     await page.context().close();

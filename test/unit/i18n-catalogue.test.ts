@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ERROR_CODES } from '../../src/api/errors.js';
-import { INSURANCE_KINDS, PATIENT_FIELDS } from '../../src/api/types.js';
+import { PATIENT_FIELDS } from '../../src/api/types.js';
 import { LOCALES, messagesFor } from '../../src/i18n/index.js';
 import { STEP_KEYS, type Messages } from '../../src/i18n/messages.js';
 
@@ -48,11 +48,10 @@ describe('message catalogues', () => {
       }
     });
 
-    it(`${name}: covers every error code, step, insurance kind and patient field`, () => {
+    it(`${name}: covers every error code, step and patient field`, () => {
       for (const code of Object.values(ERROR_CODES))
         expect(catalogue.errors[code], code).to.be.a('string');
       for (const step of STEP_KEYS) expect(catalogue.steps[step]).to.be.a('string');
-      for (const kind of INSURANCE_KINDS) expect(catalogue.insurance.kinds[kind]).to.be.a('string');
       for (const field of PATIENT_FIELDS) {
         expect(catalogue.details.labels[field]).to.be.a('string');
         expect(catalogue.details.required[field]).to.be.a('string');

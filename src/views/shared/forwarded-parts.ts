@@ -4,4 +4,4 @@
  * The root documents them (`@csspart`); the views' other parts stay inside.
  */
 export const FORWARDED_PARTS =
-  'heading, option, day, time, field, field-error, error, submit, confirm, summary, bar, sign-in, sign-out';
+  'heading, filter, option, day, time, field, field-error, error, submit, confirm, summary, edit, bar, sign-in, sign-out';

@@ -109,9 +109,6 @@ export class PbChoiceStep extends StepView<CoreMessages> {
         min-height: 2.75em;
       }
       .radios input {
-        width: 1.25em;
-        height: 1.25em;
-        margin: 0;
         accent-color: var(--_accent);
       }
     `,
