@@ -149,7 +149,9 @@ export async function request(method, url, body) {
     if (error.name !== 'TimeoutError') throw error;
     const command = `${method} ${new URL(url).pathname.replace(/^\/session\/[^/]+/, '')}`;
     const what = body?.script ? ` (${body.script.slice(0, 60).replace(/\s+/g, ' ')}…)` : '';
-    throw new Error(`WebKitWebDriver gave no answer to ${command}${what} in ${COMMAND_TIMEOUT_MS / 1000} s`);
+    throw new Error(
+      `WebKitWebDriver gave no answer to ${command}${what} in ${COMMAND_TIMEOUT_MS / 1000} s`,
+    );
   });
   const { value } = await response.json();
   if (!response.ok) {
