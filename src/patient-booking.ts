@@ -69,6 +69,8 @@ export class PatientBooking extends LitElement {
 
   private booking: BookingController | null = null;
   private account: AccountSlot | null = null;
+  /** Login is offered and the sign-in bar's code is on its way: its place is kept (no shift). */
+  @state() private signInDue = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,6 +163,7 @@ export class PatientBooking extends LitElement {
     this.account?.dispose();
     this.booking = null;
     this.account = null;
+    this.signInDue = false;
     this.bookingStarted = false;
     this.firstScreenDue = true;
     this.firstScreen = new Promise(
@@ -203,7 +206,12 @@ export class PatientBooking extends LitElement {
       console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
       return;
     }
-    void this.firstScreen.then(loadSignIn).then((AccountSlot) => {
+    this.signInDue = true;
+    const due = this.firstScreen.then(loadSignIn);
+    due.catch(() => {
+      if (this.booking === booking) this.signInDue = false;
+    });
+    void due.then((AccountSlot) => {
       if (this.booking === booking)
         this.showSignIn(
           new AccountSlot({
@@ -316,9 +324,22 @@ export class PatientBooking extends LitElement {
   /** The account bar; signed out, not on the confirmation (the booking is done: no offer then). */
   private renderAccountBar(t: CoreMessages) {
     const account = this.account;
-    if (!account) return nothing;
+    if (!account) return this.signInDue ? this.reserveSignIn(t) : nothing;
     const offerOnly = !account.loaded?.signedIn;
     return offerOnly && this.booking?.state.step === 'confirmed' ? nothing : account.renderBar(t);
+  }
+
+  /**
+   * Until the sign-in bar's code arrives (after the first screen), its place: the same prompt
+   * and button, invisible and out of the tab order, so nothing below moves when it comes (a tap
+   * aimed at an insurance would land beside it).
+   */
+  private reserveSignIn(t: CoreMessages) {
+    if (this.booking?.state.step === 'confirmed') return nothing;
+    return html`<div class="sign-in-bar reserved" aria-hidden="true">
+      <p>${t.login.signInPrompt}</p>
+      <button type="button" tabindex="-1" disabled>${t.login.signIn}</button>
+    </div>`;
   }
 
   private renderProgress(t: CoreMessages) {

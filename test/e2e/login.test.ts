@@ -202,6 +202,26 @@ describe('patient login', () => {
     await context.close();
   });
 
+  it("keeps the sign-in bar's place from the first screen: nothing moves when it arrives", async () => {
+    const { page, context } = await openPage(stack, 'about:blank');
+    // The sign-in bar's code is held back until the first screen has been measured.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/dist\/chunks\/sign-in-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(loginPage(stack, '/shift.html'));
+    const insurance = page.getByRole('button', { name: /Techniker Krankenkasse/ });
+    await insurance.waitFor();
+    const before = await insurance.boundingBox();
+    assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0);
+    release();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.deepEqual(await insurance.boundingBox(), before);
+    await context.close();
+  });
+
   it('explains a blocked popup and signs in on "Try again"', async () => {
     const { page, context } = await openPage(stack, 'about:blank');
     await page.addInitScript(() => {
