@@ -318,9 +318,10 @@ describe('<pb-time-step>: first free time', () => {
     expect(shownDays(el)[0]).to.equal('2027-01-11');
     expect(selectedDay(el)).to.equal('2027-01-12');
     expect(button(el, 'first-free').getAttribute('aria-busy')).to.equal('false');
-    expect(el.shadowRoot!.querySelector('.jumps ~ [role="status"]')!.textContent).to.equal(
-      'First free time: Tuesday 12 January.',
-    );
+    // Engines' date data differ on the comma after the weekday.
+    expect(el.shadowRoot!.querySelector('.jumps ~ [role="status"]')!.textContent)
+      .to.contain('First free time: Tuesday')
+      .and.contain('12 January.');
   });
 
   it('offers the search in an empty window and jumps to what it found', async () => {
