@@ -1,6 +1,51 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { LitElement } from 'lit';
 import type { Format } from '../../i18n/format.js';
 import type { Messages } from '../../i18n/messages.js';
+import { addDays, isPlainDate } from '../../time/calendar.js';
+import { JUMP_DAYS } from './time-week.js';
+
+/**
+ * The date field's state: open or not, the last entry refused; focus goes into the field when it
+ * opens or refuses, and back to its button when it closes on a date.
+ */
+export class DateField implements ReactiveController {
+  open = false;
+  invalid = false;
+  private focus?: string;
+
+  constructor(private readonly host: LitElement) {
+    host.addController(this);
+  }
+
+  /** The first and last day the field takes from `min` (today) on. */
+  static range(min: string): { min: string; max: string } {
+    return { min, max: min && addDays(min, JUMP_DAYS) };
+  }
+
+  toggle(): void {
+    this.open = !this.open;
+    this.invalid = false;
+    if (this.open) this.focus = '#date';
+    this.host.requestUpdate();
+  }
+
+  /** The date entered if it is in reach of `min` (then the field closes), else `undefined`. */
+  submit(value: string, min: string): string | undefined {
+    const { max } = DateField.range(min);
+    this.invalid = !isPlainDate(value) || value < min || value > max;
+    this.open = this.invalid;
+    this.focus = this.invalid ? '#date' : '[part~="choose-date"]';
+    this.host.requestUpdate();
+    return this.invalid ? undefined : value;
+  }
+
+  hostUpdated(): void {
+    if (!this.focus) return;
+    this.host.renderRoot.querySelector<HTMLElement>(this.focus)?.focus();
+    this.focus = undefined;
+  }
+}
 
 export interface Jumps {
   /** First and last day the date field accepts. */

@@ -4,24 +4,17 @@ import { customElementOnce } from '../../core/define.js';
 import type { Availability, Location } from '../../api/types.js';
 import { createFormat, type Format } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
-import { addDays, isPlainDate, weekStart } from '../../time/calendar.js';
+import { addDays, weekStart } from '../../time/calendar.js';
 import { errorAlert, loadingNote, skeletons } from '../shared/parts.js';
 import { StepView } from '../shared/step-view.js';
 import { groupByDay, type Period } from './time-grouping.js';
 import { renderEmpty } from './time-empty.js';
-import { renderJumps } from './time-jump.js';
+import { DateField, renderJumps } from './time-jump.js';
 import { FOLD, renderDayTimes } from './time-list.js';
 import { initialLocation, renderLocations, usedLocations } from './time-locations.js';
 import { renderStrip } from './time-strip.js';
 import { timeStyles } from './time-styles.js';
-import {
-  JUMP_DAYS,
-  firstUsable,
-  weekDays,
-  weekRange,
-  windowFor,
-  windowHolds,
-} from './time-week.js';
+import { firstUsable, weekDays, weekRange, windowFor, windowHolds } from './time-week.js';
 import { stripKeys, swipeStep } from './time-keys.js';
 import { seekStep } from './time-seek.js';
 
@@ -106,8 +99,6 @@ export class PbTimeStep extends StepView {
   @state() private pickedDay?: string;
   @state() private locationId = '';
   @state() private open = new Set<Period>();
-  @state() private dateOpen = false;
-  @state() private dateInvalid = false;
   /** "First free time" looks from this day on. */
   @state() private seekFrom?: string;
   @state() private announcement = '';
@@ -121,6 +112,7 @@ export class PbTimeStep extends StepView {
   private pendingRange?: string;
   private focusAfter?: string;
   private swipe?: { x: number; y: number };
+  private dateField = new DateField(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     const fmt = this.format;
@@ -279,24 +271,11 @@ export class PbTimeStep extends StepView {
     }
   }
 
-  private onToggleDate = (): void => {
-    this.dateOpen = !this.dateOpen;
-    this.dateInvalid = false;
-    if (this.dateOpen) this.focusAfter = '#date';
-  };
-
   private onDate = (value: string): void => {
-    const min = this.today || this.windowFrom;
-    if (!isPlainDate(value) || value < min || value > addDays(min, JUMP_DAYS)) {
-      this.dateInvalid = true;
-      this.focusAfter = '#date';
-      return;
-    }
-    this.dateInvalid = false;
-    this.dateOpen = false;
+    const day = this.dateField.submit(value, this.today || this.windowFrom);
+    if (!day) return;
     this.announcement = '';
-    this.goWeek(weekStart(value), value);
-    this.focusAfter = '[part~="choose-date"]';
+    this.goWeek(weekStart(day), day);
   };
 
   private onRetry = (): void => this.emit('pb-retry', {});
@@ -310,7 +289,6 @@ export class PbTimeStep extends StepView {
   private renderSteps(): TemplateResult {
     const t = this.t;
     const fmt = this.format;
-    const min = this.today || this.windowFrom;
     if (!this.week) {
       return html`${loadingNote(t)}
         <ul class="plain" part="days" role="list" aria-busy="true">
@@ -339,14 +317,13 @@ export class PbTimeStep extends StepView {
       onPointerUp: this.onPointerUp,
     })}
     ${renderJumps(t, fmt, {
-      min,
-      max: min && addDays(min, JUMP_DAYS),
-      dateOpen: this.dateOpen,
-      dateInvalid: this.dateInvalid,
+      ...DateField.range(this.today || this.windowFrom),
+      dateOpen: this.dateField.open,
+      dateInvalid: this.dateField.invalid,
       seeking: !!this.seekFrom,
       announcement: this.announcement,
       onFirstFree: this.onFirstFree,
-      onToggleDate: this.onToggleDate,
+      onToggleDate: () => this.dateField.toggle(),
       onDate: this.onDate,
     })}
     ${loaded ? this.renderDay(current) : loadingNote(t)}`;
