@@ -70,15 +70,26 @@ export interface Messages {
   };
   time: {
     heading: string;
-    daysLabel: string;
-    range: (from: string, to: string) => string;
-    earlier: string;
-    later: string;
+    /** The week strip's label: "Tag wählen, 23.–29. Nov. 2026". */
+    daysLabel: (week: string) => string;
+    previousWeek: string;
+    nextWeek: string;
+    /** A day without free times (closed, past or booked up), read after its date. */
+    noTimes: string;
+    weekEmpty: string;
+    firstFree: string;
+    /** Said when "first free time" has found a day. */
+    firstFreeFound: (day: string) => string;
+    chooseDate: string;
+    dateLabel: string;
+    showDate: string;
+    dateOutOfRange: (from: string, to: string) => string;
     timesHeading: (day: string) => string;
     timesCount: (n: number) => string;
+    periods: Record<'morning' | 'afternoon' | 'evening', string>;
+    moreTimes: (n: number) => string;
     zoneNote: (zone: string, abbreviation: string) => string;
     location: string;
-    allLocations: string;
     emptyRange: (from: string, to: string) => string;
     findFirst: string;
     searching: string;
