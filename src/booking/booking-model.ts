@@ -20,6 +20,8 @@ export interface Booking {
   /** What the patient typed, kept across steps and errors; memory only. */
   readonly draft: PatientData;
   readonly asapOptIn: boolean;
+  /** The patient's note to the practice ('' for none). */
+  readonly note: string;
   readonly fieldErrors: readonly FieldError[];
   /** The last booking attempt's failure, shown on the review step. */
   readonly bookingError: ApiError | null;
@@ -31,7 +33,8 @@ export interface Booking {
 
   send(event: BookingEvent): void;
   selectSlot(slot: Availability): void;
-  setDraft(value: PatientData, asapOptIn: boolean): void;
+  /** The form's state: the patient's data, the ASAP opt-in, the note to the practice. */
+  setDraft(value: PatientData, asapOptIn: boolean, note?: string): void;
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
   retry(): void;
   /** Sends the reviewed booking with a fresh idempotency key. */

@@ -7,7 +7,7 @@ import type { nothing, TemplateResult } from 'lit';
 import type { Booking } from '../booking/booking-model.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages } from '../i18n/messages.js';
-import { choice, mapResource, waiting, type Ctx } from './step-templates.js';
+import { choice, mapResource, waiting, type Ctx, type PracticeFacts } from './step-templates.js';
 import { stepsCode } from './steps-code.js';
 
 /** What every step view offers the root. */
@@ -23,11 +23,12 @@ export function renderStep(
   b: Booking,
   t: CoreMessages,
   locale: Locale,
+  practice: PracticeFacts,
   laterError?: string,
   onRetryLater?: () => void,
 ): TemplateResult | typeof nothing {
   if (!b.started) return waiting(t);
-  const ctx = { b, t, locale };
+  const ctx = { b, t, locale, practice };
   if (b.state.step === 'insurance') return insurance(ctx);
   const code = stepsCode();
   return code ? code.renderLaterStep(ctx) : waiting(t, laterError, onRetryLater);

@@ -18,6 +18,8 @@ export interface PatientInput {
   value: PatientData;
   /** "Notify me if an earlier time becomes free"; false when the type offers no ASAP list. */
   asapOptIn: boolean;
+  /** The optional note to the practice (sent as `structured_comment`, never logged). */
+  note: string;
 }
 
 export interface ViewEventDetails {
