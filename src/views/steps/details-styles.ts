@@ -69,12 +69,21 @@ export const detailsStyles = css`
   .summary {
     border-width: 3px;
   }
+  .summary > p {
+    font-weight: 700;
+  }
   .summary a,
   .privacy a {
     color: var(--_accent);
   }
   .summary a {
+    display: inline-block;
+    min-height: 1.5em;
+    padding-block: 0.125em;
     font-weight: 600;
+  }
+  .summary li + li {
+    margin-top: 0.25em;
   }
   .privacy {
     margin: 1em 0 0;
