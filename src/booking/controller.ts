@@ -43,6 +43,7 @@ export class BookingController implements ReactiveController, Booking {
   draft: PatientData = {};
   asapOptIn = false;
   note = '';
+  patientInsuranceId: string | null = null;
   fieldErrors: FieldError[] = [];
   /** The last booking attempt's failure, shown on the review step. */
   bookingError: ApiError | null = null;
@@ -149,6 +150,11 @@ export class BookingController implements ReactiveController, Booking {
   selectSlot(slot: Availability): void {
     this.slot = slot;
     this.send({ type: 'SELECT_SLOT', id: slot.id });
+  }
+
+  setPatientInsurance(id: string | null): void {
+    this.patientInsuranceId = id;
+    this.host.requestUpdate();
   }
 
   setDraft(value: PatientData, asapOptIn: boolean, note = ''): void {

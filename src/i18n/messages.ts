@@ -234,6 +234,10 @@ export interface Messages {
     /** Notices after an action. */
     cancelled: string;
     moved: (date: string) => string;
+    /** A new booking of an appointment's type, from its detail. */
+    bookAgain: string;
+    /** After a move: the .ics download with the new time. */
+    movedCalendar: string;
     subscribed: string;
     unsubscribed: string;
   };

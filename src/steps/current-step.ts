@@ -38,7 +38,13 @@ function insurance({ b, t, locale }: Ctx) {
   const r = mapResource(b.data.insurances(), (list) =>
     list.map((i) => ({ id: i.id, label: i.name, group: t.insurance.kinds[i.kind] })),
   );
-  return choice({ b, t, locale }, t.insurance.heading, t.insurance.empty, r, (id) =>
-    b.send({ type: 'SELECT_INSURANCE', id }),
+  // Signed in: the insurance of the patient's earlier appointments is shown chosen.
+  return choice(
+    { b, t, locale },
+    t.insurance.heading,
+    t.insurance.empty,
+    r,
+    (id) => b.send({ type: 'SELECT_INSURANCE', id }),
+    b.patientInsuranceId ?? undefined,
   );
 }

@@ -35,6 +35,8 @@ export function choice(
   emptyText: string,
   r: Resource<ChoiceOption[]>,
   pick: (id: string) => void,
+  /** The option shown as chosen (pressed). */
+  selectedId?: string,
 ) {
   return html`<pb-choice-step
     part="step"
@@ -42,6 +44,7 @@ export function choice(
     .heading=${heading}
     .emptyText=${emptyText}
     .options=${valueOf(r)}
+    .selectedId=${selectedId}
     .error=${errorOf(ctx.t, r)}
     @pb-select=${(e: CustomEvent<{ id: string }>) => pick(e.detail.id)}
     @pb-retry=${() => ctx.b.retry()}
