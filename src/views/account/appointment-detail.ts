@@ -16,6 +16,8 @@ import {
   type DetailBusy,
 } from './account-parts.js';
 import { renderAsapPanel } from './asap-panel.js';
+import { renderCancelDialog } from './cancel-dialog.js';
+import { renderVideoJoin } from './video-join.js';
 import { detailStyles } from './detail-styles.js';
 import { calendarEvent, calendarLink } from './detail-calendar.js';
 import { IcsFile } from '../shared/ics-file.js';
@@ -216,7 +218,8 @@ export class PbAppointmentDetail extends StepView {
         }
       </div>
       ${this.error ? errorAlert(this.t, this.error) : nothing} ${this.renderSummary(ap)}
-      ${this.renderVideo(ap)} ${active ? this.renderActions(ap) : nothing}
+      ${renderVideoJoin(this.t, ap, this.busy, this.onVideo)}
+      ${active ? this.renderActions(ap) : nothing}
       ${
         active && !(this.notice && this.moved)
           ? html`<p class="calendar">
@@ -247,7 +250,11 @@ export class PbAppointmentDetail extends StepView {
             })
           : nothing
       }
-      ${this.renderDialog(ap)}`;
+      ${renderCancelDialog(this.t, startText(this.format, ap.startsAt), {
+        onClose: this.onDialogClose,
+        onKeep: this.onKeep,
+        onConfirm: this.onConfirmCancel,
+      })}`;
   }
 
   private renderSummary(ap: Appointment): TemplateResult {
@@ -276,25 +283,6 @@ export class PbAppointmentDetail extends StepView {
     ]);
   }
 
-  private renderVideo(ap: Appointment): TemplateResult | typeof nothing {
-    if (!ap.video || ap.status !== 'confirmed' || ap.endsAt.getTime() <= Date.now()) return nothing;
-    const a = this.t.account;
-    return html`<div class="video">
-      <button
-        type="button"
-        class="primary"
-        part="video"
-        aria-describedby="video-note"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-        aria-busy=${this.busy === 'video' ? 'true' : 'false'}
-        @click=${this.onVideo}
-      >
-        ${a.videoJoin}
-      </button>
-      <p id="video-note" class="muted">${a.videoNote}</p>
-    </div>`;
-  }
-
   private renderActions(ap: Appointment): TemplateResult {
     const a = this.t.account;
     if (!ap.cancelable && !ap.reschedulable) {
@@ -304,29 +292,6 @@ export class PbAppointmentDetail extends StepView {
       ${ap.reschedulable ? busyButton(this.busy, null, a.reschedule, this.onReschedule, 'reschedule') : nothing}
       ${ap.cancelable ? busyButton(this.busy, 'cancel', a.cancel, this.onCancel, 'cancel') : nothing}
     </div>`;
-  }
-
-  private renderDialog(ap: Appointment): TemplateResult {
-    const a = this.t.account;
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="cancel-title"
-      aria-describedby="cancel-note"
-      @close=${this.onDialogClose}
-    >
-      <h3 id="cancel-title" part="dialog-heading">
-        ${a.cancelQuestion(startText(this.format, ap.startsAt))}
-      </h3>
-      <p id="cancel-note">${a.cancelNote}</p>
-      <div class="actions">
-        <button type="button" part="cancel-keep" autofocus @click=${this.onKeep}>
-          ${a.cancelKeep}
-        </button>
-        <button type="button" class="danger" part="cancel-confirm" @click=${this.onConfirmCancel}>
-          ${a.cancelYes}
-        </button>
-      </div>
-    </dialog>`;
   }
 }
 

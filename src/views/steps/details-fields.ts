@@ -1,7 +1,5 @@
+/** Which patient fields the details form asks for, and how (control, autofill, limits). */
 import type { PatientField } from '../../api/types.js';
-import type { Messages } from '../../i18n/messages.js';
-import { parseBirthDate } from '../../time/birth-date.js';
-import type { PlainDate } from '../../time/calendar.js';
 
 /** `date`: a text field for a date of birth (day, month, year), read by `time/birth-date.ts`. */
 export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'select' | 'checkbox';
@@ -96,41 +94,4 @@ export function fieldsFor(
       ...(isPhone && phone.sentAlsoAs ? { sentAlsoAs: phone.sentAlsoAs } : {}),
     };
   });
-}
-
-/**
- * A portal's message for a field ("can't be blank", "is invalid") in the patient's language, where
- * it is one of the usual ones; any other is shown as the portal wrote it.
- */
-export function portalFieldMessage(t: Messages, name: PatientField, message: string): string {
-  const d = t.details;
-  if (/blank|required|missing|empty/i.test(message)) return d.required[name] ?? d.invalid.other;
-  if (/too long/i.test(message)) return d.invalid.tooLong;
-  if (name === 'born_on' && /past|future/i.test(message)) return d.bornOn.future;
-  if (/invalid|format|not valid/i.test(message)) {
-    if (name === 'email') return d.invalid.email;
-    if (name === 'phone' || name === 'mobile') return d.invalid.phone;
-    if (name === 'born_on') return d.bornOn.format;
-    return d.invalid.other;
-  }
-  return message;
-}
-
-/** The localized message for a typed date of birth ('' when it is one). */
-export function birthDateMessage(t: Messages, typed: string, today: PlainDate): string {
-  const result = parseBirthDate(typed, today);
-  return result.ok ? '' : t.details.bornOn[result.problem];
-}
-
-/** The localized message for an invalid control, from its validity state ('' when valid). */
-export function validityMessage(t: Messages, name: PatientField, validity: ValidityState): string {
-  const d = t.details;
-  if (validity.valid) return '';
-  if (validity.valueMissing) return d.required[name];
-  if (name === 'email' && (validity.typeMismatch || validity.patternMismatch)) {
-    return d.invalid.email;
-  }
-  if ((name === 'phone' || name === 'mobile') && validity.patternMismatch) return d.invalid.phone;
-  if (validity.tooLong) return d.invalid.tooLong;
-  return d.invalid.other;
 }

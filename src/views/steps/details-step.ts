@@ -5,15 +5,21 @@ import { live } from 'lit/directives/live.js';
 import type { FieldError, PatientData, PatientField } from '../../api/types.js';
 import { localToday } from '../../time/calendar.js';
 import { detailsStyles } from './details-styles.js';
+import { fieldsFor, type FieldSpec } from './details-fields.js';
 import {
   birthDateMessage,
-  fieldsFor,
+  bornOnShown,
+  bornOnValue,
   portalFieldMessage,
+  serverErrorText,
   validityMessage,
-  type FieldSpec,
-} from './details-fields.js';
-import { parseBirthDate, formatBirthDate } from '../../time/birth-date.js';
-import { renderErrorSummary, SUMMARY_FROM, type SummaryItem } from './error-summary.js';
+} from './details-messages.js';
+import {
+  renderErrorSummary,
+  renderServerErrors,
+  SUMMARY_FROM,
+  type SummaryItem,
+} from './error-summary.js';
 import { renderNote, renderPrivacy } from './details-extras.js';
 import { renderField } from './details-field.js';
 import { StepView } from '../shared/step-view.js';
@@ -22,13 +28,6 @@ import type { PatientInput } from '../shared/view-events.js';
 type Control = HTMLInputElement | HTMLSelectElement;
 const PREFIX = 'patient_data.';
 const PHONES = ['mobile', 'phone'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** What a typed date of birth is kept as: the plain date once it reads as one, else the text. */
-const bornOnValue = (typed: string) => {
-  const read = parseBirthDate(typed, localToday());
-  return read.ok ? read.date : typed;
-};
 
 /**
  * @summary The patient's details: a form with native constraint validation and own, localized
@@ -138,7 +137,7 @@ export class PbDetailsStep extends StepView {
       const message = this.messageFor(s.name);
       if (message) items.push({ text: `${labels[s.name]}: ${message}`, controlId: `f-${s.name}` });
     }
-    for (const e of this.otherErrors) items.push({ text: this.otherErrorText(e) });
+    for (const e of this.otherErrors) items.push({ text: serverErrorText(this.t, e) });
     return items;
   }
 
@@ -258,24 +257,8 @@ export class PbDetailsStep extends StepView {
         this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
       );
     }
-    const rest = this.otherErrors;
-    if (rest.length === 0) return nothing;
-    return html`<div class="alert" part="error" role="alert" tabindex="-1">
-      <p>${this.t.details.serverErrors}</p>
-      <ul>
-        ${rest.map((e) => html`<li>${this.otherErrorText(e)}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  /** A server error that names no field of this form: "Label: message" where it names a field. */
-  private otherErrorText(e: FieldError): string {
-    const labels = this.t.details.labels as Record<string, string>;
-    const name = e.field.slice(PREFIX.length);
-    const label = e.field.startsWith(PREFIX) ? labels[name] : undefined;
-    return label
-      ? `${label}: ${portalFieldMessage(this.t, name as PatientField, e.message)}`
-      : e.message;
+    const rest = this.otherErrors.map((e) => serverErrorText(this.t, e));
+    return renderServerErrors(this.t.details.serverErrors, rest);
   }
 
   private renderField(spec: FieldSpec): TemplateResult {
@@ -296,10 +279,7 @@ export class PbDetailsStep extends StepView {
     if (spec.name === 'mobile' || spec.name === 'phone')
       return v[spec.name] ?? v.mobile ?? v.phone ?? '';
     if (spec.kind !== 'date') return String(v[spec.name] ?? '');
-    const bornOn = v.born_on ?? '';
-    const typed = this.bornOnTyped;
-    if (typed !== undefined && bornOnValue(typed) === bornOn) return typed;
-    return ISO_DATE.test(bornOn) ? formatBirthDate(bornOn) : bornOn;
+    return bornOnShown(v.born_on ?? '', this.bornOnTyped);
   }
 
   private renderAsap(): TemplateResult | typeof nothing {

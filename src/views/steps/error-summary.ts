@@ -11,6 +11,17 @@ export interface SummaryItem {
   controlId?: string;
 }
 
+/** One or more server errors that name no field of the form (`part="error"`, focusable). */
+export function renderServerErrors(heading: string, texts: readonly string[]) {
+  if (texts.length === 0) return nothing;
+  return html`<div class="alert" part="error" role="alert" tabindex="-1">
+    <p>${heading}</p>
+    <ul>
+      ${texts.map((text) => html`<li>${text}</li>`)}
+    </ul>
+  </div>`;
+}
+
 /** Where a form shows its errors: the summary box from this many on, else at the field. */
 export const SUMMARY_FROM = 2;
 
