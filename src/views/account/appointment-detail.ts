@@ -50,8 +50,6 @@ export type { DetailBusy } from './account-parts.js';
  * @csspart heading - the heading (the appointment type)
  * @csspart error - the error box (role=alert)
  * @csspart summary - when / duration / place / status
- * @csspart calendar - the calendar file's download link
- * @csspart book-again - "Book this again"
  */
 @customElementOnce('pb-appointment-detail')
 export class PbAppointmentDetail extends StepView {

@@ -44,8 +44,6 @@ const PHONES = ['mobile', 'phone'] as const;
  * @csspart field - one label + control + message
  * @csspart field-error - a field's error message
  * @csspart error - the box for server errors that name no shown field
- * @csspart error-summary - the summary of two or more problems above the form
- * @csspart privacy - the privacy line under the form
  * @csspart submit - the submit button
  */
 @customElementOnce('pb-details-step')
