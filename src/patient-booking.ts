@@ -101,6 +101,9 @@ export class PatientBooking extends LitElement {
 
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
+
+  /** The practice's privacy notice, from the backend's configuration: linked under the form. */
+  @state() private privacyUrl: string | undefined;
   @state() private announcement = '';
   @state() private waitingSeconds = 0;
   /** Resolved once the first step shows its choices (or its error): then the sign-in bar's code. */
@@ -182,6 +185,7 @@ export class PatientBooking extends LitElement {
       onRemote: (remote) => {
         if (this.booking !== booking) return; // set up anew meanwhile
         this.phone = remote.practice.phone ?? null;
+        this.privacyUrl = remote.practice.privacyUrl;
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
       },
     });
@@ -411,7 +415,8 @@ export class PatientBooking extends LitElement {
     const locale = this.shownLocale;
     if (area?.shown) return area.renderScreen(t, locale);
     const failed = this.stepsCode.failed ? errorMessage(t, this.stepsCode.failed.code) : undefined;
-    return renderStep(this.booking, t, locale, failed, this.stepsCode.prefetch);
+    const practice = this.privacyUrl ? { privacyUrl: this.privacyUrl } : {};
+    return renderStep(this.booking, t, locale, practice, failed, this.stepsCode.prefetch);
   }
 }
 

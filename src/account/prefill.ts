@@ -56,6 +56,7 @@ export function prefillBooking(booking: Booking, data: PatientData): void {
  */
 export function forgetPatient(booking: Booking): void {
   booking.prefill(null, {});
+  booking.setPatientInsurance(null);
   const s = booking.state;
   if (s.step === 'review' && s.submission?.status !== SUBMISSION_STATUS.sending) {
     booking.send({ type: 'EDIT', step: 'details' });

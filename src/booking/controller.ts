@@ -42,6 +42,8 @@ export class BookingController implements ReactiveController, Booking {
   /** What the patient typed, kept across steps and errors; memory only. */
   draft: PatientData = {};
   asapOptIn = false;
+  note = '';
+  patientInsuranceId: string | null = null;
   fieldErrors: FieldError[] = [];
   /** The last booking attempt's failure, shown on the review step. */
   bookingError: ApiError | null = null;
@@ -150,9 +152,15 @@ export class BookingController implements ReactiveController, Booking {
     this.send({ type: 'SELECT_SLOT', id: slot.id });
   }
 
-  setDraft(value: PatientData, asapOptIn: boolean): void {
+  setPatientInsurance(id: string | null): void {
+    this.patientInsuranceId = id;
+    this.host.requestUpdate();
+  }
+
+  setDraft(value: PatientData, asapOptIn: boolean, note = ''): void {
     this.draft = value;
     this.asapOptIn = asapOptIn;
+    this.note = note;
   }
 
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
@@ -174,7 +182,7 @@ export class BookingController implements ReactiveController, Booking {
   /** Sends the booking (the steps' code is there: the machine came with it) and applies the outcome. */
   private async book(effect: Extract<Effect, { type: 'book' }>): Promise<void> {
     this.bookingError = null;
-    const outcome = await this.flow!.requestBooking(this.options.api, effect);
+    const outcome = await this.flow!.requestBooking(this.options.api, effect, this.note);
     if (outcome.type === 'booked') {
       this.appointment = outcome.appointment;
       return this.send({ type: 'BOOKED', appointmentId: outcome.appointment.id });
@@ -268,6 +276,7 @@ export class BookingController implements ReactiveController, Booking {
   private resetPatient(): void {
     this.draft = this.prefilled ? { ...this.prefilled } : {};
     this.asapOptIn = false;
+    this.note = '';
     this.fieldErrors = [];
     this.appointment = null;
     this.bookingError = null;

@@ -14,6 +14,7 @@ import { completeMessages } from '../i18n/complete.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages, Messages, StepMessages } from '../i18n/messages.js';
 import type { ChoiceOption } from '../views/steps/choice-step.js';
+import type { PatientInput } from '../views/shared/view-events.js';
 import {
   choice,
   errorOf,
@@ -34,16 +35,15 @@ export const STEP_MESSAGES: Record<Locale, StepMessages> = {
   tr: trSteps,
 };
 
-type Ctx = { b: Booking; t: Messages; locale: Locale };
+type Ctx = Omit<FirstCtx, 't'> & { t: Messages };
 
 /** The root's first part of the catalogue with the later steps' part. */
 export const completeFor = (t: CoreMessages, locale: Locale): Messages =>
   completeMessages(t, STEP_MESSAGES[locale]);
 
 export function renderLaterStep(first: FirstCtx): TemplateResult | typeof nothing {
-  const { b, locale } = first;
-  const ctx: Ctx = { b, locale, t: completeFor(first.t, locale) };
-  const s = b.state;
+  const ctx: Ctx = { ...first, t: completeFor(first.t, first.locale) };
+  const s = ctx.b.state;
   switch (s.step) {
     case 'category':
       return category(ctx, s.insuranceId);
@@ -147,11 +147,12 @@ function time({ b, t, locale }: Ctx) {
   ></pb-time-step>`;
 }
 
-function details({ b, t }: Ctx) {
+function details({ b, t, practice }: Ctx) {
   const s = b.state;
   if (s.step !== 'details') return nothing;
   const type = b.data.type(s.typeId, s.categoryId, s.insuranceId);
   const value = valueOf(type);
+  const insurance = valueOf(b.data.insurances())?.find((i) => i.id === s.insuranceId);
   return html`<pb-details-step
     part="step"
     .t=${t}
@@ -160,10 +161,13 @@ function details({ b, t }: Ctx) {
     .errors=${b.fieldErrors}
     .asapAvailable=${(value?.asapEnabled ?? false) && b.notice?.code !== 'asap_not_enabled'}
     .asapOptIn=${b.asapOptIn}
-    @pb-patient-input=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) =>
-      b.setDraft(e.detail.value, e.detail.asapOptIn)}
-    @pb-patient-submit=${(e: CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>) => {
-      b.setDraft(e.detail.value, e.detail.asapOptIn);
+    .insuranceName=${insurance?.name}
+    .privacyUrl=${practice.privacyUrl}
+    .note=${b.note}
+    @pb-patient-input=${(e: CustomEvent<PatientInput>) =>
+      b.setDraft(e.detail.value, e.detail.asapOptIn, e.detail.note)}
+    @pb-patient-submit=${(e: CustomEvent<PatientInput>) => {
+      b.setDraft(e.detail.value, e.detail.asapOptIn, e.detail.note);
       b.send({ type: 'SUBMIT_DETAILS', patient: e.detail.value, asapOptIn: e.detail.asapOptIn });
     }}
   ></pb-details-step>`;

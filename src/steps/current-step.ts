@@ -7,7 +7,7 @@ import type { nothing, TemplateResult } from 'lit';
 import type { Booking } from '../booking/booking-model.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages } from '../i18n/messages.js';
-import { choice, mapResource, waiting, type Ctx } from './step-templates.js';
+import { choice, mapResource, waiting, type Ctx, type PracticeFacts } from './step-templates.js';
 import { stepsCode } from './steps-code.js';
 
 /** What every step view offers the root. */
@@ -23,11 +23,12 @@ export function renderStep(
   b: Booking,
   t: CoreMessages,
   locale: Locale,
+  practice: PracticeFacts,
   laterError?: string,
   onRetryLater?: () => void,
 ): TemplateResult | typeof nothing {
   if (!b.started) return waiting(t);
-  const ctx = { b, t, locale };
+  const ctx = { b, t, locale, practice };
   if (b.state.step === 'insurance') return insurance(ctx);
   const code = stepsCode();
   return code ? code.renderLaterStep(ctx) : waiting(t, laterError, onRetryLater);
@@ -37,7 +38,13 @@ function insurance({ b, t, locale }: Ctx) {
   const r = mapResource(b.data.insurances(), (list) =>
     list.map((i) => ({ id: i.id, label: i.name, group: t.insurance.kinds[i.kind] })),
   );
-  return choice({ b, t, locale }, t.insurance.heading, t.insurance.empty, r, (id) =>
-    b.send({ type: 'SELECT_INSURANCE', id }),
+  // Signed in: the insurance of the patient's earlier appointments is shown chosen.
+  return choice(
+    { b, t, locale },
+    t.insurance.heading,
+    t.insurance.empty,
+    r,
+    (id) => b.send({ type: 'SELECT_INSURANCE', id }),
+    b.patientInsuranceId ?? undefined,
   );
 }

@@ -8,8 +8,13 @@ import { errorMessage, type CoreMessages } from '../i18n/messages.js';
 import type { ChoiceOption } from '../views/steps/choice-step.js';
 import '../views/steps/choice-step.js';
 
+/** The practice's facts from the backend's configuration that a step shows. */
+export interface PracticeFacts {
+  privacyUrl?: string;
+}
+
 /** What a step renders from: the controller, the catalogue (the first step's part at least). */
-export type Ctx = { b: Booking; t: CoreMessages; locale: Locale };
+export type Ctx = { b: Booking; t: CoreMessages; locale: Locale; practice: PracticeFacts };
 
 export const errorText = (t: CoreMessages, e: ApiError) => errorMessage(t, e.code);
 export const valueOf = <T>(r: Resource<T> | null | undefined) =>
@@ -25,11 +30,13 @@ export function mapResource<T, U>(r: Resource<T>, f: (v: T) => U): Resource<U> {
 
 /** A step that lists choices (insurance, category, type). */
 export function choice(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'b' | 't' | 'locale'>,
   heading: string,
   emptyText: string,
   r: Resource<ChoiceOption[]>,
   pick: (id: string) => void,
+  /** The option shown as chosen (pressed). */
+  selectedId?: string,
 ) {
   return html`<pb-choice-step
     part="step"
@@ -37,6 +44,7 @@ export function choice(
     .heading=${heading}
     .emptyText=${emptyText}
     .options=${valueOf(r)}
+    .selectedId=${selectedId}
     .error=${errorOf(ctx.t, r)}
     @pb-select=${(e: CustomEvent<{ id: string }>) => pick(e.detail.id)}
     @pb-retry=${() => ctx.b.retry()}

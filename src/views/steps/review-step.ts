@@ -127,13 +127,14 @@ export class PbReviewStep extends StepView {
     }
     rows.push({
       label: r.patient,
-      value: this.renderPatient(s.patient),
+      value: this.renderPatient(s.patient, s.insuranceName),
       onEdit: this.edit('details'),
     });
     return rows;
   }
 
-  private renderPatient(p: PatientData): TemplateResult {
+  /** The patient's lines; the insurance only where it is not the first step's (shown above). */
+  private renderPatient(p: PatientData, insuranceName?: string): TemplateResult {
     const d = this.t.details;
     const fmt = createFormat(this.locale, this.timeZone);
     const name = [p.title, p.first_name, p.last_name].filter(Boolean).join(' ');
@@ -147,11 +148,12 @@ export class PbReviewStep extends StepView {
     const lines = [
       name,
       p.email,
-      p.phone && `${d.labels.phone}: ${p.phone}`,
+      // One number asked, sent under both names where the type requires both: shown once.
+      p.phone && p.phone !== p.mobile && `${d.labels.phone}: ${p.phone}`,
       p.mobile && `${d.labels.mobile}: ${p.mobile}`,
       bornOn && `${d.labels.born_on}: ${bornOn}`,
       gender && `${d.labels.gender}: ${d.genders[gender]}`,
-      p.insurance && `${d.labels.insurance}: ${p.insurance}`,
+      p.insurance !== insuranceName && p.insurance && `${d.labels.insurance}: ${p.insurance}`,
     ].filter((l): l is string => !!l);
     return html`${lines.map((l) => html`<span class="line">${l}</span>`)}`;
   }
