@@ -20,6 +20,7 @@ import { StepsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
+import { Diagnostics } from './element/diagnostics.js';
 import './views/steps/choice-step.js';
 
 export type { PatientBookingEventMap } from './contract/events.js';
@@ -32,7 +33,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @fires booking-rescheduled - `{appointmentId, startsAt, endsAt, previousStartsAt}`
  * @fires booking-cancelled - `{appointmentId}`
  * @fires booking-step-change - `{step, previousStep}`
- * @fires booking-error - `{code, message, status?}`
+ * @fires booking-error - `{code, message, status?, setting}`
  * @csspart header - Title, progress and back button.
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
@@ -97,6 +98,14 @@ export class PatientBooking extends LitElement {
   /** `light` (the default), `dark`, or `auto`: the visitor's system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
 
+  /** The backend of the last set-up (the diagnostics' lines name it). */
+  private backendUrl = '';
+  /** Misconfigurations: one console line and one `booking-error` (with `setting`) each. */
+  private readonly diagnostics = new Diagnostics(this, {
+    attributes: () => this.configInputs(),
+    backend: () => this.backendUrl,
+  });
+
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
   @state() private announcement = '';
@@ -124,9 +133,11 @@ export class PatientBooking extends LitElement {
    * Sets the widget up again when a configuration attribute changes after the first set-up, or
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
+    if (changed.has('locale') || changed.has('theme'))
+      this.diagnostics.checkAppearance(this.locale, this.activeLocale, this.theme);
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -173,13 +184,20 @@ export class PatientBooking extends LitElement {
     );
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
-    const config = readConfig(inputs, location.href);
+    this.diagnostics.reset();
+    const config = readConfig(inputs, location.href, undefined, (setting, line) =>
+      this.diagnostics.report(setting, line),
+    );
+    this.backendUrl = config.backend;
     const wiring = createBackendClient(config, {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
         if (this.booking !== booking) return; // set up anew meanwhile
         this.phone = remote.practice.phone ?? null;
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
+      },
+      onRemoteFailed: (error) => {
+        if (this.booking === booking) this.diagnostics.remoteFailed(error, !!inputs.backend);
       },
     });
     const booking = new BookingController(this, {
@@ -200,7 +218,9 @@ export class PatientBooking extends LitElement {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
-      console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
+      const line = `sign-in is off on this page: ${available.why}`;
+      if (available.setting) this.diagnostics.report(available.setting, `${line}; guests book`);
+      else console.warn(`patient-booking: ${line}`);
       return;
     }
     void this.firstScreen.then(loadSignIn).then((AccountSlot) => {
