@@ -20,7 +20,8 @@ import { StepsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
-import { Diagnostics } from './element/diagnostics.js';
+import { checkAppearance, diagnose } from './element/diagnostics.js';
+import type { Problem } from './element/problem.js';
 import './views/steps/choice-step.js';
 
 export type { PatientBookingEventMap } from './contract/events.js';
@@ -98,14 +99,6 @@ export class PatientBooking extends LitElement {
   /** `light` (the default), `dark`, or `auto`: the visitor's system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
 
-  /** The backend of the last set-up (the diagnostics' lines name it). */
-  private backendUrl = '';
-  /** Misconfigurations: one console line and one `booking-error` (with `setting`) each. */
-  private readonly diagnostics = new Diagnostics(this, {
-    attributes: () => this.configInputs(),
-    backend: () => this.backendUrl,
-  });
-
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
   @state() private announcement = '';
@@ -116,6 +109,20 @@ export class PatientBooking extends LitElement {
   private firstScreenDue = true;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
+
+  constructor() {
+    super();
+    // A misconfiguration the backend's answer revealed: the booking flow sent its event; its line.
+    this.addEventListener('booking-error', ({ detail: { setting } }) => {
+      if (setting) this.diagnose({ setting, kind: 'revealed' });
+    });
+  }
+
+  /**
+   * Names a misconfiguration, once per set-up: one console line and one `booking-error` with its
+   * `setting` (docs/diagnostics.md).
+   */
+  private readonly diagnose = (problem: Problem): void => diagnose(this, this.setUpWith, problem);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -137,7 +144,7 @@ export class PatientBooking extends LitElement {
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
     if (changed.has('locale') || changed.has('theme'))
-      this.diagnostics.checkAppearance(this.locale, this.activeLocale, this.theme);
+      checkAppearance(this.diagnose, this.locale, this.theme);
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -184,11 +191,9 @@ export class PatientBooking extends LitElement {
     );
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
-    this.diagnostics.reset();
-    const config = readConfig(inputs, location.href, undefined, (setting, line) =>
-      this.diagnostics.report(setting, line),
+    const config = readConfig(inputs, location.href, undefined, (setting, kind, value) =>
+      this.diagnose({ setting, kind, value }),
     );
-    this.backendUrl = config.backend;
     const wiring = createBackendClient(config, {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
@@ -197,7 +202,7 @@ export class PatientBooking extends LitElement {
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
       },
       onRemoteFailed: (error) => {
-        if (this.booking === booking) this.diagnostics.remoteFailed(error, !!inputs.backend);
+        if (this.booking === booking) this.diagnose({ setting: 'backend', kind: 'remote', error });
       },
     });
     const booking = new BookingController(this, {
@@ -218,9 +223,9 @@ export class PatientBooking extends LitElement {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
-      const line = `sign-in is off on this page: ${available.why}`;
-      if (available.setting) this.diagnostics.report(available.setting, `${line}; guests book`);
-      else console.warn(`patient-booking: ${line}`);
+      const { setting, why } = available;
+      if (setting) this.diagnose({ setting, kind: 'sign-in', why });
+      else console.warn(`patient-booking: sign-in is off on this page: ${why}`);
       return;
     }
     void this.firstScreen.then(loadSignIn).then((AccountSlot) => {

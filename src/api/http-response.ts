@@ -121,8 +121,8 @@ export function errorFromResponse(status: number, text: string, what: string): A
   if (error === 'portal_rejected') return misconfigured(fail('backend'), 'CLIENT_ID/CLIENT_SECRET');
   // Unavailable: an outage as often as a wrong PORTAL_URL; only the backend's log can tell.
   if (error === 'portal_unavailable') return fail('backend');
-  if (error === 'origin_not_allowed') return misconfigured(fail('config'), 'ALLOWED_ORIGINS');
-  if (error === 'origin_required') return fail('config');
+  if (error === 'origin_not_allowed' || error === 'origin_required')
+    return misconfigured(fail('config'), 'ALLOWED_ORIGINS');
   if (status === 403) return fail('forbidden');
   if (status === 404 || status === 410) return fail('not_found');
   if (status === 409) return fail('availability_taken');

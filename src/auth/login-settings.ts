@@ -26,11 +26,8 @@ export function loginSettings(
 ): LoginAvailability {
   const redirectUrl = new URL('callback.html', backend).href;
   if (!login.redirectUris.includes(redirectUrl)) {
-    return {
-      ok: false,
-      why: `${redirectUrl} is not in the backend's REDIRECT_URIS (expected there: the callback page beside the widget's files)`,
-      setting: 'REDIRECT_URIS',
-    };
+    const why = `${redirectUrl} is not in the backend's REDIRECT_URIS`;
+    return { ok: false, why, setting: 'REDIRECT_URIS' };
   }
   if (new URL(redirectUrl).origin !== pageOrigin) {
     return { ok: false, why: `the backend is on another origin than this page (${pageOrigin})` };

@@ -88,7 +88,7 @@ export function createBackendClient(
     onWait: (seconds: number) => void;
     /** The backend's configuration arrived. */
     onRemote: (remote: BackendConfiguration) => void;
-    /** The first try to read it failed (it is tried again a few times). */
+    /** A try to read it failed (it is tried again a few times). */
     onRemoteFailed: (error: unknown) => void;
   },
 ): BackendClient {
@@ -147,7 +147,7 @@ function loadRemote(
   tries = 0,
 ) {
   loadBackendConfiguration(backend).then(done, (error: unknown) => {
-    if (tries === 0) failed(error);
+    failed(error); // named once per set-up (element/diagnose.ts)
     const wait = REMOTE_RETRY_MS[tries];
     if (wait !== undefined) setTimeout(() => loadRemote(backend, done, failed, tries + 1), wait);
   });

@@ -7,9 +7,9 @@ const OWN = 'https://clinic.test/pb/';
 function read(attributes: Parameters<typeof readConfig>[0]) {
   const lines: string[] = [];
   const settings: string[] = [];
-  const config = readConfig(attributes, PAGE, OWN, (setting, line) => {
+  const config = readConfig(attributes, PAGE, OWN, (setting, kind, value) => {
     settings.push(setting);
-    lines.push(line);
+    lines.push(`${setting}="${value}" ${kind}`);
   });
   return { config, lines, settings };
 }
