@@ -20,6 +20,8 @@ import { StepsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
+import { checkAppearance, diagnose } from './element/diagnostics.js';
+import type { Problem } from './element/problem.js';
 import './views/steps/choice-step.js';
 
 export type { PatientBookingEventMap } from './contract/events.js';
@@ -32,7 +34,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @fires booking-rescheduled - `{appointmentId, startsAt, endsAt, previousStartsAt}`
  * @fires booking-cancelled - `{appointmentId}`
  * @fires booking-step-change - `{step, previousStep}`
- * @fires booking-error - `{code, message, status?}`
+ * @fires booking-error - `{code, message, status?, setting}`
  * @csspart header - Title, progress and back button.
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
@@ -113,6 +115,20 @@ export class PatientBooking extends LitElement {
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
 
+  constructor() {
+    super();
+    // A misconfiguration the backend's answer revealed: the booking flow sent its event; its line.
+    this.addEventListener('booking-error', ({ detail: { setting } }) => {
+      if (setting) this.diagnose({ setting, kind: 'revealed' });
+    });
+  }
+
+  /**
+   * Names a misconfiguration, once per set-up: one console line and one `booking-error` with its
+   * `setting` (docs/diagnostics.md).
+   */
+  private readonly diagnose = (problem: Problem): void => diagnose(this, this.setUpWith, problem);
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The catalogue loads beside the first step's data (both start here, before the first render).
@@ -129,9 +145,11 @@ export class PatientBooking extends LitElement {
    * Sets the widget up again when a configuration attribute changes after the first set-up, or
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
+    if (changed.has('locale') || changed.has('theme'))
+      checkAppearance(this.diagnose, this.locale, this.theme);
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -179,7 +197,9 @@ export class PatientBooking extends LitElement {
     );
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
-    const config = readConfig(inputs, location.href);
+    const config = readConfig(inputs, location.href, undefined, (setting, kind, value) =>
+      this.diagnose({ setting, kind, value }),
+    );
     const wiring = createBackendClient(config, {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
@@ -187,6 +207,9 @@ export class PatientBooking extends LitElement {
         this.phone = remote.practice.phone ?? null;
         this.privacyUrl = remote.practice.privacyUrl;
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
+      },
+      onRemoteFailed: (error) => {
+        if (this.booking === booking) this.diagnose({ setting: 'backend', kind: 'remote', error });
       },
     });
     const booking = new BookingController(this, {
@@ -207,7 +230,9 @@ export class PatientBooking extends LitElement {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
-      console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
+      const { setting, why } = available;
+      if (setting) this.diagnose({ setting, kind: 'sign-in', why });
+      else console.warn(`patient-booking: sign-in is off on this page: ${why}`);
       return;
     }
     this.signInDue = true;

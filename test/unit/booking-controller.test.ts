@@ -144,6 +144,7 @@ describe('BookingController', () => {
           code: 'not_found',
           message: 'A requested or preselected item does not exist.',
           status: 404,
+          setting: 'insurance-id',
         },
       ]);
     });
@@ -206,7 +207,7 @@ describe('BookingController', () => {
       await booking.start({});
       await settle();
       expect(errors).to.deep.equal([
-        { code: 'server', message: 'The portal had a server error.', status: 502 },
+        { code: 'server', message: 'The portal had a server error.', status: 502, setting: null },
       ]);
     });
 
@@ -215,7 +216,7 @@ describe('BookingController', () => {
       await booking.start({});
       await settle();
       expect(errors).to.have.length(1);
-      expect(Object.keys(errors[0]!).sort()).to.deep.equal(['code', 'message']);
+      expect(Object.keys(errors[0]!).sort()).to.deep.equal(['code', 'message', 'setting']);
       expect(errors[0]!.code).to.equal('network');
     });
 
@@ -257,7 +258,12 @@ describe('BookingController', () => {
       expect(booking.state.step).to.equal('details'); // back to the form, its fields marked
       expect(booking.fieldErrors).to.deep.equal(refused.fieldErrors);
       expect(errors).to.deep.equal([
-        { code: 'validation', message: 'The portal refused the submitted data.', status: 422 },
+        {
+          code: 'validation',
+          message: 'The portal refused the submitted data.',
+          status: 422,
+          setting: null,
+        },
       ]);
     });
   });
