@@ -33,7 +33,8 @@ function read(): { mode: Mode; base: string; attributes: Attributes } {
 function renderPreview(mode: Mode, attributes: Attributes): void {
   const attrs = present(attributes);
   let node: HTMLElement;
-  if (mode === 'script') {
+  // The shortcode renders the element as the script tag does (the plugin enqueues the script).
+  if (mode === 'script' || mode === 'wordpress') {
     node = document.createElement('patient-booking');
     for (const [k, v] of attrs) node.setAttribute(k, v.trim());
   } else if (mode === 'cms') {

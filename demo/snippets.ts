@@ -1,7 +1,7 @@
 // The embed code for each mode, built from the contract attributes (demo/configurator.ts).
 import type { ContractAttribute } from '../src/embed/protocol.js';
 
-export const MODES = ['script', 'cms', 'iframe'] as const;
+export const MODES = ['script', 'cms', 'iframe', 'wordpress'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type Attributes = Partial<Record<ContractAttribute, string>>;
@@ -20,6 +20,15 @@ export const escapeAttribute = (value: string) =>
 /** Only the attributes that have a value, in the order given. */
 export const present = (attributes: Attributes) =>
   Object.entries(attributes).filter((e): e is [ContractAttribute, string] => !!e[1]?.trim());
+
+/** The WordPress shortcode's names for the contract's attributes (docs/wordpress.md). */
+const SHORTCODE: Record<ContractAttribute, string> = {
+  locale: 'locale',
+  theme: 'theme',
+  'insurance-id': 'insurance_id',
+  'appointment-category-id': 'category_id',
+  'appointment-type-id': 'type_id',
+};
 
 const FALLBACK = {
   de: 'Die Online-Terminbuchung wird geladen. Sie erreichen uns auch telefonisch.',
@@ -47,6 +56,10 @@ export function snippet({ mode, base, attributes }: SnippetInput): string {
         lines('<div data-patient-booking', data, `>\n  ${text}\n</div>`),
         `<script src="${escapeAttribute(base)}embed.js" defer></script>`,
       ].join('\n');
+    }
+    case 'wordpress': {
+      const values = attrs.map(([k, v]) => ` ${SHORTCODE[k]}="${escapeAttribute(v.trim())}"`);
+      return `[patient_booking${values.join('')}]`;
     }
     case 'iframe': {
       const data = attrs.map(([k, v]): [string, string] => [`data-${k}`, v]);

@@ -12,6 +12,7 @@ export function startXvfb(
   children: ChildProcess[],
   options?: { displays?: [number, number] },
 ): Promise<string>;
+export const COMMAND_TIMEOUT_MS: number;
 export function request(method: string, url: string, body?: unknown): Promise<unknown>;
 export function driverReady(base: string, driver: ChildProcess): Promise<void>;
 

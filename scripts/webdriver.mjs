@@ -132,11 +132,26 @@ export class WebDriverSession {
   }
 }
 
+/**
+ * The longest a driver command may take. Starting a browser under load takes a few seconds and
+ * every other command less than one; a command without an answer (a driver stuck on a page) fails
+ * with its name instead of holding a test until its own timeout.
+ */
+export const COMMAND_TIMEOUT_MS = 30_000;
+
 export async function request(method, url, body) {
   const response = await fetch(url, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+  }).catch((error) => {
+    if (error.name !== 'TimeoutError') throw error;
+    const command = `${method} ${new URL(url).pathname.replace(/^\/session\/[^/]+/, '')}`;
+    const what = body?.script ? ` (${body.script.slice(0, 60).replace(/\s+/g, ' ')}…)` : '';
+    throw new Error(
+      `WebKitWebDriver gave no answer to ${command}${what} in ${COMMAND_TIMEOUT_MS / 1000} s`,
+    );
   });
   const { value } = await response.json();
   if (!response.ok) {

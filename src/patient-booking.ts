@@ -20,6 +20,8 @@ import { StepsCode, needsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
+import { checkAppearance, diagnose } from './element/diagnostics.js';
+import type { Problem } from './element/problem.js';
 import './views/steps/choice-step.js';
 
 export type { PatientBookingEventMap } from './contract/events.js';
@@ -32,7 +34,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @fires booking-rescheduled - `{appointmentId, startsAt, endsAt, previousStartsAt}`
  * @fires booking-cancelled - `{appointmentId}`
  * @fires booking-step-change - `{step, previousStep}`
- * @fires booking-error - `{code, message, status?}`
+ * @fires booking-error - `{code, message, status?, setting}`
  * @csspart header - Title, progress and back button.
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
@@ -71,6 +73,8 @@ export class PatientBooking extends LitElement {
 
   private booking: BookingController | null = null;
   private account: AccountSlot | null = null;
+  /** Login is offered and the sign-in bar's code is on its way: its place is kept (no shift). */
+  @state() private signInDue = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,6 +105,9 @@ export class PatientBooking extends LitElement {
 
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
+
+  /** The practice's privacy notice, from the backend's configuration: linked under the form. */
+  @state() private privacyUrl: string | undefined;
   @state() private announcement = '';
   @state() private waitingSeconds = 0;
   /** Resolved once the first step shows its choices (or its error): then the sign-in bar's code. */
@@ -109,6 +116,20 @@ export class PatientBooking extends LitElement {
   private firstScreenDue = true;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
+
+  constructor() {
+    super();
+    // A misconfiguration the backend's answer revealed: the booking flow sent its event; its line.
+    this.addEventListener('booking-error', ({ detail: { setting } }) => {
+      if (setting) this.diagnose({ setting, kind: 'revealed' });
+    });
+  }
+
+  /**
+   * Names a misconfiguration, once per set-up: one console line and one `booking-error` with its
+   * `setting` (docs/diagnostics.md).
+   */
+  private readonly diagnose = (problem: Problem): void => diagnose(this, this.setUpWith, problem);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -126,9 +147,11 @@ export class PatientBooking extends LitElement {
    * Sets the widget up again when a configuration attribute changes after the first set-up, or
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
+    if (changed.has('locale') || changed.has('theme'))
+      checkAppearance(this.diagnose, this.locale, this.theme);
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -163,6 +186,7 @@ export class PatientBooking extends LitElement {
     this.account?.dispose();
     this.booking = null;
     this.account = null;
+    this.signInDue = false;
     this.bookingStarted = false;
     this.firstScreenDue = true;
     this.firstScreen = new Promise(
@@ -175,13 +199,19 @@ export class PatientBooking extends LitElement {
     );
     const inputs = this.configInputs();
     this.setUpWith = JSON.stringify(inputs);
-    const config = readConfig(inputs, location.href);
+    const config = readConfig(inputs, location.href, undefined, (setting, kind, value) =>
+      this.diagnose({ setting, kind, value }),
+    );
     const wiring = createBackendClient(config, {
       onWait: (seconds) => this.showWaiting(seconds),
       onRemote: (remote) => {
         if (this.booking !== booking) return; // set up anew meanwhile
         this.phone = remote.practice.phone ?? null;
+        this.privacyUrl = remote.practice.privacyUrl;
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
+      },
+      onRemoteFailed: (error) => {
+        if (this.booking === booking) this.diagnose({ setting: 'backend', kind: 'remote', error });
       },
     });
     const booking = new BookingController(this, {
@@ -202,10 +232,17 @@ export class PatientBooking extends LitElement {
     const secure = globalThis.isSecureContext !== false;
     const available = loginSettings(login, wiring.config.backend, location.origin, secure);
     if (!available.ok) {
-      console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
+      const { setting, why } = available;
+      if (setting) this.diagnose({ setting, kind: 'sign-in', why });
+      else console.warn(`patient-booking: sign-in is off on this page: ${why}`);
       return;
     }
-    void this.firstScreen.then(loadSignIn).then((AccountSlot) => {
+    this.signInDue = true;
+    const due = this.firstScreen.then(loadSignIn);
+    due.catch(() => {
+      if (this.booking === booking) this.signInDue = false;
+    });
+    void due.then((AccountSlot) => {
       if (this.booking === booking)
         this.showSignIn(
           new AccountSlot({
@@ -322,9 +359,22 @@ export class PatientBooking extends LitElement {
   /** The account bar; signed out, not on the confirmation (the booking is done: no offer then). */
   private renderAccountBar(t: CoreMessages) {
     const account = this.account;
-    if (!account) return nothing;
+    if (!account) return this.signInDue ? this.reserveSignIn(t) : nothing;
     const offerOnly = !account.loaded?.signedIn;
     return offerOnly && this.booking?.state.step === 'confirmed' ? nothing : account.renderBar(t);
+  }
+
+  /**
+   * Until the sign-in bar's code arrives (after the first screen), its place: the same prompt
+   * and button, invisible and out of the tab order, so nothing below moves when it comes (a tap
+   * aimed at an insurance would land beside it).
+   */
+  private reserveSignIn(t: CoreMessages) {
+    if (this.booking?.state.step === 'confirmed') return nothing;
+    return html`<div class="sign-in-bar reserved" aria-hidden="true">
+      <p>${t.login.signInPrompt}</p>
+      <button type="button" tabindex="-1" disabled>${t.login.signIn}</button>
+    </div>`;
   }
 
   private renderProgress(t: CoreMessages) {
@@ -396,7 +446,8 @@ export class PatientBooking extends LitElement {
     const locale = this.shownLocale;
     if (area?.shown) return area.renderScreen(t, locale);
     const failed = this.stepsCode.failed ? errorMessage(t, this.stepsCode.failed.code) : undefined;
-    return renderStep(this.booking, t, locale, failed, this.stepsCode.prefetch);
+    const practice = this.privacyUrl ? { privacyUrl: this.privacyUrl } : {};
+    return renderStep(this.booking, t, locale, practice, failed, this.stepsCode.prefetch);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * `GET config`: what the widget needs to know beyond its own files, from the backend's
- * deploy-time configuration. Public facts only: never the secret, never a token.
+ * deploy-time configuration. Public facts only: never the secret, never a token; so any origin may
+ * read it (the patient on a page the backend does not serve still sees the phone number).
  */
 import type { PracticeConfig } from './config.js';
 import { jsonReply } from './errors.js';
@@ -32,6 +33,8 @@ export function configRoute(configuration: WidgetConfiguration): Route {
     methods: ['GET'],
     maxBodyBytes: 0,
     budget: 'api',
+    // Public facts: a page on an origin not in ALLOWED_ORIGINS shows the phone number, too.
+    anyOrigin: true,
     handle: () => cached,
   };
 }

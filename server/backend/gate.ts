@@ -44,7 +44,7 @@ function preflight(route: Route): Reply {
 /** Synchronous up to the body: a bodiless request reaches the route without waiting. */
 export function passGate(input: GateInput, options: GateOptions): Awaitable<Reply> {
   const { request, route, origin } = input;
-  if (origin.kind === 'denied') {
+  if (origin.kind === 'denied' && !(route.anyOrigin && request.method === 'GET')) {
     return errorReply(403, E.originNotAllowed, 'This origin may not use the booking backend.');
   }
   // Browsers send `Origin` with every POST, PUT and DELETE (a same-origin GET has none).

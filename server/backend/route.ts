@@ -23,6 +23,11 @@ export interface Route {
   /** `Access-Control-Allow-Headers` of the preflight. Default `Content-Type`. */
   allowHeaders?: string;
   budget: RouteBudget;
+  /**
+   * Readable by a page on any origin (public facts only, no credentials): a page the backend does
+   * not serve still learns the practice's phone number, for the patient, and why it is refused.
+   */
+  anyOrigin?: boolean;
   /** May answer synchronously (see `Awaitable`). */
   handle(context: RouteContext): Awaitable<Reply>;
 }

@@ -9,6 +9,9 @@ import { contentType, isHashedName } from './widget-files.js';
 /** Below this size compression gains nothing worth a header. */
 const MIN_COMPRESS_BYTES = 512;
 
+/** dist/'s folders for the npm package and a CDN (`scripts/build-package.ts`), not the backend's. */
+const NOT_SERVED = new Set(['cdn', 'types']);
+
 /** Every servable file below `dir` (skipping unknown types); throws when `dir` is not a folder. */
 export function readWidgetFiles(dir: string): WidgetFiles {
   if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder`);
@@ -16,8 +19,9 @@ export function readWidgetFiles(dir: string): WidgetFiles {
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        if (folder !== dir || !NOT_SERVED.has(entry.name)) walk(full);
+      } else if (entry.isFile()) {
         const path = `/${relative(dir, full).split(sep).join('/')}`;
         const type = contentType(path);
         if (type) files.set(path, widgetFile(path, type, readFileSync(full)));

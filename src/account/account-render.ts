@@ -10,6 +10,7 @@ import type { Resource } from '../booking/resources.js';
 import { createFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
+import { shownAppointments } from './appointments-shown.js';
 import { accountBar } from './bar.js';
 import type { AccountController } from './controller.js';
 import type { Notice } from './detail-actions.js';
@@ -92,13 +93,15 @@ export function renderAccount(a: AccountController, t: Messages, locale: Locale)
 
 function list({ a, t, locale, tz }: Ctx, filter: Filter) {
   const l = a.lists.get(filter);
+  const upcoming = a.lists.get('upcoming').items;
+  const shown = shownAppointments(a.lists.overview, filter, l.items, upcoming);
   return html`<pb-appointments-step
     part="step"
     .t=${t}
     .locale=${locale}
     .timeZone=${tz}
-    .overview=${a.lists.overview}
-    .appointments=${l.items}
+    .overview=${shown.overview}
+    .appointments=${shown.items}
     .filter=${filter}
     .hasMore=${l.hasMore}
     .loadingMore=${l.loadingMore}
@@ -153,6 +156,9 @@ function detail({ a, t, locale, tz }: Ctx) {
     .asapOffer=${a.actions.offer}
     .asapEnabled=${(type?.asapEnabled ?? false) || appointment.asapSubscription !== null}
     .asapEmail=${appointment.asapSubscription?.email ?? a.profile?.email}
+    .institutionName=${valueOf(catalogue.institution())?.name}
+    .moved=${a.actions.notice?.kind === 'moved'}
+    @pb-book-again=${() => a.bookAgain()}
     @pb-back=${() => a.send({ type: 'BACK' })}
     @pb-retry=${() => a.send({ type: 'RETRY' })}
     @pb-reschedule=${() => a.send({ type: 'RESCHEDULE' })}

@@ -133,7 +133,10 @@ export class AppointmentLists {
       const query = { status: filter, page, perPage: PAGE_SIZE };
       const result = await this.api.appointments(query, controller.signal);
       if (e.controller !== controller) return;
-      e.items = page === 1 ? result.items : [...(e.items ?? []), ...result.items];
+      // A change between two pages shifts them: an appointment already listed is not added again.
+      const known = new Set(page === 1 ? [] : (e.items ?? []).map((a) => a.id));
+      const added = result.items.filter((a) => !known.has(a.id));
+      e.items = page === 1 ? result.items : [...(e.items ?? []), ...added];
       e.hasMore = result.hasMore && result.items.length > 0;
       e.page = page;
       e.stale = false;

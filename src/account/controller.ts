@@ -26,6 +26,7 @@ import {
   type Screen,
 } from './machine.js';
 import { RescheduleTimes } from './reschedule-times.js';
+import { rememberedInsurance } from './returning-patient.js';
 
 export interface AccountControllerOptions {
   api: PatientPortal;
@@ -34,6 +35,10 @@ export interface AccountControllerOptions {
   catalogue: StepData;
   /** The profile arrived (signed in) or is gone: `signedOut` clears the form, `expired` keeps it. */
   onProfile?: (profile: UserProfile | null, why: 'signedIn' | 'signedOut' | 'expired') => void;
+  /** The patient's insurance, as their earlier appointments name it (after signing in). */
+  onInsurance?: (insuranceId: string) => void;
+  /** "Book this again" on an appointment: the booking with its type (the account shows it). */
+  onBookAgain?: (appointment: Appointment, insuranceId: string | undefined) => void;
   /** After a screen change has rendered (announce it, move focus). */
   onScreenRendered?: (state: AccountState, previous: Screen) => void;
   openLogin?: () => Window | null;
@@ -54,7 +59,10 @@ export class AccountController implements ReactiveController {
   detailError: ApiError | null = null;
   /** The new time picked for the open appointment (the confirmation shows it). */
   chosen: Availability | null = null;
+  /** The patient's insurance from their earlier appointments, once known. */
+  insuranceId: string | undefined;
   private detailLoad: AbortController | null = null;
+  private insuranceLoad: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -100,6 +108,14 @@ export class AccountController implements ReactiveController {
     this.state = state;
     for (const effect of effects) this.run(effect);
     this.host.requestUpdate();
+  }
+
+  /** "Book this again" on the open appointment: the booking shows, with its type. */
+  bookAgain(): void {
+    const appointment = this.detail;
+    if (!appointment) return;
+    this.options.onBookAgain?.(appointment, this.insuranceId);
+    this.send({ type: 'SHOW', view: 'booking' });
   }
 
   pickTime(availabilityId: string): void {
@@ -194,8 +210,26 @@ export class AccountController implements ReactiveController {
       this.profile = profile;
       this.options.onProfile?.(profile, 'signedIn');
       this.host.requestUpdate();
+      void this.loadInsurance();
     } catch (error) {
       this.failed(error); // no prefill: the patient types their details
+    }
+  }
+
+  /** A nicety: without it (or on failure) the patient chooses the insurance by hand. */
+  private async loadInsurance(): Promise<void> {
+    this.insuranceLoad?.abort();
+    const load = new AbortController();
+    this.insuranceLoad = load;
+    try {
+      const id = await rememberedInsurance(this.options.api, load.signal);
+      if (this.insuranceLoad !== load || !this.signedIn || !id) return;
+      this.insuranceId = id;
+      this.options.onInsurance?.(id);
+    } catch (error) {
+      if (this.insuranceLoad === load) this.failed(error);
+    } finally {
+      if (this.insuranceLoad === load) this.insuranceLoad = null;
     }
   }
 
@@ -230,6 +264,8 @@ export class AccountController implements ReactiveController {
 
   private clear(): void {
     this.profile = null;
+    this.insuranceLoad?.abort();
+    this.insuranceId = undefined;
     this.lists.clear();
     this.times.leave();
     this.detailLoad?.abort();

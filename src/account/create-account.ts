@@ -35,6 +35,7 @@ import {
   type Screen,
 } from './machine.js';
 import { forgetPatient, prefillBooking, profileToPatient } from './prefill.js';
+import { bookAgainPreset } from './returning-patient.js';
 
 export type { AccountArea } from './account-contract.js';
 
@@ -66,6 +67,9 @@ export function createAccount(context: AccountContext): LoadedAccount {
     catalogue: booking.data,
     openLogin: () => (opened ? opened.popup : openLoginWindow()),
     onScreenRendered: (s, previous) => void screenRendered(context, account, s, previous),
+    onInsurance: (id) => booking.setPatientInsurance(id),
+    onBookAgain: (appointment, insuranceId) =>
+      void booking.start(bookAgainPreset(appointment, insuranceId)),
     onProfile: (profile, why) => {
       if (profile) prefillBooking(booking, profileToPatient(profile));
       // An expired session keeps what was typed; signing out takes the patient's data away.

@@ -55,4 +55,5 @@ export function prefillBooking(booking: Booking, data: PatientData): void {
  */
 export function forgetPatient(booking: Booking): void {
   booking.prefill(null, {});
+  booking.setPatientInsurance(null);
 }

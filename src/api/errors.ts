@@ -26,6 +26,11 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 /** Any failure talking to the backend (and through it, the portal). `message` is technical, never shown raw. */
 export class ApiError extends Error {
   override name = 'ApiError';
+  /**
+   * The attribute or backend setting that is wrong, when a misconfiguration is the cause
+   * (`booking-error`'s `setting`): see `misconfigured`.
+   */
+  setting?: string;
   constructor(
     message: string,
     readonly code: ErrorCode,
@@ -60,4 +65,10 @@ export class AuthError extends ApiError {
   ) {
     super(message, code, status ?? undefined);
   }
+}
+
+/** Marks `error` as caused by the attribute or backend setting `setting`; returns it. */
+export function misconfigured<E extends ApiError>(error: E, setting: string): E {
+  error.setting = setting;
+  return error;
 }

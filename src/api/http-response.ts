@@ -3,7 +3,7 @@
  * into a decoded value or a typed error. Messages are technical and carry no patient data
  * (they may reach `booking-error` and host analytics): method, path, status, server code.
  */
-import { ApiError, ERROR_CODES } from './errors.js';
+import { ApiError, ERROR_CODES, misconfigured } from './errors.js';
 import type { ErrorCode } from './errors.js';
 import type { FieldError } from './types.js';
 
@@ -117,8 +117,12 @@ export function errorFromResponse(status: number, text: string, what: string): A
   }
   // The backend's own refusals: the portal refused its credentials, or the page's origin is not
   // one it serves. Both are set-up problems, not the patient's.
-  if (error === 'portal_rejected' || error === 'portal_unavailable') return fail('backend');
-  if (error === 'origin_not_allowed' || error === 'origin_required') return fail('config');
+  // The setting named is the backend's (docs/diagnostics.md); its log says more.
+  if (error === 'portal_rejected') return misconfigured(fail('backend'), 'CLIENT_ID/CLIENT_SECRET');
+  // Unavailable: an outage as often as a wrong PORTAL_URL; only the backend's log can tell.
+  if (error === 'portal_unavailable') return fail('backend');
+  if (error === 'origin_not_allowed' || error === 'origin_required')
+    return misconfigured(fail('config'), 'ALLOWED_ORIGINS');
   if (status === 403) return fail('forbidden');
   if (status === 404 || status === 410) return fail('not_found');
   if (status === 409) return fail('availability_taken');

@@ -36,3 +36,12 @@ export function notifyWith(patient: PatientData): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The booking's `structured_comment`: the patient's note to the practice under `note`, or the
+ * empty object the guide sends. The note is patient data: it goes to the portal and nowhere else.
+ */
+export function structuredComment(note: string | undefined): { note?: string } {
+  const text = note?.trim();
+  return text ? { note: text } : {};
+}

@@ -14,7 +14,7 @@ import {
 } from './decode.js';
 import type { Decoder } from './decode.js';
 import { firstStepEndpoints } from './portal-practice.js';
-import { notifyWith, patientData } from './patient-data.js';
+import { notifyWith, patientData, structuredComment } from './patient-data.js';
 import { listAll, seg } from './portal-util.js';
 import type {
   Appointment,
@@ -58,6 +58,8 @@ export interface BookingInput {
   asapEmail?: string;
   /** One per booking intent (not per attempt), so a retried POST books once. */
   idempotencyKey: string;
+  /** The patient's optional note to the practice (patient data: never logged). */
+  note?: string;
   /** A guest's solved proof-of-work challenge (`X-Booking-Proof`, see `booking-proof.ts`). */
   proof?: string;
 }
@@ -146,7 +148,7 @@ export function catalogueEndpoints(http: HttpClient): CataloguePortal {
         body: {
           availability_id: input.availabilityId,
           patient_data: patientData(input.patient),
-          structured_comment: {},
+          structured_comment: structuredComment(input.note),
           notify_with: notifyWith(input.patient),
           asap_list_opt_in: input.asapEmail ? { email: input.asapEmail } : undefined,
         },

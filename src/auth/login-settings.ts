@@ -8,7 +8,9 @@ import type { LoginConfig } from '../api/backend-config.js';
 import type { LoginSettings } from './login-client.js';
 import { LOGIN_WINDOW_NAME, POPUP_SIZE } from './popup.js';
 
-export type LoginAvailability = { ok: true; settings: LoginSettings } | { ok: false; why: string };
+/** `setting`: the backend's setting to fix, when a misconfiguration (not the page) is why. */
+export type LoginAvailability =
+  { ok: true; settings: LoginSettings } | { ok: false; why: string; setting?: string };
 
 /**
  * The login's settings, or why there is no login on this page: the callback page beside the
@@ -24,7 +26,8 @@ export function loginSettings(
 ): LoginAvailability {
   const redirectUrl = new URL('callback.html', backend).href;
   if (!login.redirectUris.includes(redirectUrl)) {
-    return { ok: false, why: `${redirectUrl} is not in the backend's REDIRECT_URIS` };
+    const why = `${redirectUrl} is not in the backend's REDIRECT_URIS`;
+    return { ok: false, why, setting: 'REDIRECT_URIS' };
   }
   if (new URL(redirectUrl).origin !== pageOrigin) {
     return { ok: false, why: `the backend is on another origin than this page (${pageOrigin})` };

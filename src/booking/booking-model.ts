@@ -7,7 +7,7 @@ import type { ApiError } from '../api/errors.js';
 import type { Appointment, Availability, FieldError, PatientData } from '../api/types.js';
 import type { BookingEvent } from './machine.js';
 import type { StepData } from './step-data.js';
-import type { BookingState } from './steps.js';
+import type { BookingState, Preset } from './steps.js';
 import type { TimeWindow } from './time-window.js';
 
 export interface Booking {
@@ -20,6 +20,8 @@ export interface Booking {
   /** What the patient typed, kept across steps and errors; memory only. */
   readonly draft: PatientData;
   readonly asapOptIn: boolean;
+  /** The patient's note to the practice ('' for none). */
+  readonly note: string;
   readonly fieldErrors: readonly FieldError[];
   /** The last booking attempt's failure, shown on the details step. */
   readonly bookingError: ApiError | null;
@@ -30,8 +32,17 @@ export interface Booking {
   readonly slot: Availability | null;
 
   send(event: BookingEvent): void;
+  /** Starts anew with this preselection (checked against the catalogue first). */
+  start(preset: Preset): Promise<void>;
   selectSlot(slot: Availability): void;
-  setDraft(value: PatientData, asapOptIn: boolean): void;
+  /**
+   * The signed-in patient's insurance, from their earlier appointments: the first step shows it
+   * chosen (the patient still confirms it); null for a guest.
+   */
+  readonly patientInsuranceId: string | null;
+  setPatientInsurance(id: string | null): void;
+  /** The form's state: the patient's data, the ASAP opt-in, the note to the practice. */
+  setDraft(value: PatientData, asapOptIn: boolean, note?: string): void;
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
   retry(): void;
   /** Books with the details form's data (valid), with a fresh idempotency key. */

@@ -28,12 +28,20 @@ const OUTCOME_OF: Partial<Record<string, BookingOutcome['type']>> = {
 export async function requestBooking(
   api: Pick<BookingApi, 'book'>,
   effect: Extract<Effect, { type: 'book' }>,
+  /** The patient's note to the practice ('' for none). */
+  note = '',
 ): Promise<BookingOutcome> {
   const { availabilityId, patient, asapOptIn, idempotencyKey } = effect;
   const asapEmail = asapOptIn ? patient.email : undefined;
   try {
     const appointment = await api.book(
-      { availabilityId, patient, idempotencyKey, ...(asapEmail ? { asapEmail } : {}) },
+      {
+        availabilityId,
+        patient,
+        idempotencyKey,
+        ...(asapEmail ? { asapEmail } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
       new AbortController().signal,
     );
     return { type: 'booked', appointment };

@@ -42,6 +42,8 @@ export class BookingController implements ReactiveController, Booking {
   /** What the patient typed, kept across steps and errors; memory only. */
   draft: PatientData = {};
   asapOptIn = false;
+  note = '';
+  patientInsuranceId: string | null = null;
   fieldErrors: FieldError[] = [];
   /** The last booking attempt's failure, shown on the details step. */
   bookingError: ApiError | null = null;
@@ -149,9 +151,23 @@ export class BookingController implements ReactiveController, Booking {
     this.send({ type: 'SELECT_SLOT', id: slot.id });
   }
 
-  setDraft(value: PatientData, asapOptIn: boolean): void {
+  /**
+   * The signed-in patient's usual insurance: chosen on the first screen when no insurance is yet
+   * (its types appear below the radios; nothing above them moves).
+   */
+  setPatientInsurance(id: string | null): void {
+    this.patientInsuranceId = id;
+    const s = this.state;
+    if (id && s.step === 'type' && !s.insuranceId && !s.preset.insuranceId) {
+      this.send({ type: 'SELECT_INSURANCE', id });
+    }
+    this.host.requestUpdate();
+  }
+
+  setDraft(value: PatientData, asapOptIn: boolean, note = ''): void {
     this.draft = value;
     this.asapOptIn = asapOptIn;
+    this.note = note;
   }
 
   /** "Retry" after a failure: loads what failed again, or resends the booking with the same key. */
@@ -173,7 +189,7 @@ export class BookingController implements ReactiveController, Booking {
   /** Sends the booking (the steps' code is there: the machine came with it) and applies the outcome. */
   private async book(effect: Extract<Effect, { type: 'book' }>): Promise<void> {
     this.bookingError = null;
-    const outcome = await this.flow!.requestBooking(this.options.api, effect);
+    const outcome = await this.flow!.requestBooking(this.options.api, effect, this.note);
     if (outcome.type === 'booked') {
       this.appointment = outcome.appointment;
       return this.send({ type: 'BOOKED', appointmentId: outcome.appointment.id });
@@ -273,6 +289,7 @@ export class BookingController implements ReactiveController, Booking {
   private resetPatient(): void {
     this.draft = this.prefilled ? { ...this.prefilled } : {};
     this.asapOptIn = false;
+    this.note = '';
     this.fieldErrors = [];
     this.appointment = null;
     this.bookingError = null;
@@ -285,7 +302,7 @@ export class BookingController implements ReactiveController, Booking {
 
   /** The details form, valid: books with a fresh key (the machine reuses the last one for the same data). */
   submit(patient: PatientData, asapOptIn: boolean): void {
-    this.setDraft(patient, asapOptIn);
+    this.setDraft(patient, asapOptIn, this.note);
     this.fieldErrors = [];
     this.send({ type: 'SUBMIT', patient, asapOptIn, idempotencyKey: this.newKey() });
   }

@@ -3,7 +3,7 @@
  * `appointment-type-id`) against the portal's catalogue. What does not fit is dropped, from the
  * first misfit on, and reported, so the patient chooses by hand instead of facing a dead end.
  */
-import { ApiError, ERROR_CODES } from '../api/errors.js';
+import { ApiError, ERROR_CODES, misconfigured } from '../api/errors.js';
 import type { Preset } from './machine.js';
 import { toApiError } from './resources.js';
 import type { StepData } from './step-data.js';
@@ -17,8 +17,9 @@ export interface PresetCheck {
 
 export async function validatePreset(data: StepData, preset: Preset): Promise<PresetCheck> {
   let { insuranceId, categoryId, typeId } = preset;
-  const misfit = (what: string) =>
-    new ApiError(`unknown preselected ${what}`, ERROR_CODES.notFound, 404);
+  // Named by its attribute: the host page's author set it (booking-error's `setting`).
+  const misfit = (attribute: string) =>
+    misconfigured(new ApiError(`unknown ${attribute}`, ERROR_CODES.notFound, 404), attribute);
   // An unknown type given alone: what fits before it still stands; its load has reported it.
   let early: PresetCheck = { valid: {} };
   try {
@@ -29,7 +30,7 @@ export async function validatePreset(data: StepData, preset: Preset): Promise<Pr
       } catch (e) {
         if (toApiError(e).code !== ERROR_CODES.notFound) throw e;
         typeId = undefined;
-        early = { valid: {}, error: misfit('appointment type'), reported: true };
+        early = { valid: {}, error: misfit('appointment-type-id'), reported: true };
       }
     }
     const fits = (valid: Preset): PresetCheck => ({ ...early, valid });
@@ -39,18 +40,18 @@ export async function validatePreset(data: StepData, preset: Preset): Promise<Pr
     if (!insuranceId) return fits(compact({ categoryId, typeId }));
 
     if (!insurances.some((i) => i.id === insuranceId))
-      return { valid: {}, error: misfit('insurance') };
+      return { valid: {}, error: misfit('insurance-id') };
     if (!categoryId) return fits({ insuranceId });
 
     const categories = await data.ready.categories(insuranceId);
     if (!categories.some((c) => c.id === categoryId)) {
-      return { valid: { insuranceId }, error: misfit('category') };
+      return { valid: { insuranceId }, error: misfit('appointment-category-id') };
     }
     if (!typeId) return fits({ insuranceId, categoryId });
 
     const types = await data.ready.types(insuranceId);
     if (!types.some((t) => t.id === typeId && t.categoryId === categoryId)) {
-      return { valid: { insuranceId, categoryId }, error: misfit('appointment type') };
+      return { valid: { insuranceId, categoryId }, error: misfit('appointment-type-id') };
     }
     return { valid: { insuranceId, categoryId, typeId } };
   } catch {

@@ -38,7 +38,7 @@ export function addSentences(more: Partial<Record<ErrorCode, string>>): void {
 
 export function publicError(error: ApiError): BookingErrorDetail {
   const message = SENTENCES[error.code] ?? 'The portal answered with an error.';
-  const detail: BookingErrorDetail = { code: error.code, message };
+  const detail: BookingErrorDetail = { code: error.code, message, setting: error.setting ?? null };
   if (error.status !== undefined) detail.status = error.status;
   return detail;
 }

@@ -34,6 +34,12 @@ export interface BookingErrorDetail {
   code: ErrorCode;
   message: string;
   status?: number;
+  /**
+   * When a misconfiguration is the cause: the attribute (`insurance-id`, `backend`, …) or the
+   * backend's setting (`ALLOWED_ORIGINS`, `REDIRECT_URIS`, …) that is wrong; else null. The
+   * console says what was expected, in one line (docs/diagnostics.md).
+   */
+  setting: string | null;
 }
 
 export interface PatientBookingEventMap {
@@ -70,7 +76,12 @@ export const EVENT_REGISTRY: {
   },
   'booking-cancelled': { appointmentId: 'string' },
   'booking-step-change': { step: 'string', previousStep: 'string|null' },
-  'booking-error': { code: 'string', message: 'string', status: 'status?' },
+  'booking-error': {
+    code: 'string',
+    message: 'string',
+    status: 'status?',
+    setting: 'string|null',
+  },
 };
 
 /** The public events' names, in the registry's order. */

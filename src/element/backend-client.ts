@@ -88,6 +88,8 @@ export function createBackendClient(
     onWait: (seconds: number) => void;
     /** The backend's configuration arrived. */
     onRemote: (remote: BackendConfiguration) => void;
+    /** A try to read it failed (it is tried again a few times). */
+    onRemoteFailed: (error: unknown) => void;
   },
 ): BackendClient {
   const common = {
@@ -117,10 +119,14 @@ export function createBackendClient(
   // After the first step's data has been asked for (this task): that request takes the open
   // connection, and this one, needed by no first screen, a new one.
   setTimeout(() =>
-    loadRemote(config.backend, (remote) => {
-      client.remote = remote;
-      hooks.onRemote(remote);
-    }),
+    loadRemote(
+      config.backend,
+      (remote) => {
+        client.remote = remote;
+        hooks.onRemote(remote);
+      },
+      hooks.onRemoteFailed,
+    ),
   );
   return client;
 }
@@ -134,9 +140,15 @@ const REMOTE_RETRY_MS = [2_000, 10_000, 30_000];
  * Reads the backend's configuration; a failure (the backend down a moment) is asked again a few
  * times, so the phone number and the sign-in come back with the backend.
  */
-function loadRemote(backend: string, done: (remote: BackendConfiguration) => void, tries = 0) {
-  loadBackendConfiguration(backend).then(done, () => {
+function loadRemote(
+  backend: string,
+  done: (remote: BackendConfiguration) => void,
+  failed: (error: unknown) => void,
+  tries = 0,
+) {
+  loadBackendConfiguration(backend).then(done, (error: unknown) => {
+    failed(error); // named once per set-up (element/diagnose.ts)
     const wait = REMOTE_RETRY_MS[tries];
-    if (wait !== undefined) setTimeout(() => loadRemote(backend, done, tries + 1), wait);
+    if (wait !== undefined) setTimeout(() => loadRemote(backend, done, failed, tries + 1), wait);
   });
 }

@@ -2,7 +2,8 @@
  * The element's attributes, checked once. The only endpoint is the booking backend: by default
  * the directory the widget's script came from, or a `backend` URL on a script-tag page. Everything
  * else the widget needs (the login's settings, the practice's phone) comes from that backend.
- * A malformed value is named in one console line; the widget goes on with the rest.
+ * A malformed value is named (`misconfigured`: the root makes it one console line and a
+ * `booking-error`, see `diagnostics.ts`); the widget goes on with the rest.
  */
 import type { Preset } from '../booking/steps.js';
 
@@ -51,13 +52,13 @@ export function readConfig(
   a: WidgetAttributes,
   pageUrl: string,
   ownDirectory: string = OWN_DIRECTORY,
-  warn: (line: string) => void = (line) => console.warn(line),
+  misconfigured: (attribute: string, kind: 'not-url' | 'not-id', value: string) => void = () => {},
 ): WidgetConfig {
   let backend = ownDirectory;
   if (a.backend) {
     const url = httpUrl(a.backend, pageUrl);
     if (url) backend = asDirectory(url);
-    else warn(`patient-booking: backend="${a.backend}" is not an http(s) URL; using ${backend}`);
+    else misconfigured('backend', 'not-url', a.backend);
   }
   const preset: Preset = {};
   const ids = [
@@ -68,7 +69,7 @@ export function readConfig(
   for (const [attribute, value, key] of ids) {
     if (!value) continue;
     if (ID.test(value)) preset[key] = value;
-    else warn(`patient-booking: ${attribute}="${value}" is not an id; the patient chooses instead`);
+    else misconfigured(attribute, 'not-id', value);
   }
   return { backend, apiUrl: new URL(API_PATH, backend).href, preset };
 }

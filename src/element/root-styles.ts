@@ -142,6 +142,9 @@ export const rootStyles = [
       min-width: 0;
       margin: 0;
     }
+    .sign-in-bar.reserved {
+      visibility: hidden;
+    }
     .sign-in-bar .hint:empty {
       display: none;
     }

@@ -96,7 +96,15 @@ function watchHeight(post: (message: FrameMessage) => void): () => void {
 /** Starts posting to the parent; does nothing when its origin is not confirmed. */
 export function startMessaging(claimedParentOrigin: string | null): void {
   const target = parentOrigin(claimedParentOrigin);
-  if (!target) return;
+  if (!target) {
+    if (claimedParentOrigin && window.parent !== window) {
+      console.warn(
+        `patient-booking: parent-origin=${claimedParentOrigin} is not the origin of the page ` +
+          'that frames embed.html: nothing is posted to it (expected the URL embed.js makes)',
+      );
+    }
+    return;
+  }
   const post = (message: FrameMessage) => {
     try {
       parent.postMessage(message, target);

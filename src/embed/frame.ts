@@ -5,6 +5,7 @@
  * origin is known and confirmed, posts the widget's events and the page's height to the parent
  * (frame-post.ts). Imports nothing from the widget, so each stays one file.
  */
+import type { DetailOf } from '../contract/events.js';
 import type { Locale } from '../contract/locales.js';
 import './registries.js';
 import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
@@ -44,6 +45,25 @@ function applyFrameStyles(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
+/**
+ * embed.html framed by a hand-made `<iframe>`, not by embed.js: it cannot learn the host page's
+ * origin, so it can neither size its iframe nor pass its events on. Named in one line and a
+ * `booking-error` in the frame (nothing leaves it); the patient books inside the fixed-size frame.
+ */
+function warnFramedByHand(widget: Element): void {
+  console.warn(
+    'patient-booking: embed.html is framed without embed.js (no parent-origin): expected ' +
+      '<div data-patient-booking-iframe> and embed.js on the host page, which size the frame ' +
+      'and pass on its events',
+  );
+  const detail: DetailOf<'booking-error'> = {
+    code: 'config',
+    message: 'The widget is not configured correctly.',
+    setting: 'parent-origin',
+  };
+  widget.dispatchEvent(new CustomEvent('booking-error', { detail, bubbles: true, composed: true }));
+}
+
 const params = new URLSearchParams(location.search);
 /** The widget's language as it will pick it: `locale`, then the browser, then German. */
 const locale = ([params.get('locale'), ...navigator.languages]
@@ -63,4 +83,5 @@ if (ignored.length > 0) {
   console.warn(`patient-booking: ${ignored.join(', ')} ignored: the backend is this page's folder`);
 }
 document.body.append(widget);
+if (window.parent !== window && !params.has('parent-origin')) warnFramedByHand(widget);
 startMessaging(params.get('parent-origin'));

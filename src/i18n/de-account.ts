@@ -75,6 +75,8 @@ export const deAccount: AccountMessages = {
     moving: 'Wird verschoben …',
     otherTime: 'Andere Zeit wählen',
     cancelled: 'Ihr Termin wurde abgesagt.',
+    bookAgain: 'Diesen Termin erneut buchen',
+    movedCalendar: 'Neue Zeit in den Kalender übernehmen (.ics)',
     moved: (date) => `Ihr Termin wurde auf ${date} verschoben.`,
     subscribed:
       'Sie stehen auf der Liste. Wir schreiben Ihnen, wenn ein früherer Termin frei wird.',

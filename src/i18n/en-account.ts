@@ -74,6 +74,8 @@ export const enAccount: AccountMessages = {
     moving: 'Moving …',
     otherTime: 'Choose another time',
     cancelled: 'Your appointment has been cancelled.',
+    bookAgain: 'Book this again',
+    movedCalendar: 'Put the new time in your calendar (.ics)',
     moved: (date) => `Your appointment was moved to ${date}.`,
     subscribed: 'You are on the list. We will email you when an earlier time becomes free.',
     unsubscribed: 'You are no longer on the list for earlier times.',

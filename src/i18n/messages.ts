@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../api/errors.js';
 import type { AppointmentStatus, PatientField } from '../api/types.js';
+import type { BirthDateProblem } from '../time/birth-date.js';
 
 /** The booking flow's steps, as named in the catalogue (`steps`) and in `booking-step-change`. */
 export const STEP_KEYS = ['type', 'time', 'details', 'confirmed'] as const;
@@ -68,15 +69,26 @@ export interface Messages {
   };
   time: {
     heading: string;
-    daysLabel: string;
-    range: (from: string, to: string) => string;
-    earlier: string;
-    later: string;
+    /** The week strip's label: "Tag wählen, 23.–29. Nov. 2026". */
+    daysLabel: (week: string) => string;
+    previousWeek: string;
+    nextWeek: string;
+    /** A day without free times (closed, past or booked up), read after its date. */
+    noTimes: string;
+    weekEmpty: string;
+    firstFree: string;
+    /** Said when "first free time" has found a day. */
+    firstFreeFound: (day: string) => string;
+    chooseDate: string;
+    dateLabel: string;
+    showDate: string;
+    dateOutOfRange: (from: string, to: string) => string;
     timesHeading: (day: string) => string;
     timesCount: (n: number) => string;
+    periods: Record<'morning' | 'afternoon' | 'evening', string>;
+    moreTimes: (n: number) => string;
     zoneNote: (zone: string, abbreviation: string) => string;
     location: string;
-    allLocations: string;
     emptyRange: (from: string, to: string) => string;
     findFirst: string;
     searching: string;
@@ -91,12 +103,31 @@ export interface Messages {
     required: Record<PatientField, string>;
     invalid: {
       email: string;
-      bornOnFuture: string;
-      bornOnInvalid: string;
       phone: string;
       tooLong: string;
       other: string;
     };
+    /** What is wrong with a typed date of birth, and how to write it. */
+    bornOn: Record<BirthDateProblem, string>;
+    /** The date of birth's format in the patient's language ("TT.MM.JJJJ"): the placeholder. */
+    bornOnFormat: string;
+    /** Under the date of birth's label: the format and an example. */
+    bornOnHint: string;
+    note: {
+      label: string;
+      hint: string;
+      /** Characters left: "Noch 480 von 500 Zeichen". */
+      left: (left: number, max: number) => string;
+    };
+    privacy: {
+      /** The line under the form; the link (when configured) follows it. */
+      notice: string;
+      link: string;
+      /** Read with the link: it opens in a new window. */
+      newWindow: string;
+    };
+    /** The error summary above the form (two or more problems). */
+    summary: (count: number) => string;
     genders: Record<Gender, string>;
     choose: string;
     asapOptIn: string;
@@ -214,6 +245,10 @@ export interface Messages {
     /** Notices after an action. */
     cancelled: string;
     moved: (date: string) => string;
+    /** A new booking of an appointment's type, from its detail. */
+    bookAgain: string;
+    /** After a move: the .ics download with the new time. */
+    movedCalendar: string;
     subscribed: string;
     unsubscribed: string;
   };

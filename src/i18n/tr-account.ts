@@ -71,6 +71,8 @@ export const trAccount: AccountMessages = {
     moving: 'Erteleniyor …',
     otherTime: 'Başka bir saat seçin',
     cancelled: 'Randevunuz iptal edildi.',
+    bookAgain: 'Bu randevuyu tekrar al',
+    movedCalendar: 'Yeni saati takviminize ekleyin (.ics)',
     moved: (date) => `Randevunuz ${date} tarihine ertelendi.`,
     subscribed: 'Listedesiniz. Daha erken bir randevu boşalırsa size yazacağız.',
     unsubscribed: 'Artık daha erken randevu listesinde değilsiniz.',

@@ -16,7 +16,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages, Messages, StepMessages } from '../i18n/messages.js';
 import type { ChoiceFilter, ChoiceOption } from '../views/steps/choice-step.js';
 import type { ChoiceSummary } from '../views/steps/choice-summary.js';
-import type { EditStep } from '../views/shared/view-events.js';
+import type { EditStep, PatientInput } from '../views/shared/view-events.js';
 import { isSkipped, type TypeState } from '../booking/steps.js';
 import { errorOf, errorText, valueOf, type Ctx as FirstCtx } from './step-templates.js';
 import '../views/steps/time-step.js';
@@ -31,16 +31,15 @@ export const STEP_MESSAGES: Record<Locale, StepMessages> = {
   tr: trSteps,
 };
 
-type Ctx = { b: Booking; t: Messages; locale: Locale };
+type Ctx = Omit<FirstCtx, 't'> & { t: Messages };
 
 /** The root's first part of the catalogue with the later steps' part. */
 export const completeFor = (t: CoreMessages, locale: Locale): Messages =>
   completeMessages(t, STEP_MESSAGES[locale]);
 
 export function renderLaterStep(first: FirstCtx): TemplateResult | typeof nothing {
-  const { b, locale } = first;
-  const ctx: Ctx = { b, locale, t: completeFor(first.t, locale) };
-  switch (b.state.step) {
+  const ctx: Ctx = { ...first, t: completeFor(first.t, first.locale) };
+  switch (ctx.b.state.step) {
     case 'time':
       return html`${choiceSummary(ctx)}${time(ctx)}`;
     case 'details':
@@ -224,12 +223,12 @@ const bookingErrorText = (t: Messages, error: ApiError) =>
   error.serverCode === 'booking_limited' ? t.booking.bookingLimited : errorText(t, error);
 
 /** The details form with the booking button: sending, failed (Retry with the same key), rejected. */
-function details({ b, t }: Ctx) {
+function details({ b, t, practice }: Ctx) {
   const s = b.state;
   if (s.step !== 'details') return nothing;
   const value = valueOf(b.data.type(s.typeId, s.insuranceId));
   const status = s.submission?.status;
-  type Input = CustomEvent<{ value: typeof b.draft; asapOptIn: boolean }>;
+  const insurance = valueOf(b.data.insurances())?.find((i) => i.id === s.insuranceId);
   return html`<pb-details-step
     part="step"
     .t=${t}
@@ -240,11 +239,18 @@ function details({ b, t }: Ctx) {
     .asapOptIn=${b.asapOptIn}
     .submitLabel=${t.booking.confirm}
     .busyLabel=${t.booking.submitting}
-    .note=${t.booking.binding}
+    .bindingNote=${t.booking.binding}
     .submitting=${status === 'sending'}
     .error=${status === 'failed' && b.bookingError ? bookingErrorText(t, b.bookingError) : undefined}
-    @pb-patient-input=${(e: Input) => b.setDraft(e.detail.value, e.detail.asapOptIn)}
-    @pb-patient-submit=${(e: Input) => b.submit(e.detail.value, e.detail.asapOptIn)}
+    .insuranceName=${insurance?.name}
+    .privacyUrl=${practice.privacyUrl}
+    .note=${b.note}
+    @pb-patient-input=${(e: CustomEvent<PatientInput>) =>
+      b.setDraft(e.detail.value, e.detail.asapOptIn, e.detail.note)}
+    @pb-patient-submit=${(e: CustomEvent<PatientInput>) => {
+      b.setDraft(e.detail.value, e.detail.asapOptIn, e.detail.note);
+      b.submit(e.detail.value, e.detail.asapOptIn);
+    }}
     @pb-retry=${() => b.retry()}
   ></pb-details-step>`;
 }

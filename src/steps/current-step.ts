@@ -10,7 +10,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { CoreMessages } from '../i18n/messages.js';
 import type { TypeState } from '../booking/steps.js';
 import type { ChoiceFilter, ChoiceOption } from '../views/steps/choice-step.js';
-import { errorOf, valueOf, waiting, type Ctx } from './step-templates.js';
+import { errorOf, valueOf, waiting, type Ctx, type PracticeFacts } from './step-templates.js';
 import { stepsCode } from './steps-code.js';
 
 /** What every step view offers the root. */
@@ -26,11 +26,12 @@ export function renderStep(
   b: Booking,
   t: CoreMessages,
   locale: Locale,
+  practice: PracticeFacts,
   laterError?: string,
   onRetryLater?: () => void,
 ): TemplateResult | typeof nothing {
   if (!b.started) return waiting(t);
-  const ctx = { b, t, locale };
+  const ctx = { b, t, locale, practice };
   if (b.state.step === 'type') return need(ctx, b.state, laterError, onRetryLater);
   const code = stepsCode();
   return code ? code.renderLaterStep(ctx) : waiting(t, laterError, onRetryLater);

@@ -7,8 +7,13 @@ import type { Locale } from '../i18n/locale.js';
 import { errorMessage, type CoreMessages } from '../i18n/messages.js';
 import '../views/steps/choice-step.js';
 
+/** The practice's facts from the backend's configuration that a step shows. */
+export interface PracticeFacts {
+  privacyUrl?: string;
+}
+
 /** What a step renders from: the controller, the catalogue (the first step's part at least). */
-export type Ctx = { b: Booking; t: CoreMessages; locale: Locale };
+export type Ctx = { b: Booking; t: CoreMessages; locale: Locale; practice: PracticeFacts };
 
 export const errorText = (t: CoreMessages, e: ApiError) => errorMessage(t, e.code);
 export const valueOf = <T>(r: Resource<T> | null | undefined) =>

@@ -124,3 +124,10 @@ export function plainToUtcNoon(plain: PlainDate): Date {
 export function localToday(now: Date = new Date()): PlainDate {
   return fromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** The Monday of the week of a plain date (ISO weeks: Monday first, as in de, en-GB and tr). */
+export function weekStart(plain: PlainDate): PlainDate {
+  const ms = toUtcMs(plain);
+  const monday0 = (new Date(ms).getUTCDay() + 6) % 7;
+  return fromUtcMs(ms - monday0 * DAY_MS);
+}

@@ -15,6 +15,11 @@ export interface IcsEvent {
   remindBefore?: string;
   /** DTSTAMP: when the file was made. */
   now: Date;
+  /**
+   * SEQUENCE: a higher one replaces the event of the same `uid` in calendars that import it
+   * again (a moved appointment's new file updates the entry instead of adding a second one).
+   */
+  sequence?: number;
 }
 
 const CRLF = '\r\n';
@@ -76,6 +81,8 @@ export function buildIcs(event: IcsEvent): string {
     `DTEND:${icsUtc(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
   ];
+  if (event.sequence !== undefined)
+    lines.push(`SEQUENCE:${Math.max(0, Math.floor(event.sequence))}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.remindBefore) {

@@ -175,6 +175,21 @@ describe('<pb-appointments-step>', () => {
     expect(q(el, 'empty')!.querySelector('button')).to.equal(null);
   });
 
+  it('with only the next appointment ahead: shows it once, with no "none upcoming" below', async () => {
+    const el = await render({ overview: { ...overview, upcomingCount: 1 }, appointments: [] });
+    expect(qa(el, '[part~="appointment"]')).to.have.length(1);
+    expect(q(el, 'empty')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain(de.account.emptyUpcoming);
+    const past = await render({ overview, appointments: [], filter: 'past' });
+    expect(text(q(past, 'empty'))).to.contain(de.account.emptyPast);
+  });
+
+  it('labels a cancelled appointment as cancelled', async () => {
+    const el = await render({ overview, appointments: list });
+    const card = cards(el).find((c) => c.dataset.id === 'a3')!;
+    expect(text(card.querySelector('[part~="status"]'))).to.equal(de.account.statuses.cancelled);
+  });
+
   it('shows an error with Retry instead of skeletons', async () => {
     const el = await render({ error: de.errors.network });
     const alert = q(el, 'error')!;

@@ -45,6 +45,8 @@ interface Props {
   asapOffer?: Availability | null;
   asapEnabled?: boolean;
   asapEmail?: string;
+  moved?: boolean;
+  institutionName?: string;
 }
 
 function render(p: Props = {}) {
@@ -62,6 +64,8 @@ function render(p: Props = {}) {
       .asapOffer=${p.asapOffer}
       .asapEnabled=${p.asapEnabled ?? false}
       .asapEmail=${p.asapEmail}
+      .moved=${p.moved ?? false}
+      .institutionName=${p.institutionName}
     ></pb-appointment-detail>`,
   );
 }
@@ -199,6 +203,50 @@ describe('<pb-appointment-detail>', () => {
     expect(q(el, 'reschedule')).to.equal(null);
     expect(q(el, 'not-changeable')).to.equal(null);
     expect(q(el, 'asap')).to.equal(null);
+    expect(q(el, 'calendar')).to.equal(null);
+    // What can be done with a past one: book it again.
+    expect(text(q(el, 'book-again'))).to.equal(de.account.bookAgain);
+  });
+
+  it('offers the appointment as a calendar file (.ics) while it is ahead', async () => {
+    const el = await render({ location: fullLocation, institutionName: 'Praxis Dr. Weber' });
+    const link = q(el, 'calendar') as HTMLAnchorElement;
+    expect(text(link)).to.equal(de.confirmation.addToCalendar);
+    expect(link.getAttribute('download')).to.equal('termin.ics');
+    const ics = await (await fetch(link.href)).text();
+    expect(ics).to.contain('UID:981@patient-booking');
+    expect(ics).to.contain('DTSTART:20361123T083000Z');
+    expect(ics).to.contain('SUMMARY:Vorsorgeuntersuchung – Praxis Dr. Weber');
+    expect(ics).to.contain('LOCATION:Praxis Mitte\\, Hauptstraße 1\\, 10115 Berlin');
+    expect(ics).to.match(/SEQUENCE:\d+/);
+    await expect(el).shadowDom.to.be.accessible();
+
+    const cancelled = await render({ appointment: appt({ status: 'cancelled' }) });
+    expect(q(cancelled, 'calendar')).to.equal(null);
+    expect(q(cancelled, 'book-again')).not.to.equal(null);
+  });
+
+  it('after a move, offers the new time as a calendar file in the notice', async () => {
+    const el = await render({ notice: de.account.moved('Do., 20. Nov. 2036, 08:00'), moved: true });
+    const notice = q(el, 'notice')!;
+    const links = el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="calendar"]');
+    expect(links).to.have.length(1);
+    expect(notice.contains(links[0]!)).to.equal(true);
+    expect(text(links[0]!)).to.equal(de.account.movedCalendar);
+    await expect(el).shadowDom.to.be.accessible();
+    // The file goes when the view does.
+    const url = links[0]!.href;
+    el.remove();
+    await fetch(url).then(
+      () => expect.fail('the object URL should be revoked'),
+      () => undefined,
+    );
+  });
+
+  it('fires pb-book-again', async () => {
+    const el = await render();
+    setTimeout(() => q(el, 'book-again')!.click());
+    await oneEvent(el, 'pb-book-again');
   });
 
   it('joins a video consultation (pb-video synchronously in the click)', async () => {

@@ -20,6 +20,9 @@ function render(
     errors?: FieldError[];
     asapAvailable?: boolean;
     asapOptIn?: boolean;
+    insuranceName?: string;
+    privacyUrl?: string;
+    note?: string;
   } = {},
 ) {
   return fixture<PbDetailsStep>(
@@ -30,6 +33,9 @@ function render(
       .errors=${props.errors ?? []}
       .asapAvailable=${props.asapAvailable ?? false}
       .asapOptIn=${props.asapOptIn ?? false}
+      .insuranceName=${props.insuranceName}
+      .privacyUrl=${props.privacyUrl}
+      .note=${props.note ?? ''}
     ></pb-details-step>`,
   );
 }
@@ -37,9 +43,13 @@ function render(
 const control = (el: PbDetailsStep, name: string) =>
   el.shadowRoot!.querySelector<HTMLInputElement & HTMLSelectElement>(`[name="${name}"]`)!;
 const messageOf = (el: PbDetailsStep, name: string) => {
-  const id = control(el, name).getAttribute('aria-describedby');
+  const ids = control(el, name).getAttribute('aria-describedby')?.split(' ') ?? [];
+  const id = ids.find((i) => i.endsWith('-error'));
   return id ? el.shadowRoot!.getElementById(id)?.textContent?.trim() : undefined;
 };
+const summaryOf = (el: PbDetailsStep) =>
+  el.shadowRoot!.querySelector<HTMLElement>('[part~="error-summary"]');
+const note = (el: PbDetailsStep) => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#f-note')!;
 const submit = (el: PbDetailsStep) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
@@ -50,21 +60,25 @@ function type(el: PbDetailsStep, name: string, value: string) {
 }
 
 describe('<pb-details-step>', () => {
-  it('asks for names and email (required) and phone/mobile (optional) by default', async () => {
+  it('asks for names and email (required), one mobile number and a note (optional) by default', async () => {
     const el = await render();
     const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[name]')].map(
       (i) => i.name,
     );
-    expect(names).to.deep.equal(['first_name', 'last_name', 'email', 'phone', 'mobile']);
+    expect(names).to.deep.equal(['first_name', 'last_name', 'email', 'mobile']);
     expect(control(el, 'first_name').required).to.equal(true);
     expect(control(el, 'email').required).to.equal(true);
     expect(control(el, 'email').type).to.equal('email');
-    expect(control(el, 'phone').required).to.equal(false);
-    expect(control(el, 'phone').getAttribute('autocomplete')).to.equal('tel');
+    expect(control(el, 'mobile').required).to.equal(false);
+    expect(control(el, 'mobile').getAttribute('autocomplete')).to.equal('mobile tel');
     expect(control(el, 'first_name').getAttribute('autocomplete')).to.equal('given-name');
-    expect(el.shadowRoot!.querySelector('label[for="f-phone"]')!.textContent).to.contain(
+    expect(el.shadowRoot!.querySelector('label[for="f-mobile"]')!.textContent).to.contain(
       '(optional)',
     );
+    expect(el.shadowRoot!.querySelector('label[for="f-note"]')!.textContent).to.contain(
+      '(optional)',
+    );
+    expect(note(el).maxLength).to.equal(500);
     expect(el.shadowRoot!.querySelector('form')!.noValidate).to.equal(true);
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -84,11 +98,18 @@ describe('<pb-details-step>', () => {
       'diverse',
     ]);
     const born = control(el, 'born_on');
-    expect(born.type).to.equal('date');
+    expect(born.type).to.equal('text');
+    expect(born.inputMode).to.equal('numeric');
     expect(born.getAttribute('autocomplete')).to.equal('bday');
-    expect(born.max).to.match(/^\d{4}-\d{2}-\d{2}$/);
+    expect(born.placeholder).to.equal('DD.MM.YYYY');
+    expect(el.shadowRoot!.getElementById('f-born_on-hint')!.textContent).to.equal(
+      en.details.bornOnHint,
+    );
+    // Only the landline is required: the one phone field asks for it.
     expect(control(el, 'phone').required).to.equal(true);
-    expect(control(el, 'mobile').required).to.equal(false);
+    expect(control(el, 'mobile')).to.equal(null);
+    // The first step's insurance has no name here: asked as text.
+    expect(control(el, 'insurance').type).to.equal('text');
     expect(control(el, 'accepts_email').type).to.equal('checkbox');
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -104,11 +125,13 @@ describe('<pb-details-step>', () => {
 
   it('reports every input with the whole value and the opt-in', async () => {
     const el = await render({ value: { ...filled, insurance: 'TK' }, asapAvailable: true });
-    setTimeout(() => type(el, 'phone', '030 1234567'));
+    setTimeout(() => type(el, 'mobile', '0151 1234567'));
     let e = await oneEvent(el, 'pb-patient-input');
+    // The type does not require the insurance: none is sent.
     expect(e.detail).to.deep.equal({
-      value: { ...filled, insurance: 'TK', phone: '030 1234567' },
+      value: { ...filled, mobile: '0151 1234567' },
       asapOptIn: false,
+      note: '',
     });
     setTimeout(() => el.shadowRoot!.querySelector<HTMLInputElement>('#asap')!.click());
     e = await oneEvent(el, 'pb-patient-input');
@@ -125,7 +148,7 @@ describe('<pb-details-step>', () => {
     });
     let submitted = false;
     el.addEventListener('pb-patient-submit', () => (submitted = true));
-    control(el, 'born_on').value = '2999-01-01';
+    control(el, 'born_on').value = '01.01.2999';
     submit(el);
     await el.updateComplete;
     await el.updateComplete;
@@ -133,9 +156,23 @@ describe('<pb-details-step>', () => {
     expect(messageOf(el, 'first_name')).to.equal(undefined);
     expect(messageOf(el, 'last_name')).to.equal(de.details.required.last_name);
     expect(messageOf(el, 'email')).to.equal(de.details.invalid.email);
-    expect(messageOf(el, 'born_on')).to.equal(de.details.invalid.bornOnFuture);
+    expect(messageOf(el, 'born_on')).to.equal(de.details.bornOn.future);
     expect(control(el, 'last_name').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'last_name'));
+    // Three problems: the summary above the form, focused, one link per field.
+    const summary = summaryOf(el)!;
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(summary.querySelector('p')!.textContent).to.equal(de.details.summary(3));
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#f-last_name',
+      '#f-born_on',
+      '#f-email',
+    ]);
+    expect(links[0]!.textContent).to.equal(
+      `${de.details.labels.last_name}: ${de.details.required.last_name}`,
+    );
+    links[1]!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'born_on'));
     await expect(el).shadowDom.to.be.accessible();
 
     type(el, 'last_name', 'Mustermann');
@@ -145,16 +182,17 @@ describe('<pb-details-step>', () => {
   });
 
   it('checks phone numbers and email domains', async () => {
-    const el = await render({ t: en, value: { ...filled, email: 'a@b', phone: 'call me' } });
+    const el = await render({ t: en, value: { ...filled, email: 'a@b', mobile: 'call me' } });
     submit(el);
     await el.updateComplete;
     expect(messageOf(el, 'email')).to.equal(en.details.invalid.email);
-    expect(messageOf(el, 'phone')).to.equal(en.details.invalid.phone);
-    type(el, 'phone', '+49 (30) 123-45/67');
+    expect(messageOf(el, 'mobile')).to.equal(en.details.invalid.phone);
+    type(el, 'mobile', '+49 (30) 123-45/67');
     type(el, 'email', 'a@b.de');
     await el.updateComplete;
-    expect(messageOf(el, 'phone')).to.equal(undefined);
+    expect(messageOf(el, 'mobile')).to.equal(undefined);
     expect(messageOf(el, 'email')).to.equal(undefined);
+    expect(summaryOf(el)).to.equal(null);
   });
 
   it('trims values and treats blanks as missing', async () => {
@@ -165,6 +203,9 @@ describe('<pb-details-step>', () => {
     await el.updateComplete;
     expect(submitted).to.equal(false);
     expect(messageOf(el, 'first_name')).to.equal(de.details.required.first_name);
+    // One problem: no summary, the field takes the focus.
+    expect(summaryOf(el)).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'first_name'));
     type(el, 'first_name', 'Erika');
     setTimeout(() => submit(el));
     const e = await oneEvent(el, 'pb-patient-submit');
@@ -189,7 +230,7 @@ describe('<pb-details-step>', () => {
     const el = await render({ value: filled, asapAvailable: true, asapOptIn: true });
     setTimeout(() => submit(el));
     const e = await oneEvent(el, 'pb-patient-submit');
-    expect(e.detail).to.deep.equal({ value: filled, asapOptIn: true });
+    expect(e.detail).to.deep.equal({ value: filled, asapOptIn: true, note: '' });
   });
 
   it('submits with Enter from a field', async () => {
@@ -211,9 +252,12 @@ describe('<pb-details-step>', () => {
     expect(messageOf(el, 'email')).to.equal('ist ungültig');
     expect(messageOf(el, 'born_on')).to.equal('liegt in der Zukunft');
     expect(control(el, 'email').getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'born_on'));
-    const box = el.shadowRoot!.querySelector('[part~="error"]')!;
-    expect(box.textContent).to.contain('is too long');
+    // Three problems, one of them naming no field of the form: all in the summary, focused.
+    const summary = summaryOf(el)!;
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(summary.querySelectorAll('a')).to.have.length(2);
+    expect(summary.textContent).to.contain('is too long');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
     await expect(el).shadowDom.to.be.accessible();
 
     type(el, 'email', 'erika@example.com');
@@ -233,7 +277,7 @@ describe('<pb-details-step>', () => {
     expect(messageOf(el, 'born_on')).to.equal(de.details.required.born_on);
     expect(messageOf(el, 'email')).to.equal(de.details.invalid.email);
     expect(messageOf(el, 'mobile')).to.equal(de.details.invalid.phone);
-    const box = el.shadowRoot!.querySelector('[part~="error"]')!;
+    const box = summaryOf(el)!;
     expect(box.textContent).to.contain(
       `${de.details.labels.insurance}: ${de.details.required.insurance}`,
     );
@@ -260,7 +304,7 @@ describe('<pb-details-step>', () => {
           .value=${filled}
           submit-label=${de.booking.confirm}
           busy-label=${de.booking.submitting}
-          note=${de.booking.binding}
+          binding-note=${de.booking.binding}
           .submitting=${props.submitting ?? false}
           .error=${props.error}
         ></pb-details-step>`,
@@ -299,6 +343,139 @@ describe('<pb-details-step>', () => {
       setTimeout(() => alert.querySelector('button')!.click());
       await oneEvent(el, 'pb-retry');
     });
+  });
+
+  it('asks one phone number for a type that requires both and sends it under both', async () => {
+    const el = await render({ fields: ['mobile', 'phone'], value: filled });
+    expect(control(el, 'phone')).to.equal(null);
+    expect(control(el, 'mobile').required).to.equal(true);
+    type(el, 'mobile', '0151 2345678');
+    setTimeout(() => submit(el));
+    const e = await oneEvent(el, 'pb-patient-submit');
+    expect(e.detail.value).to.deep.equal({
+      ...filled,
+      mobile: '0151 2345678',
+      phone: '0151 2345678',
+    });
+  });
+
+  it('shows a number given as mobile in a landline-only field and sends it as phone', async () => {
+    const el = await render({ fields: ['phone'], value: { ...filled, mobile: '030 1234567' } });
+    expect(control(el, 'phone').value).to.equal('030 1234567');
+    setTimeout(() => submit(el));
+    const e = await oneEvent(el, 'pb-patient-submit');
+    expect(e.detail.value).to.deep.equal({ ...filled, phone: '030 1234567' });
+  });
+
+  it('asks no insurance chosen in the first step and sends its name where the type requires it', async () => {
+    const el = await render({
+      fields: ['insurance'],
+      value: { ...filled, insurance: 'an older choice' },
+      insuranceName: 'Techniker Krankenkasse',
+    });
+    expect(control(el, 'insurance')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain(de.details.labels.insurance);
+    setTimeout(() => submit(el));
+    const e = await oneEvent(el, 'pb-patient-submit');
+    expect(e.detail.value).to.deep.equal({ ...filled, insurance: 'Techniker Krankenkasse' });
+  });
+
+  it('reads the date of birth as day, month and year and sends it as YYYY-MM-DD', async () => {
+    const el = await render({ fields: ['born_on'], value: filled });
+    const born = control(el, 'born_on');
+    born.focus();
+    await sendKeys({ type: '1.2.1980' });
+    await el.updateComplete;
+    // Shown as typed (not rewritten under the caret), kept as a plain date.
+    expect(born.value).to.equal('1.2.1980');
+    setTimeout(() => submit(el));
+    let e = await oneEvent(el, 'pb-patient-submit');
+    expect(e.detail.value.born_on).to.equal('1980-02-01');
+
+    for (const [typed, date] of [
+      ['01.02.1980', '1980-02-01'],
+      ['01021980', '1980-02-01'],
+      ['29.02.2000', '2000-02-29'],
+      ['1980-02-01', '1980-02-01'],
+    ] as const) {
+      type(el, 'born_on', typed);
+      setTimeout(() => submit(el));
+      e = await oneEvent(el, 'pb-patient-submit');
+      expect(e.detail.value.born_on, typed).to.equal(date);
+    }
+  });
+
+  it('says what is wrong with a date of birth, in the patient’s language', async () => {
+    const el = await render({ t: en, fields: ['born_on'], value: filled });
+    let submitted = false;
+    el.addEventListener('pb-patient-submit', () => (submitted = true));
+    for (const [typed, problem] of [
+      ['1980', 'format'],
+      ['02/01/80', 'format'],
+      ['31.02.1980', 'noSuchDay'],
+      ['29.02.1981', 'noSuchDay'],
+      ['12.13.1980', 'noSuchDay'],
+      ['01.02.1899', 'tooEarly'],
+      ['01.02.2999', 'future'],
+    ] as const) {
+      type(el, 'born_on', typed);
+      submit(el);
+      await el.updateComplete;
+      expect(messageOf(el, 'born_on'), typed).to.equal(en.details.bornOn[problem]);
+      expect(el.shadowRoot!.activeElement, typed).to.equal(control(el, 'born_on'));
+    }
+    expect(submitted).to.equal(false);
+    type(el, 'born_on', '12.04.1980');
+    await el.updateComplete;
+    expect(messageOf(el, 'born_on')).to.equal(undefined);
+  });
+
+  it('shows a date of birth it is given as DD.MM.YYYY', async () => {
+    const el = await render({ fields: ['born_on'], value: { ...filled, born_on: '1964-08-12' } });
+    expect(control(el, 'born_on').value).to.equal('12.08.1964');
+    expect(control(el, 'born_on').placeholder).to.equal('TT.MM.JJJJ');
+  });
+
+  it('takes a note to the practice, counts what is left and reports it', async () => {
+    const el = await render({ value: filled });
+    const count = el.shadowRoot!.getElementById('f-note-count')!;
+    expect(count.textContent).to.equal(de.details.note.left(500, 500));
+    note(el).focus();
+    setTimeout(() => void sendKeys({ type: 'Bitte Rückruf' }));
+    let e = await oneEvent(el, 'pb-patient-input');
+    while (e.detail.note !== 'Bitte Rückruf') e = await oneEvent(el, 'pb-patient-input');
+    await el.updateComplete;
+    expect(count.textContent).to.equal(de.details.note.left(487, 500));
+    expect(e.detail.value).to.deep.equal(filled);
+    setTimeout(() => submit(el));
+    e = await oneEvent(el, 'pb-patient-submit');
+    expect(e.detail.note).to.equal('Bitte Rückruf');
+
+    const shown = await render({ value: filled, note: 'x'.repeat(480) });
+    expect(shown.shadowRoot!.getElementById('f-note-count')!.textContent).to.equal(
+      de.details.note.left(20, 500),
+    );
+    expect(shown.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal(
+      de.details.note.left(20, 500),
+    );
+    await expect(shown).shadowDom.to.be.accessible();
+  });
+
+  it('says under the form that the details go to the practice, with its privacy notice', async () => {
+    const bare = await render();
+    const line = bare.shadowRoot!.querySelector('[part~="privacy"]')!;
+    expect(line.textContent!.trim()).to.equal(de.details.privacy.notice);
+    expect(line.querySelector('a')).to.equal(null);
+
+    const el = await render({ t: en, privacyUrl: 'https://praxis.example/datenschutz' });
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="privacy"] a')!;
+    expect(link.href).to.equal('https://praxis.example/datenschutz');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.contain('noopener');
+    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `${en.details.privacy.link} ${en.details.privacy.newWindow}`,
+    );
+    await expect(el).shadowDom.to.be.accessible();
   });
 
   it('focuses its heading', async () => {

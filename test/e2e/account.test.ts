@@ -3,7 +3,9 @@
 // token that runs out or is revoked mid-session does. The sandbox's state shows every change.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { icsUtc } from '../../src/time/ics.js';
 import { eventsOf, openPage, startStack, type Stack } from '../support/stack.js';
 import {
   focusedInStep,
@@ -44,11 +46,17 @@ describe('signed-in patient', () => {
   it('lists upcoming and past appointments page by page, and opens one', async () => {
     const { page, context, problems } = await signedIn('/list.html');
     await page.getByRole('button', { name: 'My appointments' }).click();
-    await page.getByText('6 upcoming appointments · 24 past').waitFor();
+    // Six ahead in the portal's count, one of them cancelled: five upcoming.
+    await page.getByText('5 upcoming appointments · 24 past').waitFor();
     assert.equal(await focusedInStep(page), 'My appointments');
     const cards = page.locator('[part~="list"] [part~="appointment"]');
     await page.getByRole('heading', { name: 'Your next appointment' }).waitFor();
-    assert.equal(await cards.count(), 6);
+    // The next one above the list, not again in it; the cancelled one says so.
+    const next = await page.locator('[part~="next"] [part~="appointment"]').getAttribute('data-id');
+    assert.ok(next);
+    assert.equal(await cards.count(), 5);
+    assert.equal(await page.locator(`[part~="list"] [data-id="${next}"]`).count(), 0);
+    assert.equal(await cards.filter({ hasText: 'Cancelled' }).count(), 1);
     await page.getByRole('button', { name: 'Past' }).click();
     await page.getByRole('button', { name: 'Show more' }).click();
     await page.waitForFunction(
@@ -107,6 +115,13 @@ describe('signed-in patient', () => {
     await page.getByRole('button', { name: 'Move appointment' }).click();
     await page.getByText(/Your appointment was moved to/).waitFor();
     const after = current(target.id);
+    // The new time as a calendar file, from the notice; the same UID replaces the old entry.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Put the new time in your calendar (.ics)' }).click();
+    const ics = await readFile((await (await download).path())!, 'utf8');
+    assert.match(ics, new RegExp(`UID:${target.id}@patient-booking`));
+    assert.match(ics, new RegExp(`DTSTART:${icsUtc(new Date(after.startsAt))}`));
+    assert.match(ics, /SEQUENCE:\d+/);
     assert.equal(after.status, 'confirmed');
     assert.notEqual(after.startsAt, before);
     const event = (await eventsOf(page)).find((e) => e.type === 'booking-rescheduled');
@@ -214,7 +229,8 @@ describe('signed-in patient', () => {
 
   it('books with prefilled, editable details: the appointment is tied to the patient', async () => {
     const { page, context } = await signedIn('/book.html');
-    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    // The insurance of the patient's earlier appointments is chosen; its types are listed.
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/, checked: true }).waitFor();
     await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
     await page
       .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
@@ -237,6 +253,38 @@ describe('signed-in patient', () => {
     assert.equal(booking?.asapEmail, 'patient@example.com');
     const confirmed = (await eventsOf(page)).find((e) => e.type === 'booking-confirmed');
     assert.equal(confirmed?.detail.guest, false);
+    await context.close();
+  });
+});
+
+describe('book this again', () => {
+  it("starts a booking of a past appointment's type at its times, and books it", async () => {
+    const { page, context, problems } = await signedIn('/again.html');
+    await page.getByRole('button', { name: 'My appointments' }).click();
+    await page.getByRole('button', { name: 'Past' }).click();
+    const card = page.locator('[part~="list"] [part~="appointment"]').first();
+    const id = (await card.getAttribute('data-id'))!;
+    const typeId = current(id).typeId;
+    await card.click();
+    await page.getByRole('button', { name: 'Book this again' }).click();
+    await page.getByRole('heading', { name: 'When suits you?' }).waitFor();
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .click();
+    await page.getByLabel('First name').waitFor();
+    const mobile = page.getByLabel('Mobile number');
+    if (!(await mobile.inputValue())) await mobile.fill('+49 151 23456789');
+    const born = page.getByLabel('Date of birth');
+    if (await born.count()) {
+      if (!(await born.inputValue())) await born.fill('12.08.1964');
+    }
+    await page.getByRole('button', { name: /^Book appointment$/ }).click();
+    await page.getByRole('heading', { name: /booked/i }).waitFor();
+    const [booking] = stack.sandbox.state.bookings();
+    assert.equal(booking?.typeId, typeId);
+    assert.equal(booking?.insuranceId, 136);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });
@@ -265,7 +313,7 @@ describe('tokens mid-session', () => {
     const first = await sessionCookie();
     await page.waitForTimeout(2500); // past half the token's life
     await page.getByRole('button', { name: 'My appointments' }).click();
-    await page.getByText('6 upcoming appointments · 24 past').waitFor();
+    await page.getByText('5 upcoming appointments · 24 past').waitFor();
     assert.deepEqual(grants, ['authorization_code', 'refresh_token']);
     // The refresh is the backend's cookie: the page sends no token and gets none back.
     assert.equal(refreshes[0]?.sent, 'grant_type=refresh_token&client_id=demo-client');
@@ -292,7 +340,7 @@ describe('tokens mid-session', () => {
     await page.getByRole('button', { name: 'Book an appointment' }).first().click();
     await page.getByRole('button', { name: 'My appointments' }).click();
     await page.locator('[part~="list"] [part~="appointment"]').first().waitFor();
-    await page.getByText('6 upcoming appointments · 24 past').waitFor();
+    await page.getByText('5 upcoming appointments · 24 past').waitFor();
     // The list may show from the cache before the refused requests' refresh is sent: wait for it.
     for (let i = 0; i < 100 && grants.length < 3; i++) await page.waitForTimeout(50);
     assert.deepEqual(grants, ['authorization_code', 'refresh_token', 'refresh_token']);

@@ -100,6 +100,18 @@ describe('npm start', () => {
     });
   }
 
+  it('/demo/configurator.html writes the WordPress shortcode with the chosen options', async () => {
+    const { context, page, problems } = await open(browser, `${DEMO}/demo/configurator.html`);
+    await page.getByLabel('Language').selectOption('tr');
+    await page.getByLabel('Insurance id').fill('136');
+    await page.getByRole('radio', { name: /WordPress/ }).check();
+    await page
+      .locator('#snippet', { hasText: '[patient_booking locale="tr" insurance_id="136"]' })
+      .waitFor();
+    assert.deepEqual(realProblems(problems), []);
+    await context.close();
+  });
+
   it('/demo/iframe.html shows the widget in its cross-origin iframe', async () => {
     const { context, page, problems } = await open(browser, `${DEMO}/demo/iframe.html`);
     const frame = page.frameLocator('iframe');

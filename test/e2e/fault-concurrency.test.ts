@@ -52,7 +52,12 @@ async function assertDetailsKept(page: Page): Promise<void> {
   assert.equal(await page.getByLabel('First name').inputValue(), PATIENT.first);
   assert.equal(await page.getByLabel('Last name').inputValue(), PATIENT.last);
   assert.equal(await page.getByLabel('Email address').inputValue(), PATIENT.email);
-  assert.equal(await page.getByLabel('Date of birth').inputValue(), PATIENT.bornOn);
+  // Shown as day, month, year (it was typed as 1971-02-03, as a browser's autofill may put it).
+  const [year, month, day] = PATIENT.bornOn.split('-');
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), `${day}.${month}.${year}`);
+  if (PATIENT.note) {
+    assert.equal(await page.getByLabel(/Note to the practice/).inputValue(), PATIENT.note);
+  }
 }
 
 /** Ids of the times in the page's n-th availabilities answer (-1: the last). */

@@ -6,8 +6,10 @@ import type { Page } from 'playwright-core';
 import { eventsOf, openPage, startStack, widgetPage, type Stack } from '../support/stack.js';
 
 let stack: Stack;
+/** The practice's privacy notice, set where the backend is deployed (PRIVACY_URL). */
+const PRIVACY_URL = 'https://praxis.example/datenschutz';
 before(async () => {
-  stack = await startStack();
+  stack = await startStack({ backend: { practice: { privacyUrl: PRIVACY_URL } } });
 });
 after(() => stack?.close());
 beforeEach(() => stack.control('/reset'));
@@ -130,21 +132,30 @@ describe('guest booking', () => {
       browser: 'en-US',
       first: /First name/,
       last: /Last name/,
-      born: [/Date of birth/, '04121980'],
+      born: [/Date of birth/, '12.04.1980'],
       email: /Email address/,
       mobile: /Mobile number/,
+      note: /Note to the practice/,
+      privacy: ['When you book, your details are sent to the practice.', 'Privacy notice'],
       book: /^Book appointment$/,
+      bookKey: /BUTTON Book appointment/,
       booked: /booked/i,
     },
     de: {
       browser: 'de-DE',
       first: /Vorname/,
       last: /Nachname/,
-      // The date field's order follows Chromium's own language (en-US here), not the page's.
-      born: [/Geburtsdatum/, '04121980'],
+      // Day, month, year whatever the browser's language; digits alone (a phone's number pad) too.
+      born: [/Geburtsdatum/, '12041980'],
       email: /E-Mail-Adresse/,
       mobile: /Handynummer/,
+      note: /Nachricht an die Praxis/,
+      privacy: [
+        'Mit der Buchung werden Ihre Angaben an die Praxis übermittelt.',
+        'Datenschutzhinweise',
+      ],
       book: /^Termin verbindlich buchen$/,
+      bookKey: /BUTTON Termin verbindlich buchen/,
       booked: /gebucht/i,
     },
     // The third language: its first-step strings come in a file of their own.
@@ -152,10 +163,13 @@ describe('guest booking', () => {
       browser: 'tr-TR',
       first: /\bAd\s*$/,
       last: /Soyadı/,
-      born: [/Doğum tarihi/, '04121980'],
+      born: [/Doğum tarihi/, '12.4.1980'],
       email: /E-posta adresi/,
       mobile: /Cep telefonu/,
+      note: /Muayenehaneye not/,
+      privacy: ['Randevu aldığınızda bilgileriniz muayenehaneye iletilir.', 'Gizlilik bildirimi'],
       book: /^Randevuyu kesin olarak al$/,
+      bookKey: /BUTTON Randevuyu kesin olarak al/,
       booked: /alındı/i,
     },
   } as const;
@@ -182,6 +196,12 @@ describe('guest booking', () => {
       await press(/^BUTTON \d{1,2}:\d{2}/);
       await page.getByLabel(w.first).waitFor();
       await page.getByRole('button', { name: w.book }).waitFor(); // booking is on this screen
+      // Under the form: where the details go, and the practice's privacy notice from the backend.
+      const [notice, linkText] = w.privacy;
+      const privacy = page.getByText(notice);
+      assert.equal(await privacy.count(), 1);
+      const link = page.getByRole('link', { name: new RegExp(`^${linkText}`) });
+      assert.equal(await link.getAttribute('href'), PRIVACY_URL);
       const type = async (pattern: RegExp, text: string) => {
         await tabTo(page, pattern);
         await page.keyboard.type(text);
@@ -191,10 +211,12 @@ describe('guest booking', () => {
       await type(w.born[0], w.born[1]);
       await type(w.email, 'erika@example.com');
       await type(w.mobile, '+49 151 23456789');
-      await page.keyboard.press('Enter'); // submits the form from a field: books
+      await type(w.note, 'Ich bringe den Impfpass mit.');
+      await press(w.bookKey); // the booking button under the form: books
       await page.getByRole('heading', { name: w.booked }).waitFor();
       const [booking] = await bookings();
       assert.equal((booking?.patient_data as Record<string, unknown>).born_on, '1980-04-12');
+      assert.deepEqual(booking?.structured_comment, { note: 'Ich bringe den Impfpass mit.' });
       assert.deepEqual(problems, []);
       await context.close();
     });

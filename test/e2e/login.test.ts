@@ -24,14 +24,32 @@ function recordTokenRequests(page: Page): Array<{ url: string; grant: string | n
   return seen;
 }
 
-/** Every script the page loads, with its text. */
-function recordScripts(page: Page): Array<Promise<{ url: string; text: string }>> {
-  const scripts: Array<Promise<{ url: string; text: string }>> = [];
+/**
+ * Every script the page loads, with its text: null when the page closed before it could be read
+ * (a chunk still arriving when the test ends; the test checks texts read before that).
+ */
+function recordScripts(page: Page): Array<Promise<{ url: string; text: string | null }>> {
+  const scripts: Array<Promise<{ url: string; text: string | null }>> = [];
   page.on('response', (r: Response) => {
     if (r.request().resourceType() !== 'script') return;
-    scripts.push(r.text().then((text) => ({ url: r.url(), text })));
+    scripts.push(
+      r.text().then(
+        (text) => ({ url: r.url(), text }),
+        () => ({ url: r.url(), text: null }),
+      ),
+    );
   });
   return scripts;
+}
+
+/** Read scripts only: an unread one would pass any check of its text. */
+async function readScripts(
+  scripts: Array<Promise<{ url: string; text: string | null }>>,
+): Promise<Array<{ url: string; text: string }>> {
+  const all = await Promise.all(scripts);
+  const unread = all.filter((s) => s.text === null).map((s) => s.url);
+  assert.deepEqual(unread, [], 'every script could be read');
+  return all as Array<{ url: string; text: string }>;
 }
 
 const isLoginCode = (s: { text: string }) => s.text.includes('oidc-client');
@@ -180,7 +198,7 @@ describe('patient login', () => {
     await page.getByLabel('Mobile number').fill('+49 151 1111111');
     await page.getByRole('button', { name: /^Book appointment$/ }).click();
     await page.getByRole('heading', { name: /booked/i }).waitFor();
-    const guestScripts = await Promise.all(scripts);
+    const guestScripts = await readScripts(scripts);
     assert.ok(guestScripts.length > 0);
     assert.deepEqual(
       guestScripts.filter(isLoginCode).map((s) => s.url),
@@ -192,10 +210,30 @@ describe('patient login', () => {
     const popup = await openLoginPopup(page);
     await popup.close();
     await page.getByText('The sign-in window was closed', { exact: false }).waitFor();
-    const all = await Promise.all(scripts);
+    const all = await readScripts(scripts);
     const login = all.slice(guestScripts.length).filter(isLoginCode);
     assert.equal(login.length, 1, 'the login chunk is fetched on the first sign-in click');
     assert.match(login[0]!.url, /\/dist\/chunks\/login-[\w-]+\.js$/);
+    await context.close();
+  });
+
+  it("keeps the sign-in bar's place from the first screen: nothing moves when it arrives", async () => {
+    const { page, context } = await openPage(stack, 'about:blank');
+    // The sign-in bar's code is held back until the first screen has been measured.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/dist\/chunks\/sign-in-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(loginPage(stack, '/shift.html'));
+    const insurance = page.getByRole('button', { name: /Techniker Krankenkasse/ });
+    await insurance.waitFor();
+    const before = await insurance.boundingBox();
+    assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0);
+    release();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.deepEqual(await insurance.boundingBox(), before);
     await context.close();
   });
 

@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, startStack, widgetPage, type Stack } from '../support/stack.js';
 import { bookings, bookNow, confirmation, fillDetails, pickTime } from '../support/faults.js';
+import { addDays, plainDateIn, todayIn, weekStart } from '../../src/time/calendar.js';
 
 let stack: Stack;
 before(async () => {
@@ -90,5 +91,63 @@ describe('time step', () => {
       .waitFor();
     assert.equal(await home.page.getByText(note).count(), 0);
     await home.context.close();
+  });
+
+  it('the dense day (a 5-minute vaccination at three locations) stays within two 375 px screens', async () => {
+    // Type 202 offers about 265 times a day across its three locations; one location is shown.
+    const url = widgetPage(stack, '/dense.html', preselected('55', '202'));
+    const { page, context, problems } = await openPage(stack, url, {
+      viewport: { width: 375, height: 667 },
+    });
+    await page.getByRole('radio', { name: 'Praxis am Stadtpark – Mitte' }).waitFor();
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .waitFor();
+    const measure = `(() => {
+      const step = document.querySelector('patient-booking').shadowRoot.querySelector('pb-time-step');
+      const counts = [...step.shadowRoot.querySelectorAll('[part~="period"] h4')]
+        .map((h) => Number(h.querySelector('.muted').textContent.replace(/[^0-9]/g, '')));
+      return { height: step.getBoundingClientRect().height, times: counts.reduce((a, b) => a + b, 0) };
+    })()`;
+    for (const location of ['Praxis am Stadtpark – Mitte', 'Impfzentrum Prenzlauer Berg']) {
+      const { height, times } = (await page.evaluate(measure)) as { height: number; times: number };
+      assert.ok(times > 40, `a dense day (${times} times at one location)`);
+      assert.ok(height <= 2 * 667, `the time step is ${height} px tall`);
+      await page.getByRole('radio', { name: location }).check();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('jumps to a date three weeks ahead, books a time in that week; the next week button loads the week after', async () => {
+    const url = widgetPage(stack, '/jump.html', preselected('53', '199'));
+    const { page, context, problems } = await openPage(stack, url);
+    await page
+      .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+      .first()
+      .waitFor();
+    const target = addDays(todayIn('Europe/Berlin'), 21);
+    await page.getByRole('button', { name: 'Choose a date' }).click();
+    await page.getByLabel('Date', { exact: true }).fill(target);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const monday = weekStart(target);
+    const tab = (day: string) => page.locator(`[role="tab"][data-day="${day}"]`);
+    await tab(monday).waitFor();
+    await page.locator('[role="tablist"][aria-busy="false"]').waitFor();
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await tab(addDays(monday, 7)).waitFor();
+    await page.locator('[role="tablist"][aria-busy="false"]').waitFor();
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    await page.locator(`[role="tab"][data-day="${monday}"][aria-selected="true"]`).waitFor();
+    await pickTime(page);
+    await fillDetails(page);
+    await bookNow(page).click();
+    await confirmation(page).waitFor();
+    const [booking] = await bookings(stack);
+    const day = plainDateIn(new Date(booking!.starts_at), 'Europe/Berlin');
+    assert.equal(weekStart(day), monday, `booked ${day}, in the week of ${target}`);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

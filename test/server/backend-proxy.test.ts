@@ -291,6 +291,19 @@ describe('the API (/api/patient/v1)', () => {
       assert.equal(portal.requests.length, 0);
     });
 
+    it('its configuration is readable from any origin (public facts: the patient sees the phone)', async () => {
+      const evil = { Origin: 'https://evil.example' };
+      const read = await fetch(`${server.url}/config`, { headers: evil });
+      assert.equal(read.status, 200);
+      assert.equal(read.headers.get('access-control-allow-origin'), 'https://evil.example');
+      const body = (await read.json()) as Record<string, unknown>;
+      assert.ok('practice' in body && 'login' in body);
+      assert.doesNotMatch(JSON.stringify(body), new RegExp(SECRET));
+      const post = await fetch(`${server.url}/config`, { method: 'POST', headers: evil });
+      assert.equal(post.status, 403, 'GET only');
+      assert.equal(portal.requests.length, 0);
+    });
+
     it('a POST without Origin (curl, a form of no browser) → 403; a booking not in JSON → 415', async () => {
       const curl = await call('/booking', {
         method: 'POST',

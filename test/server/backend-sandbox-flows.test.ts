@@ -197,7 +197,9 @@ describe('token server against the sandbox: login mediation and API proxy', () =
     assert.equal(result.body.error, 'invalid_grant');
   });
 
-  it('proxies real insurances (cached) and books a guest appointment', async () => {
+  const NOTE = 'Ich bringe die Röntgenbilder vom Orthopäden mit.';
+
+  it('proxies real insurances (cached) and books a guest appointment, its note passed on and never logged', async () => {
     const first = await viaServer<ListBody<{ name: string }>>(
       '/api/patient/v1/insurances?per_page=100',
       { headers: WIDGET },
@@ -238,11 +240,24 @@ describe('token server against the sandbox: login mediation and API proxy', () =
           insurance: 'TK',
           accepts_email: true,
         },
-        structured_comment: {},
+        structured_comment: { note: NOTE },
         notify_with: { email: 'erika@example.com' },
       }),
     });
     assert.equal(booked.status, 201, JSON.stringify(booked.body));
+    // The note reaches the portal as sent, and no log line of the backend.
+    const stored = (await control(sb, 'bookings', 'GET')).body.data as {
+      id: string;
+      structured_comment: unknown;
+    }[];
+    const mine = stored.find((b) => b.id === booked.body.data.id);
+    assert.deepEqual(mine?.structured_comment, { note: NOTE });
+    assert.ok(logs.length > 0, 'the backend logged its requests');
+    assert.deepEqual(
+      logs.filter((line) => line.includes('Röntgenbilder') || line.includes('Musterfrau')),
+      [],
+      'no patient data in the log',
+    );
     assert.equal(booked.body.data.starts_at, slot.starts_at);
     const bookings = await control(sb, 'bookings', 'GET');
     const ids = (bookings.body.data as { id: string; guest: boolean }[])

@@ -128,6 +128,19 @@ describe('sandbox booking', () => {
     assert.equal((await bookings(sb)).length, 1);
   });
 
+  it("keeps the structured comment (the patient's note) as sent, and refuses one that is no object", async () => {
+    const note = { note: 'Ich bringe den Befund vom Hautarzt mit.' };
+    const res = await book((await slot()).id, { structured_comment: note });
+    assert.equal(res.status, 201, res.text);
+    const [stored] = await bookings(sb);
+    assert.deepEqual(stored.structured_comment, note);
+    const refused = await book((await slot()).id, { structured_comment: 'a string' });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors, [
+      { field: 'structured_comment', message: 'must be an object' },
+    ]);
+  });
+
   it('validates patient data with 422 and errors naming the fields', async () => {
     const availability = await slot(199);
     const cases: [Record<string, unknown>, string, string?][] = [

@@ -387,6 +387,8 @@ export interface Patient {
   email: string;
   bornOn: string;
   mobile: string;
+  /** The note to the practice, when given. */
+  note?: string;
 }
 
 export const PATIENT: Patient = {
@@ -395,6 +397,7 @@ export const PATIENT: Patient = {
   email: 'ottilie.quastenflosser@example.org',
   bornOn: '1971-02-03',
   mobile: '+49 151 99887766',
+  note: 'Befund Quastenflosser bringe ich mit',
 };
 
 /** The first screen's insurance radio (the types below follow it). */
@@ -426,6 +429,7 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
   await page.getByLabel('Date of birth').fill(p.bornOn);
   const mobile = page.getByLabel(/Mobile number/);
   if (await mobile.count()) await mobile.fill(p.mobile);
+  if (p.note) await page.getByLabel(/Note to the practice/).fill(p.note);
   await bookNow(page).waitFor();
 }
 

@@ -122,11 +122,26 @@ export async function startServers(options: StackOptions = {}): Promise<Servers>
   );
   toBackend.target = backend.url;
   const control = async (path: string, body?: unknown, method = 'POST') => {
-    const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const send = () =>
+      fetch(`${sandbox.url}/__sandbox${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // A kept-alive connection the sandbox closed as idle just as this request took it (seen once
+    // with the load average at 20: "fetch failed", the socket closed by the other side) carried
+    // no request: sent once more on a new one.
+    const res = await send()
+      .catch((error: unknown) => {
+        if (!closedSocket(error)) throw error;
+        return send();
+      })
+      .catch((error: unknown) => {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new Error(`sandbox control ${path}: ${cause?.code ?? cause?.message ?? error}`, {
+          cause: error,
+        });
+      });
     const text = await res.text();
     return text ? (JSON.parse(text) as unknown) : null;
   };
@@ -209,4 +224,10 @@ async function recordEvents(page: Page): Promise<void> {
       );
     }
   }, PUBLIC_EVENTS);
+}
+
+/** A fetch that failed because the server had closed the reused connection. */
+function closedSocket(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }

@@ -69,7 +69,7 @@ describe('account controller', () => {
     expect(events).to.deep.equal([
       {
         type: 'booking-error',
-        detail: { code: 'popup_blocked', message: 'The login popup was blocked.' },
+        detail: { code: 'popup_blocked', message: 'The login popup was blocked.', setting: null },
       },
     ]);
   });

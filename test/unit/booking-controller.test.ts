@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../../src/api/errors.js';
-import type { BookingApi } from '../../src/booking/booking-api.js';
+import type { BookInput, BookingApi } from '../../src/booking/booking-api.js';
 import { BookingController } from '../../src/booking/controller.js';
 import type { Preset } from '../../src/booking/steps.js';
 import type { BookingErrorDetail } from '../../src/contract/events.js';
@@ -205,6 +205,7 @@ describe('BookingController', () => {
           code: 'not_found',
           message: 'A requested or preselected item does not exist.',
           status: 404,
+          setting: 'insurance-id',
         },
       ]);
     });
@@ -267,7 +268,7 @@ describe('BookingController', () => {
       await booking.start({});
       await settle();
       expect(errors).to.deep.equal([
-        { code: 'server', message: 'The portal had a server error.', status: 502 },
+        { code: 'server', message: 'The portal had a server error.', status: 502, setting: null },
       ]);
     });
 
@@ -276,8 +277,28 @@ describe('BookingController', () => {
       await booking.start({});
       await settle();
       expect(errors).to.have.length(1);
-      expect(Object.keys(errors[0]!).sort()).to.deep.equal(['code', 'message']);
+      expect(Object.keys(errors[0]!).sort()).to.deep.equal(['code', 'message', 'setting']);
       expect(errors[0]!.code).to.equal('network');
+    });
+
+    it("sends the form's note with the booking, and forgets it with the patient", async () => {
+      const sent: BookInput[] = [];
+      const { booking, errors } = setup({
+        book: (input) => {
+          sent.push(input);
+          return Promise.reject(new ApiError('down', 'network'));
+        },
+      });
+      await booking.start({ insuranceId: 'i1', categoryId: 'c1', typeId: 't1' });
+      booking.selectSlot(availability('av1'));
+      const patient = { first_name: 'Erika', email: 'erika@example.com' };
+      booking.setDraft(patient, false, 'Bitte Rückruf.');
+      booking.submit(patient, false);
+      await settle();
+      expect(sent.map((i) => i.note)).to.deep.equal(['Bitte Rückruf.']);
+      expect(JSON.stringify(errors)).not.to.contain('Rückruf');
+      booking.prefill(null, {});
+      expect(booking.note).to.equal('');
     });
 
     it('leaves the field errors of a refused booking out (they may echo what was typed)', async () => {
@@ -294,7 +315,12 @@ describe('BookingController', () => {
       booking.hostDisconnected(); // typed details ask before the page is left: not in a test
       expect(booking.fieldErrors).to.deep.equal(refused.fieldErrors);
       expect(errors).to.deep.equal([
-        { code: 'validation', message: 'The portal refused the submitted data.', status: 422 },
+        {
+          code: 'validation',
+          message: 'The portal refused the submitted data.',
+          status: 422,
+          setting: null,
+        },
       ]);
     });
   });

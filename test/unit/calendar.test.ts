@@ -7,6 +7,7 @@ import {
   todayIn,
   localToday,
   plainToUtcNoon,
+  weekStart,
   windowsFrom,
 } from '../../src/time/calendar.js';
 
@@ -51,6 +52,14 @@ describe('calendar: arithmetic', () => {
     expect(addDays('2026-03-28', 2)).to.equal('2026-03-30');
     expect(addDays('2026-10-24', 2)).to.equal('2026-10-26');
     expect(addDays('2026-04-30', 0)).to.equal('2026-04-30');
+  });
+
+  it('weekStart is the Monday of the week, across month and year ends', () => {
+    expect(weekStart('2026-11-23')).to.equal('2026-11-23'); // a Monday
+    expect(weekStart('2026-11-29')).to.equal('2026-11-23'); // its Sunday
+    expect(weekStart('2026-12-02')).to.equal('2026-11-30');
+    expect(weekStart('2027-01-01')).to.equal('2026-12-28');
+    expect(weekStart('2026-03-29')).to.equal('2026-03-23'); // the DST Sunday
   });
 
   it('daysBetween counts calendar days, also over DST changes', () => {

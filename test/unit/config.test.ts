@@ -6,8 +6,12 @@ const OWN = 'https://clinic.test/pb/';
 
 function read(attributes: Parameters<typeof readConfig>[0]) {
   const lines: string[] = [];
-  const config = readConfig(attributes, PAGE, OWN, (line) => lines.push(line));
-  return { config, lines };
+  const settings: string[] = [];
+  const config = readConfig(attributes, PAGE, OWN, (setting, kind, value) => {
+    settings.push(setting);
+    lines.push(`${setting}="${value}" ${kind}`);
+  });
+  return { config, lines, settings };
 }
 
 describe('config: one backend, from the script or the backend attribute', () => {
@@ -28,15 +32,17 @@ describe('config: one backend, from the script or the backend attribute', () => 
   });
 
   it('names a malformed backend in one line and goes on with its own directory', () => {
-    const { config, lines } = read({ backend: 'javascript:alert(1)' });
+    const { config, lines, settings } = read({ backend: 'javascript:alert(1)' });
     expect(config.backend).to.equal(OWN);
+    expect(settings).to.deep.equal(['backend']);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.contain('backend="javascript:alert(1)"');
   });
 
   it('names a malformed preselected id and leaves that step to the patient', () => {
-    const { config, lines } = read({ insuranceId: '136', typeId: '../x' });
+    const { config, lines, settings } = read({ insuranceId: '136', typeId: '../x' });
     expect(config.preset).to.deep.equal({ insuranceId: '136' });
+    expect(settings).to.deep.equal(['appointment-type-id']);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.contain('appointment-type-id="../x"');
   });

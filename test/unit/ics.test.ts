@@ -46,6 +46,12 @@ describe('buildIcs', () => {
     expect(folded).not.to.contain('\uFFFD');
   });
 
+  it('writes a SEQUENCE where given, so a later file replaces the event', () => {
+    const lines = buildIcs({ ...event, sequence: 1764928800.7 }).split('\r\n');
+    expect(lines).to.include('SEQUENCE:1764928800');
+    expect(buildIcs(event)).not.to.contain('SEQUENCE');
+  });
+
   it('leaves out what is not given', () => {
     const ics = buildIcs({
       uid: 'x',

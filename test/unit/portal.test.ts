@@ -227,6 +227,20 @@ describe('portal: booking and the signed-in patient', () => {
     });
   });
 
+  it("sends the patient's note as structured_comment.note (trimmed; none: the guide's {})", async () => {
+    const { portal, net, signal } = setup([
+      json(201, { data: appointment }),
+      json(201, { data: appointment }),
+    ]);
+    const input = { availabilityId: 'a', patient: { first_name: 'J' }, idempotencyKey: 'k' };
+    await portal.book({ ...input, note: '  Bitte Rückruf am Vormittag.\n' }, signal);
+    await portal.book({ ...input, note: '   ' }, signal);
+    expect(bodyOf(net.calls[0]).structured_comment).to.deep.equal({
+      note: 'Bitte Rückruf am Vormittag.',
+    });
+    expect(bodyOf(net.calls[1]).structured_comment).to.deep.equal({});
+  });
+
   it('books without ASAP: no opt-in field', async () => {
     const { portal, net, signal } = setup([json(201, { data: appointment })]);
     await portal.book(

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { groupByDay } from '../../src/views/steps/time-grouping.js';
+import { groupByDay, groupByPeriod, periodOf } from '../../src/views/steps/time-grouping.js';
 import { plainDateIn } from '../../src/time/calendar.js';
 import type { Availability } from '../../src/api/types.js';
 
@@ -45,5 +45,38 @@ describe('time step: groupByDay', () => {
     expect([...groups.values()].reduce((n, list) => n + list.length, 0)).to.equal(2000);
     expect(groups.get('2026-03-01')?.[0].id).to.equal('s0');
     expect(groups.size).to.equal(29); // 2000 × 20 min ≈ 27.8 days from 1 March, 08:00
+  });
+
+  it('puts a time before 12:00 in the morning, before 17:00 in the afternoon, later in the evening', () => {
+    expect(['00:00', '11:59', '12:00', '16:59', '17:00', '23:30'].map(periodOf)).to.deep.equal([
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+      'evening',
+      'evening',
+    ]);
+  });
+
+  it('groups a day by part of the day in the clinic’s zone, leaving empty parts out', () => {
+    const clock = (d: Date) =>
+      new Intl.DateTimeFormat('de-DE', {
+        timeZone: 'Europe/Berlin',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(d);
+    const groups = groupByPeriod(
+      [
+        slot('m', '2026-11-23T10:59:00Z'), // 11:59 in Berlin
+        slot('a', '2026-11-23T11:00:00Z'), // 12:00
+        slot('a2', '2026-11-23T15:45:00Z'), // 16:45
+      ],
+      clock,
+    );
+    expect(groups.map((g) => [g.period, g.times.map((a) => a.id)])).to.deep.equal([
+      ['morning', ['m']],
+      ['afternoon', ['a', 'a2']],
+    ]);
   });
 });

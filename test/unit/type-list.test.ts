@@ -26,7 +26,7 @@ function listOf(types: AppointmentType[], state: Partial<TypeState> = {}, preset
     send: (e: BookingEvent) => sent.push(e),
   } as unknown as Booking;
   const s: TypeState = { step: 'type', preset, insuranceId: 'i1', ...state };
-  return { list: typeList({ b, t: enCore, locale: 'en' }, s, 'i1'), sent };
+  return { list: typeList({ b, t: enCore, locale: 'en', practice: {} }, s, 'i1'), sent };
 }
 
 describe('the first screen’s list of types', () => {

@@ -46,6 +46,11 @@ function book(ctx: RequestContext) {
     if (!type.asap_notifications_enabled) throw asapNotEnabled();
     checkEmail(isPlainObject(optIn) ? optIn.email : undefined, 'asap_list_opt_in.email', errors);
   }
+  // Free-form notes for the practice, kept as sent (the guide sends `{}`); an object or nothing.
+  const comment = body.structured_comment;
+  if (comment !== undefined && comment !== null && !isPlainObject(comment)) {
+    errors.push({ field: 'structured_comment', message: 'must be an object' });
+  }
   const checked = validatePatientData(
     body.patient_data,
     type,

@@ -29,6 +29,9 @@ export type SignInStatus = 'signed-out' | 'signing-in' | 'signed-in';
  */
 @customElementOnce('pb-account-bar')
 export class PbAccountBar extends StepView<CoreMessages> {
+  /** The first step's part of the catalogue (named here for the template checker). */
+  declare t: CoreMessages;
+
   static override styles = [
     StepView.styles,
     css`

@@ -16,7 +16,11 @@ import {
   type DetailBusy,
 } from './account-parts.js';
 import { renderAsapPanel } from './asap-panel.js';
+import { renderCancelDialog } from './cancel-dialog.js';
+import { renderVideoJoin } from './video-join.js';
 import { detailStyles } from './detail-styles.js';
+import { calendarEvent, calendarLink } from './detail-calendar.js';
+import { IcsFile } from '../shared/ics-file.js';
 import { errorAlert } from '../shared/parts.js';
 import { StepView } from '../shared/step-view.js';
 import { formatAddress, summaryList, summaryStyles } from '../shared/summary-list.js';
@@ -26,7 +30,8 @@ export type { DetailBusy } from './account-parts.js';
 /**
  * @summary One appointment of a signed-in patient: when, how long, where, status; and what can
  * be done with it: reschedule, cancel (after a confirmation dialog), the ASAP list for an
- * earlier time, joining a video consultation. Times are shown in the clinic's zone.
+ * earlier time, joining a video consultation, a calendar file (.ics; after a move, in the notice),
+ * and "Book this again" for any appointment. Times are shown in the clinic's zone.
  *
  * Actions show only for a confirmed appointment that has not started. While `busy` names an
  * action its button is `aria-busy` and every action button is `aria-disabled` (clicks ignored;
@@ -40,6 +45,7 @@ export type { DetailBusy } from './account-parts.js';
  * @fires pb-asap-check - "Check for an earlier time now"
  * @fires pb-asap-take - `{ availabilityId }`: move to the offered earlier time
  * @fires pb-video - "Join video consultation"; dispatched synchronously inside the click
+ * @fires pb-book-again - "Book this again"
  *
  * @csspart heading - the heading (the appointment type)
  * @csspart error - the error box (role=alert)
@@ -50,6 +56,9 @@ export class PbAppointmentDetail extends StepView {
   static override styles = [StepView.styles, summaryStyles, accountStyles, detailStyles];
 
   protected readonly keepFocus = new KeepFocus(this, () => this.heading);
+  private readonly ics = new IcsFile(this);
+  /** When the calendar file was last made (its SEQUENCE): a later one replaces it. */
+  private icsVersion = Math.floor(Date.now() / 1000);
 
   /** Language of dates and times. */
   @property() locale: Locale = 'de';
@@ -81,6 +90,12 @@ export class PbAppointmentDetail extends StepView {
   /** Prefill of the ASAP email field. */
   @property({ attribute: 'asap-email' }) asapEmail?: string;
 
+  /** The practice's name, for the calendar entry's title. */
+  @property({ attribute: false }) institutionName?: string;
+
+  /** The notice is the one after a move: it offers the calendar file with the new time. */
+  @property({ type: Boolean }) moved = false;
+
   @state() private email = '';
   @state() private emailError = '';
   private emailEdited = false;
@@ -96,7 +111,21 @@ export class PbAppointmentDetail extends StepView {
     if ((changed.has('asapEmail') || changed.has('appointment')) && !this.emailEdited) {
       this.email = this.asapEmail ?? '';
     }
+    const ap = this.appointment;
+    if (changed.has('moved') && this.moved) this.icsVersion = Math.floor(Date.now() / 1000);
+    const place = ap && [placeText(this.t, ap, this.location), this.address(ap)].filter(Boolean);
+    this.ics.set(
+      ap && this.t && isActive(ap)
+        ? calendarEvent(this.t, ap, place.join(', '), this.institutionName, this.icsVersion)
+        : null,
+    );
   }
+
+  private address(ap: Appointment): string {
+    return ap.video ? '' : formatAddress((this.location ?? ap.location)?.address);
+  }
+
+  private onBookAgain = (): void => this.emit('pb-book-again', {});
 
   protected override updated(): void {
     if (this.dialog?.open && !this.canCancel) this.dialog.close();
@@ -180,9 +209,27 @@ export class PbAppointmentDetail extends StepView {
       <h2 part="heading" tabindex="-1">${ap.type.name}</h2>
       <div class=${this.notice ? 'notice' : ''} part="notice" role="status">
         ${this.notice ?? nothing}
+        ${
+          this.notice && this.moved
+            ? html`<p>${calendarLink(this.ics.url, this.t.account.movedCalendar)}</p>`
+            : nothing
+        }
       </div>
       ${this.error ? errorAlert(this.t, this.error) : nothing} ${this.renderSummary(ap)}
-      ${this.renderVideo(ap)} ${active ? this.renderActions(ap) : nothing}
+      ${renderVideoJoin(this.t, ap, this.busy, this.onVideo)}
+      ${active ? this.renderActions(ap) : nothing}
+      ${
+        active && !(this.notice && this.moved)
+          ? html`<p class="calendar">
+              ${calendarLink(this.ics.url, this.t.confirmation.addToCalendar)}
+            </p>`
+          : nothing
+      }
+      <p class="again">
+        <button type="button" part="book-again" @click=${this.onBookAgain}>
+          ${this.t.account.bookAgain}
+        </button>
+      </p>
       ${
         active && this.asapEnabled
           ? renderAsapPanel({
@@ -201,14 +248,18 @@ export class PbAppointmentDetail extends StepView {
             })
           : nothing
       }
-      ${this.renderDialog(ap)}`;
+      ${renderCancelDialog(this.t, startText(this.format, ap.startsAt), {
+        onClose: this.onDialogClose,
+        onKeep: this.onKeep,
+        onConfirm: this.onConfirmCancel,
+      })}`;
   }
 
   private renderSummary(ap: Appointment): TemplateResult {
     const a = this.t.account;
     const fmt = this.format;
     const minutes = Math.round((ap.endsAt.getTime() - ap.startsAt.getTime()) / 60_000);
-    const address = ap.video ? '' : formatAddress((this.location ?? ap.location)?.address);
+    const address = this.address(ap);
     const place = placeText(this.t, ap, this.location);
     return summaryList(this.t, [
       {
@@ -230,25 +281,6 @@ export class PbAppointmentDetail extends StepView {
     ]);
   }
 
-  private renderVideo(ap: Appointment): TemplateResult | typeof nothing {
-    if (!ap.video || ap.status !== 'confirmed' || ap.endsAt.getTime() <= Date.now()) return nothing;
-    const a = this.t.account;
-    return html`<div class="video">
-      <button
-        type="button"
-        class="primary"
-        part="video"
-        aria-describedby="video-note"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-        aria-busy=${this.busy === 'video' ? 'true' : 'false'}
-        @click=${this.onVideo}
-      >
-        ${a.videoJoin}
-      </button>
-      <p id="video-note" class="muted">${a.videoNote}</p>
-    </div>`;
-  }
-
   private renderActions(ap: Appointment): TemplateResult {
     const a = this.t.account;
     if (!ap.cancelable && !ap.reschedulable) {
@@ -258,29 +290,6 @@ export class PbAppointmentDetail extends StepView {
       ${ap.reschedulable ? busyButton(this.busy, null, a.reschedule, this.onReschedule, 'reschedule') : nothing}
       ${ap.cancelable ? busyButton(this.busy, 'cancel', a.cancel, this.onCancel, 'cancel') : nothing}
     </div>`;
-  }
-
-  private renderDialog(ap: Appointment): TemplateResult {
-    const a = this.t.account;
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="cancel-title"
-      aria-describedby="cancel-note"
-      @close=${this.onDialogClose}
-    >
-      <h3 id="cancel-title" part="dialog-heading">
-        ${a.cancelQuestion(startText(this.format, ap.startsAt))}
-      </h3>
-      <p id="cancel-note">${a.cancelNote}</p>
-      <div class="actions">
-        <button type="button" part="cancel-keep" autofocus @click=${this.onKeep}>
-          ${a.cancelKeep}
-        </button>
-        <button type="button" class="danger" part="cancel-confirm" @click=${this.onConfirmCancel}>
-          ${a.cancelYes}
-        </button>
-      </div>
-    </dialog>`;
   }
 }
 

@@ -186,8 +186,10 @@ export class PbAppointmentsStep extends StepView {
           ${skeletons(3, 'card-skeleton')}
         </ul>`;
     }
+    const upcoming = this.filter === 'upcoming';
+    // The next appointment is shown above the list, not again in it.
+    if (list.length === 0 && !this.hasMore && upcoming && this.overview?.next) return nothing;
     if (list.length === 0 && !this.hasMore) {
-      const upcoming = this.filter === 'upcoming';
       return html`<div part="empty">
         <p>${upcoming ? a.emptyUpcoming : a.emptyPast}</p>
         ${

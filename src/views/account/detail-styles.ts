@@ -11,6 +11,13 @@ export const detailStyles = css`
   .video {
     margin: 1em 0;
   }
+  .calendar,
+  .again {
+    margin: 1em 0 0;
+  }
+  .notice p {
+    margin: 0.75em 0 0;
+  }
   .video p {
     margin: 0.25em 0 0;
   }

@@ -21,6 +21,8 @@ export interface PatientInput {
   value: PatientData;
   /** "Notify me if an earlier time becomes free"; false when the type offers no ASAP list. */
   asapOptIn: boolean;
+  /** The optional note to the practice (sent as `structured_comment`, never logged). */
+  note: string;
 }
 
 export interface ViewEventDetails {
@@ -72,6 +74,8 @@ export interface ViewEventDetails {
   'pb-video': Record<string, never>;
   /** Back one level (detail → list, reschedule confirmation → times). */
   'pb-back': Record<string, never>;
+  /** "Book this again": a new booking of the open appointment's type. */
+  'pb-book-again': Record<string, never>;
 }
 
 export type ViewEventName = keyof ViewEventDetails;
@@ -110,5 +114,6 @@ declare global {
     'pb-asap-take': CustomEvent<ViewEventDetails['pb-asap-take']>;
     'pb-video': CustomEvent<ViewEventDetails['pb-video']>;
     'pb-back': CustomEvent<ViewEventDetails['pb-back']>;
+    'pb-book-again': CustomEvent<ViewEventDetails['pb-book-again']>;
   }
 }

@@ -46,6 +46,9 @@ interface Group {
  */
 @customElementOnce('pb-choice-step')
 export class PbChoiceStep extends StepView<CoreMessages> {
+  /** The first step's part of the catalogue (named here for the template checker). */
+  declare t: CoreMessages;
+
   static override styles = [
     StepView.styles,
     css`

@@ -42,8 +42,17 @@ export class PbConfirmationStep extends StepView {
     StepView.styles,
     summaryStyles,
     css`
+      /* A drawn mark, not the glyph ✓: a glyph comes from a fallback font, which can arrive after
+         the first layout and make the heading a few pixels taller then. */
       .check {
-        color: var(--_accent);
+        width: 1em;
+        height: 1em;
+        vertical-align: -0.125em;
+        fill: none;
+        stroke: var(--_accent);
+        stroke-width: 2.25;
+        stroke-linecap: round;
+        stroke-linejoin: round;
       }
       h3 {
         font-size: 1em;
@@ -171,7 +180,10 @@ export class PbConfirmationStep extends StepView {
     const place = this.place();
     if (place) rows.push({ label: r.where, value: s.video ? r.videoWhere : place });
     return html`<h2 part="heading" tabindex="-1">
-        <span class="check" aria-hidden="true">✓</span> ${c.heading}
+        <svg class="check" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M2.5 8.5l3.5 3.5 7.5-8" />
+        </svg>
+        ${c.heading}
       </h2>
       <p>${c.thanks}</p>
       ${summaryList(this.t, rows)}

@@ -1,6 +1,7 @@
+/** Which patient fields the details form asks for, and how (control, autofill, limits). */
 import type { PatientField } from '../../api/types.js';
-import type { Messages } from '../../i18n/messages.js';
 
+/** `date`: a text field for a date of birth (day, month, year), read by `time/birth-date.ts`. */
 export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'select' | 'checkbox';
 
 /** How one patient field is asked for. */
@@ -12,6 +13,14 @@ export interface FieldSpec {
   maxLength?: number;
   /** A native `pattern` (the browser compiles it with the `v` flag: escape `( ) / -` in classes). */
   pattern?: string;
+  /** Further fields the value is sent under (one phone input for a type that requires both). */
+  sentAlsoAs?: PatientField[];
+}
+
+/** What the form knows besides the type's required fields. */
+export interface FieldContext {
+  /** The insurance chosen in the first step has a name: the form does not ask it again. */
+  insuranceKnown: boolean;
 }
 
 /** Digits, spaces, `+ ( ) / - .`; 5 to 30 characters (anchored by the browser). */
@@ -28,7 +37,7 @@ const SPEC_OF = {
   first_name: { kind: 'text', autocomplete: 'given-name', maxLength: 100 },
   last_name: { kind: 'text', autocomplete: 'family-name', maxLength: 100 },
   gender: { kind: 'select', autocomplete: 'sex' },
-  born_on: { kind: 'date', autocomplete: 'bday' },
+  born_on: { kind: 'date', autocomplete: 'bday', maxLength: 10 },
   email: {
     kind: 'email',
     autocomplete: 'email',
@@ -48,51 +57,41 @@ const SPECS = (Object.entries(SPEC_OF) as [PatientField, Spec][]).map(([name, sp
 
 /** Always asked for; `email` and the names are always required. */
 const ALWAYS_REQUIRED: readonly PatientField[] = ['first_name', 'last_name', 'email'];
-/** Offered as optional when the type does not require them. */
-const ALWAYS_OFFERED: readonly PatientField[] = ['phone', 'mobile'];
 
 /**
- * The fields to show for a type's required fields: the names and email always (required),
- * phone and mobile always (optional unless required), everything else only when required.
- * `accepts_email` is a consent checkbox and never forced.
+ * The one phone field: the mobile number (a practice can text it), unless the type requires
+ * only the landline number. A type that requires both gets one input sent under both names: a
+ * patient has one number to be reached at, and asking twice was the form's longest detour.
  */
-export function fieldsFor(required: readonly PatientField[]): FieldSpec[] {
+function phoneField(need: ReadonlySet<PatientField>): Pick<FieldSpec, 'name' | 'sentAlsoAs'> {
+  if (need.has('phone') && !need.has('mobile')) return { name: 'phone' };
+  return need.has('phone') ? { name: 'mobile', sentAlsoAs: ['phone'] } : { name: 'mobile' };
+}
+
+/**
+ * The fields to show for a type's required fields: the names and email always (required), one
+ * phone field always (optional unless required), the insurance only when required and not known
+ * from the first step, everything else only when required. `accepts_email` is a consent checkbox
+ * and never forced.
+ */
+export function fieldsFor(
+  required: readonly PatientField[],
+  context: FieldContext = { insuranceKnown: false },
+): FieldSpec[] {
   const need = new Set<PatientField>([...required, ...ALWAYS_REQUIRED]);
-  return SPECS.filter((s) => need.has(s.name) || ALWAYS_OFFERED.includes(s.name)).map((s) => ({
-    ...s,
-    required: need.has(s.name) && s.kind !== 'checkbox',
-  }));
-}
-
-/**
- * A portal's message for a field ("can't be blank", "is invalid") in the patient's language, where
- * it is one of the usual ones; any other is shown as the portal wrote it.
- */
-export function portalFieldMessage(t: Messages, name: PatientField, message: string): string {
-  const d = t.details;
-  if (/blank|required|missing|empty/i.test(message)) return d.required[name] ?? d.invalid.other;
-  if (/too long/i.test(message)) return d.invalid.tooLong;
-  if (/invalid|format|not valid/i.test(message)) {
-    if (name === 'email') return d.invalid.email;
-    if (name === 'phone' || name === 'mobile') return d.invalid.phone;
-    if (name === 'born_on') return d.invalid.bornOnInvalid;
-    return d.invalid.other;
-  }
-  return message;
-}
-
-/** The localized message for an invalid control, from its validity state ('' when valid). */
-export function validityMessage(t: Messages, name: PatientField, validity: ValidityState): string {
-  const d = t.details;
-  if (validity.valid) return '';
-  if (validity.valueMissing) return d.required[name];
-  if (name === 'born_on') {
-    return validity.rangeOverflow ? d.invalid.bornOnFuture : d.invalid.bornOnInvalid;
-  }
-  if (name === 'email' && (validity.typeMismatch || validity.patternMismatch)) {
-    return d.invalid.email;
-  }
-  if ((name === 'phone' || name === 'mobile') && validity.patternMismatch) return d.invalid.phone;
-  if (validity.tooLong) return d.invalid.tooLong;
-  return d.invalid.other;
+  const phone = phoneField(need);
+  const shown = (name: PatientField) => {
+    if (name === 'phone' || name === 'mobile') return name === phone.name;
+    if (name === 'insurance') return need.has(name) && !context.insuranceKnown;
+    return need.has(name);
+  };
+  return SPECS.filter((s) => shown(s.name)).map((s) => {
+    const isPhone = s.name === phone.name;
+    const needed = isPhone ? need.has('phone') || need.has('mobile') : need.has(s.name);
+    return {
+      ...s,
+      required: needed && s.kind !== 'checkbox',
+      ...(isPhone && phone.sentAlsoAs ? { sentAlsoAs: phone.sentAlsoAs } : {}),
+    };
+  });
 }

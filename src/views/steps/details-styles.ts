@@ -18,7 +18,8 @@ export const detailsStyles = css`
     font-weight: 400;
   }
   input:not([type='checkbox']),
-  select {
+  select,
+  textarea {
     width: 100%;
     min-height: 2.75em;
     padding: 0.5em 0.75em;
@@ -26,6 +27,10 @@ export const detailsStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+  }
+  textarea {
+    font: inherit;
+    resize: vertical;
   }
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
@@ -60,6 +65,28 @@ export const detailsStyles = css`
   .alert ul {
     margin: 0.5em 0 0;
     padding-inline-start: 1.25em;
+  }
+  .summary {
+    border-width: 3px;
+  }
+  .summary > p {
+    font-weight: 700;
+  }
+  .summary a,
+  .privacy a {
+    color: var(--_accent);
+  }
+  .summary a {
+    display: inline-block;
+    min-height: 1.5em;
+    padding-block: 0.125em;
+    font-weight: 600;
+  }
+  .summary li + li {
+    margin-top: 0.25em;
+  }
+  .privacy {
+    margin: 1em 0 0;
   }
   .actions {
     margin-top: 0.25em;

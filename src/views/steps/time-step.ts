@@ -4,16 +4,24 @@ import { customElementOnce } from '../../core/define.js';
 import type { Availability, Location } from '../../api/types.js';
 import { createFormat, type Format } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
-import { addDays, daysBetween, plainToUtcNoon } from '../../time/calendar.js';
+import { addDays, weekStart } from '../../time/calendar.js';
 import { errorAlert, loadingNote, skeletons } from '../shared/parts.js';
 import { StepView } from '../shared/step-view.js';
-import { groupByDay } from './time-grouping.js';
+import { groupByDay, type Period } from './time-grouping.js';
 import { renderEmpty } from './time-empty.js';
+import { DateField, renderJumps } from './time-jump.js';
+import { FOLD, renderDayTimes } from './time-list.js';
+import { initialLocation, renderLocations, usedLocations } from './time-locations.js';
+import { renderStrip } from './time-strip.js';
 import { timeStyles } from './time-styles.js';
+import { firstUsable, weekDays, weekRange, windowFor, windowHolds } from './time-week.js';
+import { stripKeys, swipeStep } from './time-keys.js';
+import { seekStep } from './time-seek.js';
 
 /**
- * @summary The time step: a window of days with free times, then the times of one day.
- * Times are shown in the clinic's time zone. Only the chosen day's times are rendered.
+ * @summary The time step: a location first when the times use several, a week strip (Monday to
+ * Sunday, days without times shown but disabled), "first free time" and a date field, then the
+ * chosen day's times by part of the day, each part folded after a few. In the clinic's time zone.
  *
  * @fires pb-select - `{ id }` of the chosen availability
  * @fires pb-range - `{ from }`: load the window of days starting at that 'YYYY-MM-DD'
@@ -21,8 +29,21 @@ import { timeStyles } from './time-styles.js';
  * @fires pb-retry - the Retry button after an error
  *
  * @csspart heading - the step heading
- * @csspart day - a day button
+ * @csspart locations - the location radio group
+ * @csspart week - the previous / next week row
+ * @csspart previous-week - the previous week button
+ * @csspart next-week - the next week button
+ * @csspart range - the week's dates
+ * @csspart days - the week's day tabs
+ * @csspart day - a day tab
+ * @csspart jumps - the "first free time" and "choose a date" row
+ * @csspart first-free - the "first free time" button
+ * @csspart choose-date - the button that opens the date field
+ * @csspart date-form - the date field and its Show button
+ * @csspart period - the times of a part of the day
+ * @csspart times - a list of times
  * @csspart time - a time button
+ * @csspart more-times - the button unfolding a part of the day
  * @csspart error - the error box
  */
 @customElementOnce('pb-time-step')
@@ -51,10 +72,7 @@ export class PbTimeStep extends StepView {
   /** Free times of the window, any order; `undefined` while loading. */
   @property({ attribute: false }) availabilities: Availability[] | undefined;
 
-  /**
-   * Locations to name times by (the type's or all of the clinic's). When the loaded times use
-   * more than one of them: a location filter and a label per time.
-   */
+  /** Locations to name times by (the type's or all of the clinic's); several used: choose first. */
   @property({ attribute: false }) locations: Location[] = [];
 
   /** A day to show first ('YYYY-MM-DD'), if it has times. */
@@ -75,69 +93,189 @@ export class PbTimeStep extends StepView {
   /** The clinic's today, 'YYYY-MM-DD': no earlier window than this. */
   @property() today = '';
 
+  /** The shown week's Monday. */
+  @state() private week?: string;
   /** The day the user picked (kept across data refreshes while it still has times). */
   @state() private pickedDay?: string;
-
-  /** Location filter ('' = all). */
   @state() private locationId = '';
+  @state() private open = new Set<Period>();
+  /** "First free time" looks from this day on. */
+  @state() private seekFrom?: string;
+  @state() private announcement = '';
 
+  /** The week follows the data until the patient moves it. */
+  private autoWeek = true;
   private days = new Map<string, Availability[]>();
-  /** The locations the loaded times use; a filter and labels only when there are several. */
   private shownLocations: Location[] = [];
   private selectedIdDay?: string;
+  /** Emitted after the update that decided it. */
+  private pendingRange?: string;
+  private focusAfter?: string;
+  private swipe?: { x: number; y: number };
+  private dateField = new DateField(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     const fmt = this.format;
+    const list = this.availabilities;
     if (changed.has('availabilities') || changed.has('locations')) {
-      const used = new Set(this.availabilities?.map((a) => a.locationId));
-      this.shownLocations = this.locations.filter((l) => used.has(l.id));
-      if (!this.shownLocations.some((l) => l.id === this.locationId)) this.locationId = '';
+      if (!this.locationId && list?.length) {
+        this.locationId = initialLocation(this.locations, list, this.selectedId);
+      }
+      this.shownLocations = usedLocations(this.locations, list, this.locationId);
     }
-    if (
-      changed.has('availabilities') ||
-      changed.has('timeZone') ||
-      changed.has('locationId') ||
-      changed.has('locations')
-    ) {
-      const filter = this.shownLocations.length > 1 ? this.locationId : '';
-      this.days = groupByDay(this.availabilities ?? [], (d) => fmt.dayKey(d), filter || undefined);
+    if (['availabilities', 'timeZone', 'locationId', 'locations'].some((k) => changed.has(k))) {
+      this.regroup();
     }
     if (changed.has('selectedDay') && this.selectedDay) this.pickedDay = this.selectedDay;
     if (changed.has('selectedId') || changed.has('availabilities') || changed.has('timeZone')) {
-      const chosen = this.availabilities?.find((a) => a.id === this.selectedId);
+      const chosen = list?.find((a) => a.id === this.selectedId);
       this.selectedIdDay = chosen ? fmt.dayKey(chosen.startsAt) : undefined;
     }
+    const moved = changed.has('windowFrom') || changed.has('windowTo');
+    if (moved && this.week && !this.holds(this.week) && this.pendingRange === undefined) {
+      this.autoWeek = true;
+    }
+    if (this.autoWeek && this.windowFrom) this.week = weekStart(this.anchorDay());
+    if (this.seekFrom) this.seek(this.seekFrom);
+  }
+
+  protected override updated(): void {
+    const from = this.pendingRange;
+    this.pendingRange = undefined;
+    if (from !== undefined) this.emit('pb-range', { from });
+    if (this.focusAfter) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
+      this.focusAfter = undefined;
+    }
+  }
+
+  /** The loaded times by day, of the chosen location when the times use several. */
+  private regroup(): void {
+    const fmt = this.format;
+    const filter = this.shownLocations.length > 1 ? this.locationId : undefined;
+    this.days = groupByDay(this.availabilities ?? [], (d) => fmt.dayKey(d), filter);
   }
 
   private get format(): Format {
     return createFormat(this.locale, this.timeZone);
   }
 
-  /** The day whose times are shown: picked, else the chosen time's, else the first with times. */
-  private get currentDay(): string | undefined {
+  private holds(monday: string): boolean {
+    return windowHolds(this.windowFrom, this.windowTo, monday, this.today);
+  }
+
+  /** The day the automatic week shows: picked, chosen, the first with times, or the window's first. */
+  private anchorDay(): string {
     for (const day of [this.pickedDay, this.selectedIdDay]) {
       if (day && this.days.has(day)) return day;
     }
-    return this.days.keys().next().value;
+    return this.days.keys().next().value ?? firstUsable(this.windowFrom, this.today);
+  }
+
+  /** The shown week's days with times (none while it loads). */
+  private get bookable(): string[] {
+    if (!this.week || !this.availabilities || !this.holds(this.week)) return [];
+    return weekDays(this.week).filter((d) => d >= this.today && this.days.has(d));
+  }
+
+  /** The shown day: picked or chosen if in the week and with times, else the week's first with times. */
+  private get currentDay(): string | undefined {
+    const week = this.bookable;
+    return [this.pickedDay, this.selectedIdDay].find((d) => d && week.includes(d)) ?? week[0];
+  }
+
+  private goWeek(monday: string, day?: string): void {
+    this.week = monday;
+    this.autoWeek = false;
+    this.pickedDay = day;
+    this.open = new Set();
+    if (!this.holds(monday)) this.pendingRange = windowFor(monday, this.today);
   }
 
   private get earlierDisabled(): boolean {
-    return !this.windowFrom || (!!this.today && this.windowFrom <= this.today);
+    const first = this.today || this.windowFrom;
+    return !this.week || !first || this.week <= weekStart(first);
   }
 
-  private onEarlier = (): void => {
-    if (this.earlierDisabled) return;
-    const size = daysBetween(this.windowFrom, this.windowTo) + 1;
-    const from = addDays(this.windowFrom, -size);
-    this.emit('pb-range', { from: this.today && from < this.today ? this.today : from });
+  private onWeek = (step: -1 | 1): void => {
+    if (!this.week || (step < 0 && this.earlierDisabled)) return;
+    this.announcement = '';
+    this.goWeek(addDays(this.week, 7 * step));
   };
 
-  private onLater = (): void => {
-    if (this.windowTo) this.emit('pb-range', { from: addDays(this.windowTo, 1) });
+  private onPick = (day: string): void => {
+    this.pickedDay = day;
+    this.open = new Set();
   };
 
-  private onLocation = (e: Event): void => {
-    this.locationId = (e.target as HTMLSelectElement).value;
+  private onKey = (e: KeyboardEvent): void => {
+    const move = stripKeys(e.key, this.bookable, this.currentDay);
+    if (!move) return;
+    e.preventDefault();
+    if (move.week) {
+      this.onWeek(move.week);
+      this.focusAfter = '[part~="day"][tabindex="0"]';
+    } else if (move.day) {
+      this.onPick(move.day);
+      this.focusAfter = `[data-day="${move.day}"]`;
+    }
+  };
+
+  private onPointerDown = (e: PointerEvent): void => {
+    this.swipe = { x: e.clientX, y: e.clientY };
+  };
+
+  private onPointerUp = (e: PointerEvent): void => {
+    const step = this.swipe && swipeStep(this.swipe, e);
+    this.swipe = undefined;
+    if (step) this.onWeek(step);
+  };
+
+  private onLocation = (id: string): void => {
+    this.locationId = id;
+    this.pickedDay = undefined;
+    this.open = new Set();
+  };
+
+  private onFirstFree = (): void => {
+    this.announcement = '';
+    this.seekFrom = this.today || this.windowFrom;
+    this.seek(this.seekFrom);
+  };
+
+  /** One step of "first free time" from `from` (see {@link seekStep}). */
+  private seek(from: string): void {
+    const fmt = this.format;
+    const step = seekStep(from, {
+      loaded: !!this.availabilities && this.holds(weekStart(from)),
+      times: this.availabilities ?? [],
+      days: this.days.keys(),
+      dayKey: (d) => fmt.dayKey(d),
+      firstAvailable: this.firstAvailable,
+    });
+    if (step.kind === 'load') {
+      if (this.week !== weekStart(from) || this.autoWeek) this.goWeek(weekStart(from));
+    } else if (step.kind === 'follow') {
+      this.seekFrom = step.from;
+      this.goWeek(weekStart(step.from), step.from);
+    } else if (step.kind === 'found') {
+      this.seekFrom = undefined;
+      if (step.locationId && step.locationId !== this.locationId) {
+        this.locationId = step.locationId;
+        this.regroup();
+      }
+      this.goWeek(weekStart(step.day), step.day);
+      this.announcement = this.t.time.firstFreeFound(fmt.plainLongDay(step.day));
+    } else if (step.kind === 'none') {
+      this.seekFrom = undefined;
+    }
+  }
+
+  private onDate = (value: string): void => {
+    const day = this.dateField.submit(value, this.today || this.windowFrom);
+    if (!day) return;
+    this.announcement = '';
+    this.goWeek(weekStart(day), day);
   };
 
   private onRetry = (): void => this.emit('pb-retry', {});
@@ -145,132 +283,81 @@ export class PbTimeStep extends StepView {
   override render() {
     if (!this.t) return nothing;
     return html`<h2 part="heading" tabindex="-1">${this.heading || this.t.time.heading}</h2>
-      ${this.renderNav()} ${this.renderBody()}`;
+      ${this.error ? errorAlert(this.t, this.error, this.onRetry) : this.renderSteps()}`;
   }
 
-  private renderNav(): TemplateResult {
-    const t = this.t.time;
+  private renderSteps(): TemplateResult {
+    const t = this.t;
     const fmt = this.format;
-    const range =
-      this.windowFrom && this.windowTo
-        ? t.range(fmt.plainDate(this.windowFrom), fmt.plainDate(this.windowTo))
-        : '';
-    return html`<div class="nav" part="nav">
-      <button
-        type="button"
-        aria-disabled=${this.earlierDisabled ? 'true' : 'false'}
-        @click=${this.onEarlier}
-      >
-        <span aria-hidden="true">‹</span> ${t.earlier}
-      </button>
-      <p class="range" part="range" aria-live="polite">${range}</p>
-      <button type="button" @click=${this.onLater}>
-        ${t.later} <span aria-hidden="true">›</span>
-      </button>
-    </div>`;
-  }
-
-  private renderBody(): TemplateResult {
-    if (this.error) return errorAlert(this.t, this.error, this.onRetry);
-    if (!this.availabilities) {
-      return html`${loadingNote(this.t)}
+    if (!this.week) {
+      return html`${loadingNote(t)}
         <ul class="plain" part="days" role="list" aria-busy="true">
-          ${skeletons(8, 'day-skeleton')}
+          ${skeletons(7, 'day-skeleton')}
         </ul>`;
     }
-    const day = this.currentDay;
-    return html`${this.renderLocationFilter()}
-    ${
-      day
-        ? html`${this.renderDays(day)} ${this.renderTimes(day)}`
-        : renderEmpty(this.t, this.format, {
-            from: this.windowFrom,
-            to: this.windowTo,
-            firstAvailable: this.firstAvailable,
-            searching: this.searching,
-            onFindFirst: () => this.emit('pb-find-first', {}),
-            onJump: (from) => this.emit('pb-range', { from }),
-          })
-    }`;
+    const loaded = !!this.availabilities && this.holds(this.week);
+    const current = this.currentDay;
+    return html`${
+      this.shownLocations.length > 1
+        ? renderLocations(t, this.shownLocations, this.locationId, this.onLocation)
+        : nothing
+    }
+    ${renderStrip(t, fmt, {
+      monday: this.week,
+      range: weekRange(this.locale, this.week),
+      today: this.today,
+      loaded,
+      days: this.days,
+      current,
+      earlierDisabled: this.earlierDisabled,
+      onWeek: this.onWeek,
+      onPick: this.onPick,
+      onKey: this.onKey,
+      onPointerDown: this.onPointerDown,
+      onPointerUp: this.onPointerUp,
+    })}
+    ${renderJumps(t, fmt, {
+      ...DateField.range(this.today || this.windowFrom),
+      dateOpen: this.dateField.open,
+      dateInvalid: this.dateField.invalid,
+      seeking: !!this.seekFrom,
+      announcement: this.announcement,
+      onFirstFree: this.onFirstFree,
+      onToggleDate: () => this.dateField.toggle(),
+      onDate: this.onDate,
+    })}
+    ${loaded ? this.renderDay(current) : loadingNote(t)}`;
   }
 
-  private renderLocationFilter(): TemplateResult | typeof nothing {
-    if (this.shownLocations.length < 2) return nothing;
-    const t = this.t.time;
-    return html`<div class="filter" part="location-filter">
-      <label for="location">${t.location}</label>
-      <select id="location" @change=${this.onLocation}>
-        <option value="" ?selected=${this.locationId === ''}>${t.allLocations}</option>
-        ${this.shownLocations.map(
-          (l) =>
-            html`<option value=${l.id} ?selected=${this.locationId === l.id}>${l.name}</option>`,
-        )}
-      </select>
-    </div>`;
-  }
-
-  private renderDays(current: string): TemplateResult {
+  private renderDay(day: string | undefined): TemplateResult {
+    const t = this.t;
     const fmt = this.format;
-    return html`<ul class="plain" part="days" role="list" aria-label=${this.t.time.daysLabel}>
-      ${[...this.days].map(([day, times]) => {
-        const label = fmt.dayLabel(day);
-        return html`<li>
-          <button
-            type="button"
-            part="day"
-            data-day=${day}
-            aria-pressed=${day === current ? 'true' : 'false'}
-            @click=${() => (this.pickedDay = day)}
-          >
-            <span class="weekday">${label.weekday}</span>
-            <span class="date">${label.day}</span>
-            <span class="month">${label.month}</span>
-            <span class="count">${this.t.time.timesCount(times.length)}</span>
-          </button>
-        </li>`;
-      })}
-    </ul>`;
+    if (this.availabilities?.length === 0) {
+      return renderEmpty(t, fmt, {
+        from: this.windowFrom,
+        to: this.windowTo,
+        firstAvailable: this.firstAvailable,
+        searching: this.searching,
+        onFindFirst: () => this.emit('pb-find-first', {}),
+        onJump: (date) => this.goWeek(weekStart(date), date),
+      });
+    }
+    if (!day) return html`<p class="week-empty" part="week-empty">${t.time.weekEmpty}</p>`;
+    return renderDayTimes(t, fmt, {
+      day,
+      times: this.days.get(day) ?? [],
+      zoneNote: this.visitorTimeZone !== this.timeZone,
+      selectedId: this.selectedId,
+      open: this.open,
+      onSelect: (id) => this.emit('pb-select', { id }),
+      onMore: (period) => this.onMore(period),
+    });
   }
 
-  private renderTimes(day: string): TemplateResult {
-    const fmt = this.format;
-    const times = this.days.get(day) ?? [];
-    const names = new Map(this.shownLocations.map((l) => [l.id, l.name]));
-    const showLocation = this.shownLocations.length > 1;
-    const zoneAt = times[0]?.startsAt ?? plainToUtcNoon(day);
-    return html`<h3 id="times-heading">${this.t.time.timesHeading(fmt.plainLongDay(day))}</h3>
-      ${
-        this.visitorTimeZone !== this.timeZone
-          ? html`<p class="muted" part="zone-note">
-              ${this.t.time.zoneNote(this.timeZone, fmt.zoneName(zoneAt))}
-            </p>`
-          : nothing
-      }
-      <ul
-        class="plain ${showLocation ? 'with-location' : ''}"
-        part="times"
-        role="list"
-        aria-labelledby="times-heading"
-      >
-        ${times.map(
-          (a) =>
-            html`<li>
-              <button
-                type="button"
-                part="time"
-                aria-pressed=${a.id === this.selectedId ? 'true' : 'false'}
-                @click=${() => this.emit('pb-select', { id: a.id })}
-              >
-                <span class="clock">${fmt.time(a.startsAt)}</span>
-                ${
-                  showLocation && a.locationId && names.has(a.locationId)
-                    ? html` <span class="location">${names.get(a.locationId)}</span>`
-                    : nothing
-                }
-              </button>
-            </li>`,
-        )}
-      </ul>`;
+  /** Unfolds a part of the day; focus goes to the first time it revealed. */
+  private onMore(period: Period): void {
+    this.open = new Set([...this.open, period]);
+    this.focusAfter = `[data-period="${period}"] li:nth-child(${FOLD + 1}) button`;
   }
 }
 

@@ -1,97 +1,172 @@
 import { css } from 'lit';
 
-/** Styles of `<pb-time-step>`: wrapping grids only, so 320 px never scrolls sideways. */
+/**
+ * Styles of `<pb-time-step>`: the week strip's seven columns and its two week buttons fit one row
+ * at 320 px; times wrap in a grid, so nothing scrolls sideways.
+ */
 export const timeStyles = css`
-  .nav {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5em;
-    margin-bottom: 1em;
+  .locations {
+    margin: 0 0 1em;
+    padding: 0;
+    border: 0;
+    min-width: 0;
   }
-  .nav button {
-    flex: 1 1 auto;
-    padding-inline: 0.5em;
+  .locations legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .location {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.75em;
+  }
+  .location input {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .week {
+    display: grid;
+    grid-template-columns: 2.75em minmax(0, 1fr) 2.75em;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .week .step {
+    padding: 0;
+    font-size: 1.25em;
+    width: 2.2em;
+    min-height: 2.2em;
   }
   .range {
-    flex: 1 1 100%;
-    order: -1;
     margin: 0;
-    color: var(--_muted);
+    text-align: center;
+    font-weight: 600;
   }
-  .filter {
+  .days {
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
+    grid-template-columns: repeat(7, minmax(0, 1fr));
     gap: 0.25em;
-    margin-bottom: 1em;
+    margin: 0.5em 0 0.75em;
+    /* Horizontal swipes reach the strip (they change the week); vertical ones scroll the page. */
+    touch-action: pan-y;
   }
-  select {
-    width: 100%;
+  [part~='day'] {
+    flex-direction: column;
+    gap: 0;
+    min-width: 0;
+    padding: 0.375em 0;
+    border-color: var(--_border);
+    color: var(--_text);
+    font-weight: 400;
+    line-height: 1.2;
+  }
+  [part~='day']:hover {
+    border-color: var(--_accent);
+  }
+  [part~='day'][aria-disabled='true'] {
+    opacity: 1;
+    border-style: dashed;
+    color: var(--_muted);
+    background: transparent;
+    cursor: default;
+  }
+  [part~='day'][aria-disabled='true']:hover {
+    border-color: var(--_border);
+  }
+  [part~='day'][aria-selected='true'] {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_surface);
+  }
+  .weekday {
+    font-size: 0.8em;
+  }
+  .date {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  .count {
+    font-size: 0.75em;
+  }
+  .loading .count {
+    visibility: hidden;
+  }
+  .jumps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-bottom: 0.5em;
+  }
+  .jumps button {
+    flex: 1 1 0;
+    min-width: 0;
+    padding-inline: 0.5em;
+  }
+  .date-form {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.25em 0.5em;
+    align-items: center;
+    margin-bottom: 0.5em;
+  }
+  .date-form label,
+  .date-form .field-error {
+    grid-column: 1 / -1;
+  }
+  .date-form input {
+    min-width: 0;
     min-height: 2.75em;
     padding: 0.5em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  ul[part~='days'],
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  h4 {
+    margin: 1em 0 0.5em;
+    font-size: 1em;
+  }
+  h4 .muted {
+    font-weight: 400;
+  }
   ul[part~='times'] {
     display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(4.5em, 1fr));
     gap: 0.5em;
   }
-  ul[part~='days'] {
-    grid-template-columns: repeat(auto-fill, minmax(4.5em, 1fr));
-  }
-  ul[part~='times'] {
-    grid-template-columns: repeat(auto-fill, minmax(5.25em, 1fr));
-  }
-  ul.with-location {
-    grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
-  }
-  button[part~='day'],
-  button[part~='time'] {
+  [part~='time'] {
     width: 100%;
     padding: 0.5em 0.25em;
     border-color: var(--_border);
     color: var(--_text);
-    font-weight: 400;
+    font-weight: 600;
   }
-  button[part~='day'] {
-    flex-direction: column;
-    gap: 0;
-    line-height: 1.25;
-  }
-  button[part~='time'] {
-    flex-direction: column;
-    gap: 0;
-  }
-  button[part~='day']:hover,
-  button[part~='time']:hover {
+  [part~='time']:hover {
     border-color: var(--_accent);
   }
-  button[aria-pressed='true'] {
+  [part~='time'][aria-pressed='true'] {
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_surface);
   }
-  button[aria-pressed='true']:hover {
-    background: var(--_accent);
-  }
-  .weekday,
-  .clock {
-    font-weight: 600;
-  }
-  .date {
-    font-size: 1.25em;
-    font-weight: 600;
-  }
-  .count,
-  .location {
-    font-size: 0.8em;
+  .more {
+    margin-top: 0.5em;
   }
   .skeleton.day-skeleton {
-    height: 4.25em;
+    height: 4em;
   }
+  ul[part~='days'] {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(0, 1fr));
+    gap: 0.25em;
+  }
+  .week-empty,
   .empty {
     margin-top: 0.5em;
   }
