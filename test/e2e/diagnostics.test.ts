@@ -146,7 +146,8 @@ async function seesAlert(where: Scope, text: string): Promise<void> {
 
 async function seesHeading(where: Scope, name: string): Promise<void> {
   await widget(where).getByRole('heading', { name }).waitFor();
-  await widget(where).locator('[part~="option"]').first().waitFor();
+  // Something to choose: the insurances, or the types of a preselected insurance.
+  await widget(where).locator('[part~="filter"] input, [part~="option"]').first().waitFor();
 }
 
 /** How to build the page of a row, and what the patient must see on it. */
@@ -179,14 +180,14 @@ const CASES: Record<string, Case> = {
   'a preselected id that is not an id': {
     url: () => cmsMarkup({ locale: 'en', 'insurance-id': '../institutions' }),
     sees: async (where) => {
-      await seesHeading(where, 'How are you insured?');
+      await seesHeading(where, 'What do you need?');
       await seesPhone(where);
     },
   },
   'an `insurance-id` the portal does not know': {
     url: () => scriptTag({ locale: 'en', 'insurance-id': '999999' }),
     sees: async (where) => {
-      await seesHeading(where, 'How are you insured?');
+      await seesHeading(where, 'What do you need?');
       await seesAlert(where, SAYS.notFound);
       await seesPhone(where);
     },
@@ -195,7 +196,7 @@ const CASES: Record<string, Case> = {
     url: () =>
       cmsMarkup({ locale: 'en', 'insurance-id': '136', 'appointment-category-id': '999999' }),
     sees: async (where) => {
-      await seesHeading(where, 'What is it about?');
+      await seesHeading(where, 'What do you need?');
       await seesAlert(where, SAYS.notFound);
       await seesPhone(where);
     },
@@ -209,7 +210,7 @@ const CASES: Record<string, Case> = {
         'appointment-type-id': '999999',
       }),
     sees: async (where) => {
-      await seesHeading(where, 'Which appointment do you need?');
+      await seesHeading(where, 'What do you need?');
       await seesAlert(where, SAYS.notFound);
       await seesPhone(where);
     },
@@ -217,14 +218,14 @@ const CASES: Record<string, Case> = {
   'a `locale` the widget does not speak': {
     url: () => scriptTag({ locale: 'xx-YY' }, 'en'),
     sees: async (where) => {
-      await seesHeading(where, 'How are you insured?');
+      await seesHeading(where, 'What do you need?');
       await seesPhone(where);
     },
   },
   'a `theme` that is not `light`, `dark` or `auto`': {
     url: () => cmsMarkup({ locale: 'en', theme: 'neon' }),
     sees: async (where) => {
-      await seesHeading(where, 'How are you insured?');
+      await seesHeading(where, 'What do you need?');
       await seesPhone(where);
       // Light: the widget's text is dark on a light surface.
       const color = await widget(where)

@@ -227,7 +227,7 @@ describe('patient login', () => {
       await route.continue();
     });
     await page.goto(loginPage(stack, '/shift.html'));
-    const insurance = page.getByRole('button', { name: /Techniker Krankenkasse/ });
+    const insurance = page.getByRole('radio', { name: /Techniker Krankenkasse/ });
     await insurance.waitFor();
     const before = await insurance.boundingBox();
     assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0);
