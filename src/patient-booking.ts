@@ -18,6 +18,8 @@ import { errorMessage, type CoreMessages } from './i18n/messages.js';
 import { renderStep, type StepView } from './steps/current-step.js';
 import { StepsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
+import { Launcher } from './element/launcher.js';
+import { launcherStyles } from './element/launcher-styles.js';
 import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
 import './views/steps/choice-step.js';
@@ -37,6 +39,9 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
+ * @csspart open-button - Popup and floating modes: the button that opens the dialog.
+ * @csspart dialog - Popup and floating modes: the dialog around the widget.
+ * @csspart close-button - Popup and floating modes: the dialog's close button.
  * @csspart heading - Each step's heading (forwarded from the step's view, as are the parts below).
  * @csspart option - A choice button (insurance, category, appointment type).
  * @csspart day - A day button of the time step.
@@ -65,7 +70,7 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @cssprop --patient-booking-max-width - Widest the widget grows (default 40em).
  */
 export class PatientBooking extends LitElement {
-  static override styles = rootStyles;
+  static override styles = [rootStyles, launcherStyles];
 
   private booking: BookingController | null = null;
   private account: AccountSlot | null = null;
@@ -96,6 +101,16 @@ export class PatientBooking extends LitElement {
   @property({ attribute: 'appointment-type-id' }) typeId: string | null = null;
   /** `light` (the default), `dark`, or `auto`: the visitor's system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
+  /**
+   * `inline` (the default): the widget where the element stands; `popup`: a button (or the page's
+   * own `data-patient-booking-open` element) opens it in a dialog; `floating`: the same button,
+   * fixed in the corner of the window. Popup and floating fetch nothing before the first open.
+   */
+  @property({ reflect: true }) mode: 'inline' | 'popup' | 'floating' | null = null;
+  /** `interaction`: an inline widget fetches nothing until it is scrolled into view, clicked or focused. */
+  @property() load: 'interaction' | null = null;
+  /** The popup and floating button's label; default "Termin buchen" / "Book an appointment". */
+  @property({ attribute: 'button-label' }) buttonLabel: string | null = null;
 
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
@@ -107,9 +122,18 @@ export class PatientBooking extends LitElement {
   private firstScreenDue = true;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
+  /** When the widget may fetch its data and code: at once, or once needed (`mode`, `load`). */
+  private readonly launcher = new Launcher(this, {
+    activate: () => this.start(),
+    locale: () => this.activeLocale,
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.launcher.active) this.start();
+  }
+
+  private start(): void {
     // The catalogue loads beside the first step's data (both start here, before the first render).
     this.catalogue.load(this.activeLocale);
     if (!this.booking) this.setUp();
@@ -125,6 +149,8 @@ export class PatientBooking extends LitElement {
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
   protected override willUpdate(): void {
+    this.launcher.sync();
+    if (!this.launcher.active) return;
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
     this.catalogue.load(this.activeLocale);
@@ -285,6 +311,10 @@ export class PatientBooking extends LitElement {
   }
 
   override render() {
+    return this.launcher.render(() => this.renderWidget());
+  }
+
+  private renderWidget() {
     const t = this.catalogue.messages;
     // The catalogue arrives within a microtask of the first connect, the booking flow's first
     // state just after: a (busy) skeleton until both are there, never an empty step.

@@ -33,3 +33,15 @@ export const FRAME_TITLES = {
   en: { page: 'Book an appointment', frame: 'Appointment booking' },
   tr: { page: 'Randevu alın', frame: 'Randevu alma' },
 } as const satisfies Record<Locale, { page: string; frame: string }>;
+
+/**
+ * The popup and floating modes' two words, in the element's own file (a button shows before any
+ * other file may load, in every language): the opener's default label (`open`, the element's
+ * `button-label` overrides it) and the dialog's close button (`close`). embed.js has them too,
+ * for the iframe's dialog on the host page.
+ */
+export const LAUNCHER_LABELS = {
+  de: { open: 'Termin buchen', close: 'Schließen' },
+  en: { open: 'Book an appointment', close: 'Close' },
+  tr: { open: 'Randevu alın', close: 'Kapat' },
+} as const satisfies Record<Locale, { open: string; close: string }>;
