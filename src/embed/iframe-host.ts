@@ -5,7 +5,7 @@
  * message counts only if it comes from that iframe's window, from embed.html's origin, and has
  * exactly one of our shapes (messages.ts).
  */
-import { dataAttributes, warnIgnoredEndpoints } from './attributes.js';
+import { dataAttributes, isLaunchAttribute, warnIgnoredEndpoints } from './attributes.js';
 import type { Locale } from '../contract/locales.js';
 import './registries.js';
 import { readMessage } from './messages.js';
@@ -29,7 +29,8 @@ const frames: Frame[] = [];
 /** `embed.html` beside embed.js, with the host's contract `data-*` attributes and its origin. */
 export function frameSrc(host: Element, embedHtml: string): URL {
   const url = new URL(embedHtml);
-  for (const [name, value] of dataAttributes(host)) url.searchParams.set(name, value);
+  for (const [name, value] of dataAttributes(host))
+    if (!isLaunchAttribute(name)) url.searchParams.set(name, value);
   // Like <patient-booking>, the frame speaks the host page's language unless told otherwise.
   const lang = document.documentElement.lang;
   if (!url.searchParams.has('locale') && lang) url.searchParams.set('locale', lang);
