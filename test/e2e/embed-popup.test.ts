@@ -71,7 +71,7 @@ describe('popup mode', () => {
     });
     const opener = widget(page).getByRole('button', { name: 'Book an appointment' });
     await opener.waitFor();
-    await page.evaluate('document.fonts.ready');
+    await page.waitForLoadState('networkidle');
     assertNothingFetched(requestedPaths(net, '/popup.html'), 'before the first open');
     assert.deepEqual(await eventsOf(page), [], 'no event before the first open');
 
@@ -159,6 +159,7 @@ describe('popup mode', () => {
       0,
       'a widget with a page opener shows no button of its own',
     );
+    await page.waitForLoadState('networkidle');
     assertNothingFetched(requestedPaths(net, '/popup-openers.html'), 'before the first open');
 
     await page.getByRole('link', { name: 'Termin online buchen' }).click();
@@ -186,6 +187,7 @@ describe('floating mode', () => {
     });
     const opener = widget(page).getByRole('button', { name: 'Book online' });
     await opener.waitFor();
+    await page.waitForLoadState('networkidle');
     assertNothingFetched(requestedPaths(net, '/floating.html'), 'before the first open');
     const box = (await opener.boundingBox())!;
     const width = 320 - (await scrollbarWidth(page));
@@ -270,7 +272,7 @@ describe('load="interaction"', () => {
     await page.waitForFunction(
       `document.querySelector('patient-booking')?.shadowRoot?.querySelector('.waiting')`,
     );
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+    await page.waitForLoadState('networkidle');
     assertNothingFetched(requestedPaths(net, '/interaction.html'), 'out of view');
     assert.deepEqual(await eventsOf(page), []);
 
