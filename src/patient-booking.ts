@@ -6,7 +6,6 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from './core/decorators.js';
-import type { LoginConfig } from './api/backend-config.js';
 import type { AccountSlot } from './account/account-slot.js';
 import { loadSignIn } from './lazy/load-sign-in.js';
 import { BookingController } from './booking/controller.js';
@@ -20,7 +19,6 @@ import { StepsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
 import { Launcher } from './element/launcher.js';
 import { launcherStyles } from './element/launcher-styles.js';
-import { loginSettings } from './auth/login-settings.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
 import './views/steps/choice-step.js';
 
@@ -122,22 +120,17 @@ export class PatientBooking extends LitElement {
   private firstScreenDue = true;
   /** The configuration inputs of the last set-up (JSON), to tell a real change from none. */
   private setUpWith = '';
-  /** When the widget may fetch its data and code: at once, or once needed (`mode`, `load`). */
+  /**
+   * When the widget may fetch its data and code: on the first connect, or once needed (`mode`,
+   * `load`). The catalogue loads beside the first step's data (both start here, before a render).
+   */
   private readonly launcher = new Launcher(this, {
-    activate: () => this.start(),
+    activate: () => {
+      this.catalogue.load(this.activeLocale);
+      this.setUp();
+    },
     locale: () => this.activeLocale,
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.launcher.active) this.start();
-  }
-
-  private start(): void {
-    // The catalogue loads beside the first step's data (both start here, before the first render).
-    this.catalogue.load(this.activeLocale);
-    if (!this.booking) this.setUp();
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -219,32 +212,32 @@ export class PatientBooking extends LitElement {
   }
 
   /**
-   * The backend offers patient login: the sign-in bar, if this page can use it. Its code comes
-   * once the first step shows its choices (guests book without it; if it cannot come, they still do).
+   * The backend offers patient login: the sign-in bar, if this page can use it. Its code, with the
+   * check of this page, comes once the first step shows its choices (guests book without it; if
+   * it cannot come, they still do).
    */
-  private offerLogin(wiring: BackendClient, booking: BookingController, login: LoginConfig): void {
-    const secure = globalThis.isSecureContext !== false;
-    const available = loginSettings(login, wiring.config.backend, location.origin, secure);
-    if (!available.ok) {
-      console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
-      return;
-    }
-    void this.firstScreen.then(loadSignIn).then((AccountSlot) => {
-      if (this.booking === booking)
-        this.showSignIn(
-          new AccountSlot({
-            host: this,
-            wiring,
-            booking,
-            login: available.settings,
-            hooks: {
-              messages: () => this.catalogue.messages,
-              locale: () => this.shownLocale,
-              announce: (text) => (this.announcement = text),
-              focusStep: () => void this.focusStep(),
-            },
-          }),
-        );
+  private offerLogin(
+    wiring: BackendClient,
+    booking: BookingController,
+    login: Record<string, unknown>,
+  ): void {
+    void this.firstScreen.then(loadSignIn).then((offerSignIn) => {
+      if (this.booking !== booking) return;
+      const slot = offerSignIn(
+        {
+          host: this,
+          wiring,
+          booking,
+          hooks: {
+            messages: () => this.catalogue.messages,
+            locale: () => this.shownLocale,
+            announce: (text) => (this.announcement = text),
+            focusStep: () => void this.focusStep(),
+          },
+        },
+        login,
+      );
+      if (slot) this.showSignIn(slot);
     }, ignore);
   }
 

@@ -35,13 +35,14 @@ export const FRAME_TITLES = {
 } as const satisfies Record<Locale, { page: string; frame: string }>;
 
 /**
- * The popup and floating modes' two words, in the element's own file (a button shows before any
- * other file may load, in every language): the opener's default label (`open`, the element's
- * `button-label` overrides it) and the dialog's close button (`close`). embed.js has them too,
- * for the iframe's dialog on the host page.
+ * The popup and floating modes' words, in every language at once: the opener's default label
+ * (`button-label` overrides it) in the element's own file, since the button shows before any
+ * other file may load. The dialog's close button's words are in `dialog-labels.ts` (a module of
+ * the dialog's chunk). embed.js has both, for the iframe's dialog on the host page
+ * (`__PB_LAUNCHER__`, written in by the build).
  */
-export const LAUNCHER_LABELS = {
-  de: { open: 'Termin buchen', close: 'Schließen' },
-  en: { open: 'Book an appointment', close: 'Close' },
-  tr: { open: 'Randevu alın', close: 'Kapat' },
-} as const satisfies Record<Locale, { open: string; close: string }>;
+export const OPEN_LABELS = {
+  de: 'Termin buchen',
+  en: 'Book an appointment',
+  tr: 'Randevu alın',
+} as const satisfies Record<Locale, string>;

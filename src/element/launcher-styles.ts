@@ -19,15 +19,14 @@ export const launcherStyles = css`
     font-weight: 600;
     color: var(--_accent-text);
     background: var(--_accent);
-    border: 1px solid var(--_accent);
+    border: 0;
     border-radius: var(--patient-booking-radius, 0.75em);
-    cursor: pointer;
   }
   .floating {
     position: fixed;
     right: max(0.75em, env(safe-area-inset-right));
     bottom: max(0.75em, env(safe-area-inset-bottom));
     z-index: 2147483000;
-    box-shadow: 0 0.25em 1em rgb(0 0 0 / 0.35);
+    box-shadow: 0 0.25em 1em #0006;
   }
 `;

@@ -1,17 +1,15 @@
 /**
  * How the widget comes onto the page: `mode="inline"` (the default) shows it where the element
- * stands, at once or, with `load="interaction"`, once it is needed (scrolled into view, clicked
- * or focused); `mode="popup"` and `mode="floating"` show a button (or use the page's own opener,
- * `data-patient-booking-open`) that opens it in a modal dialog. Until then the widget fetches
- * nothing: no data, no code beyond its own file. The dialog's code is a chunk of its own
- * (`lazy/load-dialog.ts`), fetched when the patient points at or focuses the button, or clicks.
+ * stands, at once or, with `load="interaction"`, once it is scrolled into view; `mode="popup"`
+ * and `mode="floating"` show a button (or use the page's own opener, `data-patient-booking-open`)
+ * that opens it in a modal dialog. Until then the widget fetches nothing: no data, no code beyond
+ * its own file. Only what must be there before the first click is here (the button, the
+ * listeners); the dialog is a chunk of its own (`lazy/load-dialog.ts`, `widget-dialog.ts`).
  */
-import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import { LAUNCHER_LABELS, type Locale } from '../contract/locales.js';
+import { html, type ReactiveController, type ReactiveElement } from 'lit';
+import { OPEN_LABELS, type Locale } from '../contract/locales.js';
 import { loadDialog } from '../lazy/load-dialog.js';
 import type { WidgetDialog } from './widget-dialog.js';
-
-export type Mode = 'inline' | 'popup' | 'floating';
 
 /** The page's own opener: `data-patient-booking-open`, or `="id"` for the widget at or in `#id`. */
 export const OPENER = 'data-patient-booking-open';
@@ -20,6 +18,14 @@ export interface LauncherHost extends ReactiveElement {
   mode: string | null;
   load: string | null;
   buttonLabel: string | null;
+}
+
+/** Whether the page's `opener` opens `host`: by id (the widget or the first in it), else the first popup. */
+export function opens(opener: Element, host: Element): boolean {
+  const id = opener.getAttribute(OPENER);
+  const target = id ? document.getElementById(id) : document;
+  const first = target?.querySelector(id ? 'patient-booking' : '[mode=popup],[mode=floating]');
+  return target === host || first === host;
 }
 
 export class Launcher implements ReactiveController {
@@ -45,8 +51,7 @@ export class Launcher implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
-    this.observer = null;
-    document.removeEventListener('click', this.onPageClick);
+    document.removeEventListener('click', this.onClick);
     this.dialog?.dispose();
   }
 
@@ -56,7 +61,7 @@ export class Launcher implements ReactiveController {
    * after it (it shows nothing focusable before).
    */
   sync(): void {
-    if (this.inDialog) document.addEventListener('click', this.onPageClick);
+    if (this.inDialog) document.addEventListener('click', this.onClick);
     else if (this.host.load !== 'interaction') this.activate();
     else if (!this.active)
       (this.observer ??= new IntersectionObserver((entries) => {
@@ -64,51 +69,33 @@ export class Launcher implements ReactiveController {
       })).observe(this.host);
   }
 
-  private activate(): void {
+  activate(): void {
     if (this.active) return;
     this.active = true;
     this.observer?.disconnect();
     this.on.activate();
   }
 
-  /** Whether `opener` (a page element with `data-patient-booking-open`) opens this widget. */
-  private opens(opener: Element): boolean {
-    const id = opener.getAttribute(OPENER);
-    const target = id ? document.getElementById(id) : document;
-    const first = target?.querySelector(
-      id ? 'patient-booking' : 'patient-booking:is([mode=popup],[mode=floating])',
-    );
-    return target === this.host || first === this.host;
-  }
-
-  private readonly onPageClick = (event: MouseEvent): void => {
-    const opener = event.target instanceof Element ? event.target.closest(`[${OPENER}]`) : null;
-    if (!(opener instanceof HTMLElement) || !this.opens(opener)) return;
+  /** A click on this widget's button or on a page opener of it: the dialog opens. */
+  private readonly onClick = (event: MouseEvent): void => {
+    const target = event.composedPath()[0] as Element;
+    const own = target.closest?.('.opener');
+    const opener = own || target.closest?.(`[${OPENER}]`);
+    if (!opener || (own ? own.getRootNode() !== this.host.renderRoot : !opens(opener, this.host)))
+      return;
     event.preventDefault(); // a link's href is the page's fallback without the widget
-    this.open(opener);
-  };
-
-  /** Fetches the dialog's code ahead of the click (the patient points at or focuses the button). */
-  private readonly prefetch = (): void => void loadDialog().catch(() => undefined);
-
-  /** Opens the dialog; `opener` gets the focus back when it closes. */
-  private open(opener: HTMLElement): void {
     this.activate();
-    loadDialog()
-      .then((WidgetDialog) => {
-        this.dialog ??= new WidgetDialog(this.host);
-        this.host.requestUpdate();
-        return this.host.updateComplete;
-      })
-      .then(() => this.dialog?.open(opener))
-      .catch((error: unknown) => console.error('patient-booking: the dialog did not load', error));
-  }
+    loadDialog().then(
+      (WidgetDialog) => (this.dialog ??= new WidgetDialog(this.host)).open(opener as HTMLElement),
+      console.error, // the chunk did not come: its URL is in the error
+    );
+  };
 
   /** The opener button (unless the page has its own) and the dialog around `widget`. */
   render(widget: () => unknown): unknown {
     if (!this.inDialog) return widget();
-    const labels = LAUNCHER_LABELS[this.on.locale()];
-    const own = ![...document.querySelectorAll(`[${OPENER}]`)].some((o) => this.opens(o));
+    const locale = this.on.locale();
+    const own = ![...document.querySelectorAll(`[${OPENER}]`)].some((o) => opens(o, this.host));
     return html`${
       own
         ? html`<button
@@ -116,13 +103,10 @@ export class Launcher implements ReactiveController {
             class="opener ${this.host.mode}"
             part="open-button"
             aria-haspopup="dialog"
-            @pointerover=${this.prefetch}
-            @focus=${this.prefetch}
-            @click=${(e: Event) => this.open(e.currentTarget as HTMLElement)}
           >
-            ${this.host.buttonLabel || labels.open}
+            ${this.host.buttonLabel || OPEN_LABELS[locale]}
           </button>`
-        : nothing
-    }${this.dialog ? this.dialog.render(widget(), labels.close) : nothing}`;
+        : ''
+    }${this.dialog?.render(widget(), locale) ?? ''}`;
   }
 }

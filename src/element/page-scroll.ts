@@ -4,6 +4,7 @@
  * Where a browser cannot keep it and the page has a scrollbar that takes room, the page stays
  * scrollable: a page that scrolls behind the dialog is better than one that jumps. The scroll
  * position stays as it was. Inline styles through the CSSOM: allowed under a strict style-src.
+ * embed.js has a copy for the iframe's dialog (`embed/page-scroll.ts`).
  */
 export function lockPageScroll(): () => void {
   const root = document.documentElement;

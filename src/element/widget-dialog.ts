@@ -5,6 +5,8 @@
  * keeps its scroll position and its layout (`page-scroll.ts`); the focus goes back to the opener.
  */
 import { adoptStyles, html, type LitElement, type ReactiveElement } from 'lit';
+import { CLOSE_LABELS } from '../contract/dialog-labels.js';
+import type { Locale } from '../contract/locales.js';
 import { dialogStyles } from './dialog-styles.js';
 import { lockPageScroll } from './page-scroll.js';
 
@@ -22,7 +24,10 @@ export class WidgetDialog {
     return this.host.renderRoot.querySelector('dialog');
   }
 
-  open(opener: HTMLElement): void {
+  /** Renders the dialog (the first time), then opens it; `opener` gets the focus back. */
+  async open(opener: HTMLElement): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
     const dialog = this.element;
     if (!dialog || dialog.open) return;
     this.opener = opener;
@@ -50,11 +55,11 @@ export class WidgetDialog {
     if (opener?.isConnected) opener.focus({ preventScroll: true });
   };
 
-  render(widget: unknown, closeLabel: string): unknown {
+  render(widget: unknown, locale: Locale): unknown {
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.closed}>
       <div class="dialog-bar">
         <button type="button" class="close" part="close-button" @click=${this.close}>
-          ${closeLabel}<span aria-hidden="true"> ×</span>
+          ${CLOSE_LABELS[locale]}<span aria-hidden="true"> ×</span>
         </button>
       </div>
       ${widget}

@@ -1,0 +1,20 @@
+/**
+ * The sign-in bar, if this page can use the login the backend offers (`auth/login-settings.ts`);
+ * else one console line saying why, and nothing. In the sign-in chunk: a guest's page never needs
+ * this check's code.
+ */
+import { loginSettings } from '../auth/login-settings.js';
+import type { AccountContext } from './account-contract.js';
+import { AccountSlot } from './account-slot.js';
+
+export function offerSignIn(
+  context: Omit<AccountContext, 'login'>,
+  login: object,
+): AccountSlot | null {
+  const secure = globalThis.isSecureContext !== false;
+  const backend = context.wiring.config.backend;
+  const available = loginSettings(login, backend, location.origin, secure);
+  if (available.ok) return new AccountSlot({ ...context, login: available.settings });
+  console.warn(`patient-booking: sign-in is off on this page: ${available.why}`);
+  return null;
+}
