@@ -45,7 +45,16 @@ export interface ResizeMessage {
   height: number;
 }
 
-export type FrameMessage = EventMessage | ResizeMessage;
+/**
+ * Escape was pressed in the frame (and no dialog of the widget's took it): the host's dialog
+ * around the iframe (popup and floating modes) closes, as Escape on the host page would.
+ */
+export interface EscapeMessage {
+  source: MessageSource;
+  type: 'escape';
+}
+
+export type FrameMessage = EventMessage | ResizeMessage | EscapeMessage;
 
 /** The query parameter (set by embed.js) that tells the frame its parent's exact origin. */
 export type ParentOriginParam = 'parent-origin';

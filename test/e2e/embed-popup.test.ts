@@ -320,3 +320,73 @@ describe('CMS markup', () => {
     await context.close();
   });
 });
+
+describe('iframe mode', () => {
+  it('data-mode="popup": a button of the host page opens the iframe in a dialog, made on the first open; it books, events on the div', async () => {
+    stack.web.page(
+      '/iframe-popup.html',
+      html(
+        `${TEXT}<div id="booking" data-patient-booking-iframe ${dataAttrs({ locale: 'en', mode: 'popup' })}></div>
+<p id="marker">Anfahrt</p>${TEXT}${TEXT}
+<script src="${stack.web.altOrigin}/dist/embed.js" defer></script>`,
+      ),
+    );
+    const { page, net, problems, context } = await openWatched(
+      stack,
+      `${stack.web.origin}/iframe-popup.html`,
+    );
+    const opener = page.locator('#booking').getByRole('button', { name: 'Book an appointment' });
+    await opener.waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requestedPaths(net, '/iframe-popup.html'), ['/dist/embed.js']);
+    await page.evaluate('window.scrollTo(0, 300)');
+    const before = await geometry(page);
+
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const frame = page.frameLocator('#booking iframe');
+    await frame.getByRole('button', { name: insurance }).waitFor();
+    await page.getByRole('dialog', { name: 'Book an appointment' }).waitFor();
+    const open = await geometry(page);
+    assert.deepEqual({ ...open, shifts: 0 }, { ...before, shifts: 0 }, 'the page did not move');
+    assert.equal(open.shifts, before.shifts, 'no layout shift on open');
+    assert.equal((await focused(page))?.inDialog, true, 'the focus is in the dialog');
+    await page.keyboard.press('Escape');
+    await until('the dialog closes', async () =>
+      page.evaluate('!document.querySelector("#booking dialog").open'),
+    );
+    assert.equal((await focused(page))?.name, 'button', 'the focus is back on the opener');
+
+    await opener.click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await until('the dialog closes', async () =>
+      page.evaluate('!document.querySelector("#booking dialog").open'),
+    );
+    assert.equal((await focused(page))?.name, 'button', 'close button: focus back');
+
+    await opener.click();
+    await bookAsGuest(frame);
+    // Escape with the focus inside the frame closes the host's dialog too (a message).
+    await frame.getByRole('heading', { name: 'Your appointment is booked' }).click();
+    await page.keyboard.press('Escape');
+    await until('Escape in the frame closes the dialog', async () =>
+      page.evaluate('!document.querySelector("#booking dialog").open'),
+    );
+    assert.equal((await focused(page))?.name, 'button');
+    const events = await eventsOf(page);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'booking-step-change').map((e) => e.detail),
+      GUEST_STEP_CHANGES,
+    );
+    const confirmed = events.filter((e) => e.type === 'booking-confirmed');
+    assert.equal(confirmed.length, 1);
+    await assertConfirmedAsStored(stack, confirmed[0]!.detail);
+    assert.equal(
+      await page.evaluate('document.querySelectorAll("#booking iframe").length'),
+      1,
+      'one iframe, kept between opens',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
