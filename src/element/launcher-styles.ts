@@ -12,6 +12,10 @@ export const launcherStyles = css`
     border: 0;
     background: none;
   }
+  /* Floating: no box in the page's flow at all, only the fixed button. */
+  :host([mode='floating']) {
+    display: contents;
+  }
   .opener {
     min-height: 2.75em;
     padding: 0.5em 1.25em;
