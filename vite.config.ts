@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { EVENT_REGISTRY } from './src/contract/events.js';
-import { FRAME_TITLES } from './src/contract/locales.js';
+import { CLOSE_LABELS } from './src/contract/dialog-labels.js';
+import { FRAME_TITLES, LOCALES, OPEN_LABELS } from './src/contract/locales.js';
 
 /**
  * `npm run build` → dist/patient-booking.js (ES module; lazily loaded code in dist/chunks/),
@@ -197,6 +198,9 @@ export default defineConfig({
   define: {
     __PB_LOCALES__: JSON.stringify(FRAME_TITLES),
     __PB_EVENTS__: JSON.stringify(EVENT_REGISTRY),
+    __PB_LAUNCHER__: JSON.stringify(
+      Object.fromEntries(LOCALES.map((l) => [l, { open: OPEN_LABELS[l], close: CLOSE_LABELS[l] }])),
+    ),
   },
   plugins: [noPreloadHelper(), compactTemplates(), embedEntries(), sriManifest()],
   build: {

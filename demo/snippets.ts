@@ -21,13 +21,19 @@ export const escapeAttribute = (value: string) =>
 export const present = (attributes: Attributes) =>
   Object.entries(attributes).filter((e): e is [ContractAttribute, string] => !!e[1]?.trim());
 
-/** The WordPress shortcode's names for the contract's attributes (docs/wordpress.md). */
-const SHORTCODE: Record<ContractAttribute, string> = {
+/**
+ * The WordPress shortcode's names for the contract's attributes (docs/wordpress.md); null: the
+ * shortcode has none (its page loads the widget as the plugin's settings say).
+ */
+const SHORTCODE: Record<ContractAttribute, string | null> = {
   locale: 'locale',
   theme: 'theme',
   'insurance-id': 'insurance_id',
   'appointment-category-id': 'category_id',
   'appointment-type-id': 'type_id',
+  mode: 'mode',
+  load: null,
+  'button-label': null,
 };
 
 const FALLBACK = {
@@ -58,7 +64,10 @@ export function snippet({ mode, base, attributes }: SnippetInput): string {
       ].join('\n');
     }
     case 'wordpress': {
-      const values = attrs.map(([k, v]) => ` ${SHORTCODE[k]}="${escapeAttribute(v.trim())}"`);
+      const values = attrs.flatMap(([k, v]) => {
+        const name = SHORTCODE[k];
+        return name ? [` ${name}="${escapeAttribute(v.trim())}"`] : [];
+      });
       return `[patient_booking${values.join('')}]`;
     }
     case 'iframe': {

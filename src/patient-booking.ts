@@ -6,7 +6,6 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from './core/decorators.js';
-import type { LoginConfig } from './api/backend-config.js';
 import type { AccountSlot } from './account/account-slot.js';
 import { loadSignIn } from './lazy/load-sign-in.js';
 import { BookingController } from './booking/controller.js';
@@ -18,7 +17,8 @@ import { errorMessage, type CoreMessages } from './i18n/messages.js';
 import { renderStep, type StepView } from './steps/current-step.js';
 import { StepsCode, needsCode, withStepMessages } from './steps/steps-code.js';
 import { rootStyles } from './element/root-styles.js';
-import { loginSettings } from './auth/login-settings.js';
+import { Launcher } from './element/launcher.js';
+import { launcherStyles } from './element/launcher-styles.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
 import { checkAppearance, diagnose } from './element/diagnostics.js';
 import type { Problem } from './element/problem.js';
@@ -39,6 +39,9 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @csspart account - The sign-in bar (when the backend offers login): sign in, the patient's name, sign out.
  * @csspart notice - Messages above the step (errors, waiting, a taken time).
  * @csspart step - The current step's view.
+ * @csspart open-button - Popup and floating modes: the button that opens the dialog.
+ * @csspart dialog - Popup and floating modes: the dialog around the widget.
+ * @csspart close-button - Popup and floating modes: the dialog's close button.
  * @csspart heading - Each step's heading (forwarded from the step's view, as are the parts below).
  * @csspart filter - A radio group above the appointment types (the insurance; a category in a long list).
  * @csspart option - A choice button (an appointment type).
@@ -69,12 +72,13 @@ export type { PatientBookingEventMap } from './contract/events.js';
  * @cssprop --patient-booking-max-width - Widest the widget grows (default 40em).
  */
 export class PatientBooking extends LitElement {
-  static override styles = rootStyles;
+  static override styles = [rootStyles, launcherStyles];
 
   private booking: BookingController | null = null;
   private account: AccountSlot | null = null;
   /** Login is offered and the sign-in bar's code is on its way: its place is kept (no shift). */
   @state() private signInDue = false;
+  private appearanceChecked = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +106,16 @@ export class PatientBooking extends LitElement {
   @property({ attribute: 'appointment-type-id' }) typeId: string | null = null;
   /** `light` (the default), `dark`, or `auto`: the visitor's system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
+  /**
+   * `inline` (the default): the widget where the element stands; `popup`: a button (or the page's
+   * own `data-patient-booking-open` element) opens it in a dialog; `floating`: the same button,
+   * fixed in the corner of the window. Popup and floating fetch nothing before the first open.
+   */
+  @property({ reflect: true }) mode: 'inline' | 'popup' | 'floating' | null = null;
+  /** `interaction`: an inline widget fetches nothing until it is scrolled into view, clicked or focused. */
+  @property() load: 'interaction' | null = null;
+  /** The popup and floating button's label; default "Termin buchen" / "Book an appointment". */
+  @property({ attribute: 'button-label' }) buttonLabel: string | null = null;
 
   /** The practice's phone number, from the backend's configuration: shown where calling helps. */
   @state() private phone: string | null = null;
@@ -131,12 +145,18 @@ export class PatientBooking extends LitElement {
    */
   private readonly diagnose = (problem: Problem): void => diagnose(this, this.setUpWith, problem);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The catalogue loads beside the first step's data (both start here, before the first render).
-    this.catalogue.load(this.activeLocale);
-    if (!this.booking) this.setUp();
-  }
+
+  /**
+   * When the widget may fetch its data and code: on the first connect, or once needed (`mode`,
+   * `load`). The catalogue loads beside the first step's data (both start here, before a render).
+   */
+  private readonly launcher = new Launcher(this, {
+    activate: () => {
+      this.catalogue.load(this.activeLocale);
+      this.setUp();
+    },
+    locale: () => this.activeLocale,
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -148,10 +168,15 @@ export class PatientBooking extends LitElement {
    * arrives after a set-up that failed for the lack of it (frameworks insert first, then set).
    */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.launcher.sync();
+    if (!this.launcher.active) return;
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
-    if (changed.has('locale') || changed.has('theme'))
+    // Checked once active (popup and floating widgets wake on the first click).
+    if (changed.has('locale') || changed.has('theme') || !this.appearanceChecked) {
+      this.appearanceChecked = true;
       checkAppearance(this.diagnose, this.locale, this.theme);
+    }
     this.catalogue.load(this.activeLocale);
     this.startBooking();
     const booking = this.booking;
@@ -225,40 +250,39 @@ export class PatientBooking extends LitElement {
   }
 
   /**
-   * The backend offers patient login: the sign-in bar, if this page can use it. Its code comes
-   * once the first step shows its choices (guests book without it; if it cannot come, they still do).
+   * The backend offers patient login: the sign-in bar, if this page can use it. Its code, with the
+   * check of this page, comes once the first step shows its choices (guests book without it; if
+   * it cannot come, they still do).
    */
-  private offerLogin(wiring: BackendClient, booking: BookingController, login: LoginConfig): void {
-    const secure = globalThis.isSecureContext !== false;
-    const available = loginSettings(login, wiring.config.backend, location.origin, secure);
-    if (!available.ok) {
-      const { setting, why } = available;
-      if (setting) this.diagnose({ setting, kind: 'sign-in', why });
-      else console.warn(`patient-booking: sign-in is off on this page: ${why}`);
-      return;
-    }
+  private offerLogin(
+    wiring: BackendClient,
+    booking: BookingController,
+    login: Record<string, unknown>,
+  ): void {
     this.signInDue = true;
-    const due = this.firstScreen.then(loadSignIn);
-    due.catch(() => {
+    const gone = () => {
       if (this.booking === booking) this.signInDue = false;
-    });
-    void due.then((AccountSlot) => {
-      if (this.booking === booking)
-        this.showSignIn(
-          new AccountSlot({
-            host: this,
-            wiring,
-            booking,
-            login: available.settings,
-            hooks: {
-              messages: () => this.catalogue.messages,
-              locale: () => this.shownLocale,
-              announce: (text) => (this.announcement = text),
-              focusStep: () => void this.focusStep(),
-            },
-          }),
-        );
-    }, ignore);
+    };
+    void this.firstScreen.then(loadSignIn).then((offerSignIn) => {
+      if (this.booking !== booking) return;
+      const slot = offerSignIn(
+        {
+          host: this,
+          wiring,
+          booking,
+          hooks: {
+            messages: () => this.catalogue.messages,
+            locale: () => this.shownLocale,
+            announce: (text) => (this.announcement = text),
+            focusStep: () => void this.focusStep(),
+          },
+        },
+        login,
+        (setting, why) => this.diagnose({ setting, kind: 'sign-in', why }),
+      );
+      if (slot) this.showSignIn(slot);
+      else gone();
+    }, gone);
   }
 
   private showSignIn(slot: AccountSlot): void {
@@ -328,6 +352,10 @@ export class PatientBooking extends LitElement {
   }
 
   override render() {
+    return this.launcher.render(() => this.renderWidget());
+  }
+
+  private renderWidget() {
     const t = this.catalogue.messages;
     // The catalogue arrives within a microtask of the first connect, the booking flow's first
     // state just after: a (busy) skeleton until both are there, never an empty step.
@@ -451,7 +479,6 @@ export class PatientBooking extends LitElement {
   }
 }
 
-const ignore = (): void => undefined;
 
 /** The first screen's mark at the latest this long after its render (see `updated`). */
 const FIRST_SCREEN_FALLBACK_MS = 500;

@@ -6,15 +6,6 @@
 import { ApiError, ERROR_CODES } from './errors.js';
 import { fetchOnce } from './http.js';
 
-export interface LoginConfig {
-  /** The portal (OIDC issuer); the popup navigates to its authorization endpoint. */
-  issuer: string;
-  authorizationEndpoint: string;
-  clientId: string;
-  /** Registered callback pages; the widget uses the one beside its own files. */
-  redirectUris: string[];
-}
-
 export interface PracticeInfo {
   /** The practice's phone number as patients dial it. */
   phone?: string;
@@ -22,7 +13,11 @@ export interface PracticeInfo {
 }
 
 export interface BackendConfiguration {
-  login: LoginConfig | null;
+  /**
+   * The patient login's part as the backend sent it (an object when it offers login), decoded by
+   * the sign-in chunk (`auth/login-config.ts`): guests never need its code.
+   */
+  login: Record<string, unknown> | null;
   practice: PracticeInfo;
 }
 
@@ -30,16 +25,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : undefined;
-
-function decodeLogin(v: unknown): LoginConfig | null {
-  if (!isRecord(v)) return null;
-  const issuer = text(v.issuer);
-  const authorizationEndpoint = text(v.authorizationEndpoint);
-  const clientId = text(v.clientId);
-  const uris = Array.isArray(v.redirectUris) ? v.redirectUris.filter((u) => text(u)) : [];
-  if (!issuer || !authorizationEndpoint || !clientId || uris.length === 0) return null;
-  return { issuer, authorizationEndpoint, clientId, redirectUris: uris as string[] };
-}
 
 function decodePractice(v: unknown): PracticeInfo {
   if (!isRecord(v)) return {};
@@ -53,7 +38,8 @@ function decodePractice(v: unknown): PracticeInfo {
 
 export function decodeBackendConfiguration(json: unknown): BackendConfiguration {
   if (!isRecord(json)) throw new ApiError('config: not an object', ERROR_CODES.badResponse);
-  return { login: decodeLogin(json.login), practice: decodePractice(json.practice) };
+  const login = isRecord(json.login) ? json.login : null;
+  return { login, practice: decodePractice(json.practice) };
 }
 
 /** Fails with `ApiError` (`network`, `timeout`, `backend` for an error status, `bad_response`). */

@@ -4,7 +4,7 @@
  * which adds the client secret. No discovery request: the portal is never called by the page.
  */
 import { ApiError, ERROR_CODES, type ErrorCode } from '../api/errors.js';
-import type { LoginConfig } from '../api/backend-config.js';
+import { decodeLoginConfig } from './login-config.js';
 import type { LoginSettings } from './login-client.js';
 import { LOGIN_WINDOW_NAME, POPUP_SIZE } from './popup.js';
 
@@ -19,11 +19,13 @@ export type LoginAvailability =
  * (PKCE's hashing, `crypto.subtle`, is given to https pages and localhost only).
  */
 export function loginSettings(
-  login: LoginConfig,
+  remote: object,
   backend: string,
   pageOrigin: string,
   secure: boolean,
 ): LoginAvailability {
+  const login = decodeLoginConfig(remote);
+  if (!login) return { ok: false, why: "the backend's login configuration is incomplete" };
   const redirectUrl = new URL('callback.html', backend).href;
   if (!login.redirectUris.includes(redirectUrl)) {
     const why = `${redirectUrl} is not in the backend's REDIRECT_URIS`;

@@ -33,3 +33,16 @@ export const FRAME_TITLES = {
   en: { page: 'Book an appointment', frame: 'Appointment booking' },
   tr: { page: 'Randevu alın', frame: 'Randevu alma' },
 } as const satisfies Record<Locale, { page: string; frame: string }>;
+
+/**
+ * The popup and floating modes' words, in every language at once: the opener's default label
+ * (`button-label` overrides it) in the element's own file, since the button shows before any
+ * other file may load. The dialog's close button's words are in `dialog-labels.ts` (a module of
+ * the dialog's chunk). embed.js has both, for the iframe's dialog on the host page
+ * (`__PB_LAUNCHER__`, written in by the build).
+ */
+export const OPEN_LABELS = {
+  de: 'Termin buchen',
+  en: 'Book an appointment',
+  tr: 'Randevu alın',
+} as const satisfies Record<Locale, string>;

@@ -2,7 +2,7 @@
  * The contract's attribute names, for the host-page loader. Only these are ever copied from
  * `data-*` attributes: nothing else (no `on…` handler, no `style`) can reach the element.
  */
-import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
+import type { ContractAttribute, IgnoredEndpoint, LaunchAttribute } from './protocol.js';
 
 const NAMES: Record<ContractAttribute, true> = {
   locale: true,
@@ -10,6 +10,9 @@ const NAMES: Record<ContractAttribute, true> = {
   'appointment-category-id': true,
   'appointment-type-id': true,
   theme: true,
+  mode: true,
+  load: true,
+  'button-label': true,
 };
 
 export const CONTRACT_ATTRIBUTES = Object.keys(NAMES) as ContractAttribute[];
@@ -49,4 +52,11 @@ export function dataAttributes(el: Element): Array<[ContractAttribute, string]> 
     if (value !== null) found.push([name, value]);
   }
   return found;
+}
+
+const LAUNCH: Record<LaunchAttribute, true> = { mode: true, load: true, 'button-label': true };
+
+/** Whether `name` says how the widget comes onto the page (the iframe's host does that itself). */
+export function isLaunchAttribute(name: string): name is LaunchAttribute {
+  return Object.prototype.hasOwnProperty.call(LAUNCH, name);
 }

@@ -93,6 +93,14 @@ function watchHeight(post: (message: FrameMessage) => void): () => void {
   };
 }
 
+/** Whether a modal dialog of the widget is open in `root` (its shadow roots included). */
+function openDialogIn(root: Document | ShadowRoot): boolean {
+  if (root.querySelector('dialog[open]')) return true;
+  return [...root.querySelectorAll('*')].some(
+    (el) => !!el.shadowRoot && openDialogIn(el.shadowRoot),
+  );
+}
+
 /** Starts posting to the parent; does nothing when its origin is not confirmed. */
 export function startMessaging(claimedParentOrigin: string | null): void {
   const target = parentOrigin(claimedParentOrigin);
@@ -120,6 +128,11 @@ export function startMessaging(claimedParentOrigin: string | null): void {
     if (list.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
   }).observe({ type: 'mark' });
   if (performance.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !openDialogIn(document)) {
+      post({ source: 'patient-booking', type: 'escape' });
+    }
+  });
   for (const type of Object.keys(EVENTS) as PatientBookingEventName[]) {
     document.addEventListener(type, (event) => {
       const { detail } = event as CustomEvent<unknown>;

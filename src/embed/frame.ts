@@ -8,10 +8,10 @@
 import type { DetailOf } from '../contract/events.js';
 import type { Locale } from '../contract/locales.js';
 import './registries.js';
-import type { ContractAttribute, IgnoredEndpoint } from './protocol.js';
+import type { FrameAttribute, IgnoredEndpoint } from './protocol.js';
 import { startMessaging } from './frame-post.js';
 
-const ATTRIBUTES: Record<ContractAttribute, true> = {
+const ATTRIBUTES: Record<FrameAttribute, true> = {
   locale: true,
   'insurance-id': true,
   'appointment-category-id': true,

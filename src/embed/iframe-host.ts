@@ -5,10 +5,11 @@
  * message counts only if it comes from that iframe's window, from embed.html's origin, and has
  * exactly one of our shapes (messages.ts).
  */
-import { dataAttributes, warnIgnoredEndpoints } from './attributes.js';
+import { dataAttributes, isLaunchAttribute, warnIgnoredEndpoints } from './attributes.js';
 import type { Locale } from '../contract/locales.js';
 import './registries.js';
 import { readMessage } from './messages.js';
+import { frameInDialog } from './iframe-dialog.js';
 import type { ParentOriginParam } from './protocol.js';
 
 export const FRAME_SELECTOR = '[data-patient-booking-iframe]';
@@ -29,7 +30,8 @@ const frames: Frame[] = [];
 /** `embed.html` beside embed.js, with the host's contract `data-*` attributes and its origin. */
 export function frameSrc(host: Element, embedHtml: string): URL {
   const url = new URL(embedHtml);
-  for (const [name, value] of dataAttributes(host)) url.searchParams.set(name, value);
+  for (const [name, value] of dataAttributes(host))
+    if (!isLaunchAttribute(name)) url.searchParams.set(name, value);
   // Like <patient-booking>, the frame speaks the host page's language unless told otherwise.
   const lang = document.documentElement.lang;
   if (!url.searchParams.has('locale') && lang) url.searchParams.set('locale', lang);
@@ -47,10 +49,37 @@ function defaultTitle(src: URL): string {
   return __PB_LOCALES__[(tag in __PB_LOCALES__ ? tag : 'de') as Locale].frame;
 }
 
-/** Puts the iframe of `embedHtml` into `host` (once); false when that was done already. */
+/** The divs upgraded already (their iframe may wait for the first open or sight). */
+const upgraded = new WeakSet<Element>();
+
+/**
+ * Upgrades `host` (once; false when that was done already): the iframe of `embedHtml` in it at
+ * once, once it is in view (`data-load="interaction"`), or in a dialog behind a button
+ * (`data-mode="popup"` or `"floating"`).
+ */
 export function upgradeFrame(host: Element, embedHtml: string): boolean {
-  if (frames.some((f) => f.host === host)) return false;
+  if (upgraded.has(host)) return false;
+  upgraded.add(host);
   warnIgnoredEndpoints(host);
+  const make = () => makeFrame(host, embedHtml);
+  const mode = host.getAttribute('data-mode');
+  if (mode === 'popup' || mode === 'floating') {
+    frameInDialog(host, make);
+  } else if (host.getAttribute('data-load') === 'interaction') {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      host.replaceChildren(make());
+    });
+    observer.observe(host);
+  } else {
+    host.replaceChildren(make());
+  }
+  return true;
+}
+
+/** A self-sizing iframe of `embedHtml`, whose messages count for `host`. */
+function makeFrame(host: Element, embedHtml: string): HTMLIFrameElement {
   const src = frameSrc(host, embedHtml);
   const iframe = document.createElement('iframe');
   iframe.title = host.getAttribute('data-title') || defaultTitle(src);
@@ -70,9 +99,8 @@ export function upgradeFrame(host: Element, embedHtml: string): boolean {
     colorScheme: 'light dark',
   });
   iframe.src = src.href;
-  host.replaceChildren(iframe);
   frames.push({ host, iframe, origin: src.origin, height });
-  return true;
+  return iframe;
 }
 
 /** The window's `message` listener: resizes the iframe or re-dispatches an event on its host. */
@@ -82,6 +110,10 @@ export function handleMessage(event: MessageEvent): void {
   if (!frame || event.origin !== frame.origin) return;
   const message = readMessage(event.data);
   if (!message) return;
+  if (message.type === 'escape') {
+    if (frame.iframe.parentElement instanceof HTMLDialogElement) frame.iframe.parentElement.close();
+    return;
+  }
   if (message.type === 'resize') {
     if (message.height === frame.height) return;
     frame.height = message.height;

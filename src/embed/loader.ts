@@ -4,12 +4,14 @@
  * - upgrades CMS-safe markup, `<div data-patient-booking data-locale="…">`, into
  *   `<patient-booking>` and then loads patient-booking.js from its own directory;
  * - turns `<div data-patient-booking-iframe data-locale="…">` into a self-sizing iframe of the
- *   `embed.html` beside it, whose events are dispatched again on the div;
+ *   `embed.html` beside it, whose events are dispatched again on the div (or, with `data-mode`,
+ *   a button that opens that iframe in a dialog: `iframe-dialog.ts`);
  * The backend is always embed.js's own folder: no URL in the markup is ever used.
  * and keeps doing both for such elements added later. Included twice, the second copy does nothing.
  */
 import { CONTRACT_ATTRIBUTES } from './attributes.js';
 import { FRAME_SELECTOR, handleMessage, upgradeFrame } from './iframe-host.js';
+import { handleOpenerClick } from './iframe-dialog.js';
 import { MARKUP_SELECTOR, mirrorAttribute, upgradeMarkup } from './markup.js';
 
 const GUARD = Symbol.for('patient-booking.embed');
@@ -68,6 +70,7 @@ function start(): void {
   });
 
   window.addEventListener('message', handleMessage);
+  document.addEventListener('click', handleOpenerClick);
   const run = () => {
     scan(document);
     observer.observe(document.documentElement, {

@@ -63,6 +63,8 @@ export function readMessage(data: unknown): FrameMessage | null {
       ? { source: 'patient-booking', type, height: Math.ceil(height) }
       : null;
   }
+  if (type === 'escape')
+    return Object.keys(data).length === 2 ? { source: 'patient-booking', type } : null;
   if (!own(DETAILS, type)) return null;
   const detail = readDetail(type as PatientBookingEventName, data.detail);
   return detail ? ({ source: 'patient-booking', type, detail } as unknown as FrameMessage) : null;

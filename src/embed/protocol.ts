@@ -6,12 +6,21 @@
 import type { DetailOf, PatientBookingEventName } from '../contract/events.js';
 
 /**
- * The element's attributes that markup may set (README, "Attributes"): the only names the loaders
- * ever copy. No endpoint among them: in CMS markup and `embed.html` the backend is always the
+ * The element's attributes that `embed.html` takes from its query: the only names embed-frame.js
+ * ever copies. No endpoint among them: in CMS markup and `embed.html` the backend is always the
  * loader's own directory.
  */
-export type ContractAttribute =
+export type FrameAttribute =
   'locale' | 'insurance-id' | 'appointment-category-id' | 'appointment-type-id' | 'theme';
+
+/**
+ * How the widget comes onto the page (popup, floating, on interaction): the element's for CMS
+ * markup; in iframe mode embed.js does it on the host page, and the frame never sees them.
+ */
+export type LaunchAttribute = 'mode' | 'load' | 'button-label';
+
+/** The element's attributes that markup may set (README, "Attributes"): all embed.js copies. */
+export type ContractAttribute = FrameAttribute | LaunchAttribute;
 
 /**
  * Endpoint-like names that markup and query strings may carry but the loaders never use: each
@@ -36,7 +45,16 @@ export interface ResizeMessage {
   height: number;
 }
 
-export type FrameMessage = EventMessage | ResizeMessage;
+/**
+ * Escape was pressed in the frame (and no dialog of the widget's took it): the host's dialog
+ * around the iframe (popup and floating modes) closes, as Escape on the host page would.
+ */
+export interface EscapeMessage {
+  source: MessageSource;
+  type: 'escape';
+}
+
+export type FrameMessage = EventMessage | ResizeMessage | EscapeMessage;
 
 /** The query parameter (set by embed.js) that tells the frame its parent's exact origin. */
 export type ParentOriginParam = 'parent-origin';

@@ -1,7 +1,8 @@
 /**
- * The sign-in bar's chunk (`sign-in.ts`): the account's slot in the root, the bar's template and
- * the popup. Fetched when the backend's configuration offers login, after the first screen.
+ * The sign-in bar's chunk (`sign-in.ts`): the check whether this page can sign in, the account's
+ * slot in the root, the bar's template and the popup. Fetched when the backend's configuration
+ * offers login, after the first screen.
  */
 import { once } from './once.js';
 
-export const loadSignIn = once(() => import('./sign-in.js').then((m) => m.AccountSlot));
+export const loadSignIn = once(() => import('./sign-in.js').then((m) => m.offerSignIn));

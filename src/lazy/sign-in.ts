@@ -1,2 +1,2 @@
 /** The sign-in bar's chunk (see `load-sign-in.ts`). */
-export { AccountSlot } from '../account/account-slot.js';
+export { offerSignIn } from '../account/offer-sign-in.js';

@@ -304,12 +304,18 @@ describe('WordPress plugin', () => {
     assert.equal(german, 'Verbindung testen / Terminbuchung');
     // Every value is checked: markup, script and style in attributes are dropped, not escaped in.
     const hostile = await wp.php(
-      `echo do_shortcode('[patient_booking locale="en><script>alert(1)</script>" theme="dark onload=x" accent="red;background:url(x)" type_id="1 onclick=x" category_id="<b>"]');`,
+      `echo do_shortcode('[patient_booking locale="en><script>alert(1)</script>" theme="dark onload=x" accent="red;background:url(x)" type_id="1 onclick=x" category_id="<b>" mode="popup onclick=x"]');`,
     );
     assert.equal(
       hostile,
       '<div class="patient-booking-shortcode"><patient-booking locale="de" theme="light" style="--patient-booking-accent: #0b6e4f"></patient-booking></div>',
     );
+    // The mode passes through the shortcode and the block, checked like every value.
+    const modes = await wp.php(
+      `echo do_shortcode('[patient_booking mode="popup"]'), render_block(parse_blocks('<!-- wp:patient-booking/booking {"mode":"floating"} /-->')[0]);`,
+    );
+    assert.match(modes, /<patient-booking [^>]*mode="popup"/);
+    assert.match(modes, /<patient-booking [^>]*mode="floating"/);
     const log = await wp.debugLog();
     assert.doesNotMatch(log, /plugins\/patient-booking\//, log);
     const left = await wp.php(`

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
-import type { LoginConfig } from '../../src/api/backend-config.js';
+import type { LoginConfig } from '../../src/auth/login-config.js';
 import { withBackendSession } from '../../src/auth/backend-session.js';
 import type { PopupLogin } from '../../src/auth/login-client.js';
 import { loginSettings } from '../../src/auth/login-settings.js';

@@ -4,7 +4,7 @@ import { LOGIN_SCOPE, userManagerSettings } from '../../src/auth/oidc-login.js';
 import { notifyOpener } from '../../src/auth/popup-callback.js';
 import { LOGIN_WINDOW_NAME, openLoginWindow, popupFeatures } from '../../src/auth/popup.js';
 import { loginSettings } from '../../src/auth/login-settings.js';
-import type { LoginConfig } from '../../src/api/backend-config.js';
+import type { LoginConfig } from '../../src/auth/login-config.js';
 
 /** An oidc-client-ts ErrorResponse look-alike. */
 function oauth(error: string): Error {

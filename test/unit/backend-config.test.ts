@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decodeBackendConfiguration } from '../../src/api/backend-config.js';
+import { decodeLoginConfig } from '../../src/auth/login-config.js';
 
 const LOGIN = {
   issuer: 'https://portal.example',
@@ -14,7 +15,7 @@ describe("the backend's configuration", () => {
       login: LOGIN,
       practice: { phone: '030 1234567', privacyUrl: 'https://clinic.example/privacy' },
     });
-    expect(config.login).to.deep.equal(LOGIN);
+    expect(decodeLoginConfig(config.login!)).to.deep.equal(LOGIN);
     expect(config.practice).to.deep.equal({
       phone: '030 1234567',
       privacyUrl: 'https://clinic.example/privacy',
@@ -26,9 +27,10 @@ describe("the backend's configuration", () => {
       login: { ...LOGIN, redirectUris: [] },
       practice: { phone: '<a href=x>call</a>', privacyUrl: 'javascript:alert(1)' },
     });
-    expect(config.login).to.equal(null);
+    expect(decodeLoginConfig(config.login!)).to.equal(null);
     expect(config.practice).to.deep.equal({});
     expect(decodeBackendConfiguration({}).login).to.equal(null);
+    expect(decodeBackendConfiguration({ login: 'x' }).login).to.equal(null);
   });
 
   it('refuses an answer that is not an object', () => {

@@ -101,6 +101,12 @@
             options: data.themes,
             onChange: (theme) => setAttributes({ theme }),
           }),
+          h(SelectControl, {
+            label: t.mode,
+            value: attributes.mode,
+            options: data.modes,
+            onChange: (mode) => setAttributes({ mode }),
+          }),
           h(
             BaseControl,
             { id: 'patient-booking-accent', label: t.accent },

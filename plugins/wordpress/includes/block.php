@@ -44,6 +44,7 @@ function patient_booking_render_block( $attributes ): string {
 			'insurance_id' => $attributes['insuranceId'] ?? '',
 			'category_id'  => $attributes['categoryId'] ?? '',
 			'type_id'      => $attributes['typeId'] ?? '',
+			'mode'         => $attributes['mode'] ?? '',
 		)
 	);
 	return '' === $embed ? '' : '<div ' . get_block_wrapper_attributes() . '>' . $embed . '</div>';
@@ -66,11 +67,13 @@ function patient_booking_editor_data(): array {
 	return array(
 		'locales' => $pairs( patient_booking_locales() ),
 		'themes'  => $pairs( patient_booking_themes() ),
+		'modes'   => $pairs( patient_booking_modes() ),
 		'text'    => array(
 			'title'     => __( 'Online appointment booking', 'patient-booking' ),
 			'settings'  => __( 'Booking', 'patient-booking' ),
 			'language'  => __( 'Language', 'patient-booking' ),
 			'theme'     => __( 'Theme', 'patient-booking' ),
+			'mode'      => __( 'Shown as', 'patient-booking' ),
 			'accent'    => __( 'Accent colour', 'patient-booking' ),
 			'insurance' => __( 'Insurance', 'patient-booking' ),
 			'category'  => __( 'Appointment category', 'patient-booking' ),

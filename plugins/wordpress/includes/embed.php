@@ -11,8 +11,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The markup of one widget; enqueues the script.
  *
- * @param array $options `locale`, `theme`, `accent`, `insurance_id`, `category_id`, `type_id`;
- *                       an empty or unknown value falls back to the settings page's.
+ * @param array $options `locale`, `theme`, `accent`, `insurance_id`, `category_id`, `type_id`,
+ *                       `mode` (inline, popup, floating); an empty or unknown value falls back to
+ *                       the settings page's (the mode: inline).
  */
 function patient_booking_embed( array $options ): string {
 	$settings = patient_booking_settings();
@@ -33,6 +34,7 @@ function patient_booking_embed( array $options ): string {
 		'insurance-id'            => patient_booking_id( $options['insurance_id'] ?? '' ),
 		'appointment-category-id' => patient_booking_id( $options['category_id'] ?? '' ),
 		'appointment-type-id'     => patient_booking_id( $options['type_id'] ?? '' ),
+		'mode'                    => patient_booking_choice( $options['mode'] ?? '', patient_booking_modes() ),
 	);
 	$accent = '' !== $accent ? $accent : $settings['accent'];
 	if ( '' !== $accent ) {

@@ -45,6 +45,18 @@ function patient_booking_themes(): array {
 	);
 }
 
+/**
+ * How the widget shows (its `mode` attribute): in the page (the default), or a button that opens
+ * it in a dialog, in the text or in the window's corner.
+ */
+function patient_booking_modes(): array {
+	return array(
+		''         => __( 'In the page', 'patient-booking' ),
+		'popup'    => __( 'Button that opens a dialog', 'patient-booking' ),
+		'floating' => __( 'Button in the corner of the window', 'patient-booking' ),
+	);
+}
+
 /** `$value` if it is one of the keys of `$choices`, else ''. */
 function patient_booking_choice( $value, array $choices ): string {
 	$value = is_scalar( $value ) ? (string) $value : '';

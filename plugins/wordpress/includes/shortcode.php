@@ -2,7 +2,8 @@
 /**
  * `[patient_booking]`: the widget where the shortcode stands. Attributes (all optional):
  * `locale` (de, en), `theme` (light, dark, auto), `accent` (#rrggbb), `insurance_id`, `category_id`,
- * `type_id` (preselect and skip those steps). Any number per page.
+ * `type_id` (preselect and skip those steps), `mode` (popup: a button that opens the widget in a
+ * dialog; floating: that button in the window's corner). Any number per page.
  *
  * @package PatientBooking
  */
@@ -20,6 +21,7 @@ add_shortcode(
 				'insurance_id' => '',
 				'category_id'  => '',
 				'type_id'      => '',
+				'mode'         => '',
 			),
 			is_array( $atts ) ? $atts : array(),
 			'patient_booking'
