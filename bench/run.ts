@@ -25,7 +25,7 @@ import { measureRequests, MINIMUM, shortUrl, type RequestsResult } from './reque
 import { startBenchStack } from './stack.js';
 
 /** The guest path's budget in each language (test/e2e/budget.test.ts enforces it). */
-const BUDGET_GZIP = 22 * 1024;
+const BUDGET_GZIP = 23 * 1024;
 const RENDER_MS = 50;
 const TASK_MS = 50;
 const RPS_SHARE = 0.8;

@@ -145,7 +145,6 @@ export class PatientBooking extends LitElement {
    */
   private readonly diagnose = (problem: Problem): void => diagnose(this, this.setUpWith, problem);
 
-
   /**
    * When the widget may fetch its data and code: on the first connect, or once needed (`mode`,
    * `load`). The catalogue loads beside the first step's data (both start here, before a render).
@@ -478,7 +477,6 @@ export class PatientBooking extends LitElement {
     return renderStep(this.booking, t, locale, practice, failed, this.stepsCode.prefetch);
   }
 }
-
 
 /** The first screen's mark at the latest this long after its render (see `updated`). */
 const FIRST_SCREEN_FALLBACK_MS = 500;

@@ -17,11 +17,12 @@ import { startStack, widgetPage, type Stack } from '../support/stack.js';
 
 /**
  * Guest-path scripts, lit included, gzip level 9, in each language. The promise is 24 KB; the
- * budget is kept tighter (22 KB: in German and English the main file with both languages'
- * first-step strings, in any other language also that language's strings) so that growth shows
- * long before it breaks the promise.
+ * budget is kept tighter (23 KB: in German the main file with German's first-step strings, in
+ * any other language also that language's strings) so that growth shows before it breaks the
+ * promise. It was 22 KB until the popup and floating modes, the first screen's insurance radios
+ * and the misconfiguration hooks came into the main file (German: 21.3 KB with them).
  */
-const GUEST_BUDGET_GZIP = 22 * 1024;
+const GUEST_BUDGET_GZIP = 23 * 1024;
 
 let stack: Stack;
 /** The guest path's scripts per language: each language's first catalogue part is its own. */
@@ -50,7 +51,7 @@ const listing = (list: FetchedScript[]) =>
 
 describe('size budget: guest path (navigation → first insurance shown)', () => {
   for (const locale of LOCALES) {
-    it(`fetches scripts of at most 22 KB gzip, lit included, in ${locale}`, () => {
+    it(`fetches scripts of at most 23 KB gzip, lit included, in ${locale}`, () => {
       const list = byLocale[locale];
       assert.ok(list.length > 0, 'the guest page fetched no script at all');
       const total = sum(list, 'gzip');
