@@ -34,6 +34,7 @@ const SHORTCODE: Record<ContractAttribute, string | null> = {
   mode: 'mode',
   load: null,
   'button-label': null,
+  variant: null,
 };
 
 const FALLBACK = {

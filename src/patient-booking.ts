@@ -112,6 +112,12 @@ export class PatientBooking extends LitElement {
    * fixed in the corner of the window. Popup and floating fetch nothing before the first open.
    */
   @property({ reflect: true }) mode: 'inline' | 'popup' | 'floating' | null = null;
+
+  /**
+   * `card` (default): the widget draws its own card and title. `plain`: neither (the title stays
+   * for screen readers), for a page that gives the widget its own box and heading.
+   */
+  @property({ reflect: true }) variant: 'card' | 'plain' | null = null;
   /** `interaction`: an inline widget fetches nothing until it is scrolled into view, clicked or focused. */
   @property() load: 'interaction' | null = null;
   /** The popup and floating button's label; default "Termin buchen" / "Book an appointment". */
@@ -172,9 +178,10 @@ export class PatientBooking extends LitElement {
     // Compared by value: the first update lists every attribute as changed, which is no change.
     if (JSON.stringify(this.configInputs()) !== this.setUpWith) this.setUp();
     // Checked once active (popup and floating widgets wake on the first click).
-    if (changed.has('locale') || changed.has('theme') || !this.appearanceChecked) {
+    const appearance = changed.has('locale') || changed.has('theme') || changed.has('variant');
+    if (appearance || !this.appearanceChecked) {
       this.appearanceChecked = true;
-      checkAppearance(this.diagnose, this.locale, this.theme);
+      checkAppearance(this.diagnose, this.locale, this.theme, this.variant);
     }
     this.catalogue.load(this.activeLocale);
     this.startBooking();

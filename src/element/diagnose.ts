@@ -76,6 +76,8 @@ function describe(problem: Problem, attributes: WidgetAttributes): string {
       return `${value} is not one of ${LOCALES.join(', ')}: showing ${resolveLocale(null, document.documentElement.lang, navigator.languages ?? [])} instead`;
     case 'theme':
       return `${value} is not one of ${THEMES.join(', ')}: using light`;
+    case 'variant':
+      return `${value} is not one of card, plain: using card`;
     case 'sign-in':
       return `sign-in is off on this page: ${p.why} (expected there: the callback page beside the widget's files); guests book`;
     case 'unknown-id':

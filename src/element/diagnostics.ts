@@ -17,13 +17,16 @@ export function diagnose(host: HTMLElement, setUp: string, problem: Problem): vo
   );
 }
 
-/** Reports a `locale` or `theme` the widget does not know (it goes on with its default). */
+/** Reports a `locale`, `theme` or `variant` the widget does not know (it goes on with its default). */
 export function checkAppearance(
   report: (problem: Problem) => void,
   locale: string | null,
   theme: string | null,
+  variant: string | null,
 ): void {
   if (locale && !toLocale(locale)) report({ setting: 'locale', value: locale });
   if (theme && !['light', 'dark', 'auto'].includes(theme))
     report({ setting: 'theme', value: theme });
+  if (variant && !['card', 'plain'].includes(variant))
+    report({ setting: 'variant', value: variant });
 }

@@ -14,6 +14,7 @@ export interface Problem {
     | 'status'
     | 'locale'
     | 'theme'
+    | 'variant'
     | 'sign-in'
     | 'unknown-id'
     | 'origin'

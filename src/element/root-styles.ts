@@ -80,6 +80,21 @@ export const rootStyles = [
       ${dark}
       color-scheme: dark;
     }
+    /* No card and no visible title: the page's own box and heading stand for them. */
+    :host([variant='plain']) {
+      border: none;
+      border-radius: 0;
+      padding: var(--patient-booking-padding, 0);
+      background: transparent;
+    }
+    :host([variant='plain']) h1 {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     header {
       display: flex;
       flex-wrap: wrap;

@@ -10,6 +10,7 @@ const NAMES: Record<ContractAttribute, true> = {
   'appointment-category-id': true,
   'appointment-type-id': true,
   theme: true,
+  variant: true,
   mode: true,
   load: true,
   'button-label': true,

@@ -17,6 +17,7 @@ const ATTRIBUTES: Record<FrameAttribute, true> = {
   'appointment-category-id': true,
   'appointment-type-id': true,
   theme: true,
+  variant: true,
 };
 
 /** Endpoint-like query parameters: never used (the backend is this page's own folder). */

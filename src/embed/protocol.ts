@@ -11,7 +11,12 @@ import type { DetailOf, PatientBookingEventName } from '../contract/events.js';
  * loader's own directory.
  */
 export type FrameAttribute =
-  'locale' | 'insurance-id' | 'appointment-category-id' | 'appointment-type-id' | 'theme';
+  | 'locale'
+  | 'insurance-id'
+  | 'appointment-category-id'
+  | 'appointment-type-id'
+  | 'theme'
+  | 'variant';
 
 /**
  * How the widget comes onto the page (popup, floating, on interaction): the element's for CMS

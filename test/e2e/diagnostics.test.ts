@@ -235,6 +235,16 @@ const CASES: Record<string, Case> = {
       assert.ok(r! + g! + b! < 3 * 128, `dark text on light: ${color}`);
     },
   },
+  'a `variant` that is not `card` or `plain`': {
+    url: () => scriptTag({ locale: 'en', variant: 'borderless' }),
+    sees: async (where) => {
+      await seesHeading(where, 'What do you need?');
+      await seesPhone(where);
+      // The card: its own border.
+      const border = await widget(where).evaluate((el) => getComputedStyle(el).borderTopStyle);
+      assert.equal(border, 'solid');
+    },
+  },
   "the page's origin is not in the backend's `ALLOWED_ORIGINS`": {
     url: () => scriptTag({ locale: 'en', backend: `${strict.url}/` }),
     sees: async (where) => {

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { axe } from '../support/popup.js';
 import { openPage, startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
@@ -63,6 +64,29 @@ describe("the widget on a host page's own root styles", () => {
       () => getComputedStyle(document.querySelector('.host-text')!).fontSize,
     );
     assert.equal(hostPx, '16px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('draws no card and no visible title with variant="plain", and stays named and axe clean', async () => {
+    const url = hostPage('/plain.html', '', 'variant="plain"');
+    const { page, context, problems } = await openPage(stack, url);
+    await page.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
+    const look = await page.evaluate(`(() => {
+      const host = document.querySelector('patient-booking');
+      const style = getComputedStyle(host);
+      const title = host.shadowRoot.querySelector('h1').getBoundingClientRect();
+      return { border: style.borderTopStyle, padding: style.paddingTop, background: style.backgroundColor, title: [title.width, title.height] };
+    })()`);
+    assert.deepEqual(look, {
+      border: 'none',
+      padding: '0px',
+      background: 'rgba(0, 0, 0, 0)',
+      title: [1, 1],
+    });
+    // The title still names the widget's region for screen readers.
+    await page.getByRole('region', { name: 'Book an appointment' }).waitFor();
+    assert.deepEqual(await axe(page, 'variant="plain"'), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
