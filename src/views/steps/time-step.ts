@@ -29,21 +29,8 @@ import { seekStep } from './time-seek.js';
  * @fires pb-retry - the Retry button after an error
  *
  * @csspart heading - the step heading
- * @csspart locations - the location radio group
- * @csspart week - the previous / next week row
- * @csspart previous-week - the previous week button
- * @csspart next-week - the next week button
- * @csspart range - the week's dates
- * @csspart days - the week's day tabs
  * @csspart day - a day tab
- * @csspart jumps - the "first free time" and "choose a date" row
- * @csspart first-free - the "first free time" button
- * @csspart choose-date - the button that opens the date field
- * @csspart date-form - the date field and its Show button
- * @csspart period - the times of a part of the day
- * @csspart times - a list of times
  * @csspart time - a time button
- * @csspart more-times - the button unfolding a part of the day
  * @csspart error - the error box
  */
 @customElementOnce('pb-time-step')
