@@ -45,6 +45,18 @@ describe('<pb-confirmation-step>', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('names the practice once where the location is named after it', async () => {
+    const el = await render(de, {
+      ...summary,
+      locationName: 'Hausarztpraxis Dr. Beispiel – Mitte',
+    });
+    const text = el
+      .shadowRoot!.querySelector('[part~="summary"]')!
+      .textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Hausarztpraxis Dr. Beispiel – Mitte, Hauptstraße 1, 10115 Berlin');
+    expect(text.split('Hausarztpraxis Dr. Beispiel').length - 1).to.equal(1);
+  });
+
   it('offers an .ics download with the appointment', async () => {
     const el = await render();
     const a = calendarLink(el);

@@ -131,7 +131,10 @@ export class PbConfirmationStep extends StepView {
     const s = this.summary;
     if (!s) return '';
     if (s.video) return this.t.common.video;
-    return [s.institutionName, s.locationName, formatAddress(s.address)].filter(Boolean).join(', ');
+    // A location named after the practice ("Praxis am Stadtpark – Schöneberg") names it already.
+    const named = s.institutionName && s.locationName?.includes(s.institutionName);
+    const practice = named ? undefined : s.institutionName;
+    return [practice, s.locationName, formatAddress(s.address)].filter(Boolean).join(', ');
   }
 
   /** What the patient should know now: what to bring, how to move or cancel, how video works. */
