@@ -64,8 +64,15 @@ function patient_booking_list( string $backend_url, string $path ) {
 		$status = (int) wp_remote_retrieve_response_code( $response );
 		$body   = patient_booking_json( $response );
 		if ( 200 !== $status || ! isset( $body['data'] ) || ! is_array( $body['data'] ) ) {
-			/* translators: 1: a catalogue path such as "insurances", 2: an HTTP status code */
-			return new WP_Error( 'patient_booking_catalogue', sprintf( __( 'The backend answered "%1$s" with HTTP %2$d.', 'patient-booking' ), $path, $status ), array( 'status' => $status ) );
+			return new WP_Error(
+				'patient_booking_catalogue',
+				/* translators: 1: a catalogue path such as "insurances", 2: an HTTP status code */
+				sprintf( __( 'The backend answered "%1$s" with HTTP %2$d.', 'patient-booking' ), $path, $status ),
+				array(
+					'status' => $status,
+					'error'  => is_array( $body ) ? (string) ( $body['error'] ?? '' ) : '',
+				)
+			);
 		}
 		$items = array_merge( $items, $body['data'] );
 		if ( empty( $body['meta']['has_more'] ) ) {

@@ -45,6 +45,11 @@ function patient_booking_check_connection( string $input ): array {
 		if ( 0 === $status ) {
 			return patient_booking_check_failed( patient_booking_unreachable( $insurances, $place ) );
 		}
+		// The backend's `config` is public; its API is where a foreign site is refused.
+		if ( 403 === $status && 'origin_not_allowed' === ( $insurances->get_error_data()['error'] ?? '' ) ) {
+			/* translators: %s: this site's origin */
+			return patient_booking_check_failed( sprintf( __( 'The backend refuses pages of this site: add %s to the backend\'s ALLOWED_ORIGINS.', 'patient-booking' ), patient_booking_site_origin() ) );
+		}
 		/* translators: %d: an HTTP status code */
 		return patient_booking_check_failed( sprintf( __( 'The backend answers, but the practice\'s portal does not give it the catalogue (HTTP %d). Check the backend\'s PORTAL_URL, CLIENT_ID and CLIENT_SECRET.', 'patient-booking' ), $status ) );
 	}
