@@ -150,6 +150,14 @@ describe('npm start', () => {
       '#8a1c4a',
     );
 
+    // The iframe takes no page CSS: no <style> in its snippet, and the page says so.
+    await page.getByRole('radio', { name: /Iframe/ }).check();
+    await snippet.filter({ hasText: 'data-appointment-type-id="199"' }).waitFor();
+    assert.doesNotMatch((await snippet.textContent()) ?? '', /<style>/);
+    await page.getByText('The iframe mode takes the theme and the frame only').waitFor();
+    await page.getByRole('radio', { name: /WordPress/ }).check();
+    await snippet.filter({ hasText: 'type_id="199" accent="#8a1c4a"]' }).waitFor();
+
     await page.getByRole('button', { name: 'Test the connection' }).click();
     await page
       .getByRole('status')
