@@ -1,5 +1,6 @@
 // The embed code for each mode, built from the contract attributes (demo/configurator.ts).
 import type { ContractAttribute } from '../src/embed/protocol.js';
+import { declarations, styleRule, type Look } from './look.js';
 
 export const MODES = ['script', 'cms', 'iframe', 'wordpress'] as const;
 export type Mode = (typeof MODES)[number];
@@ -11,6 +12,8 @@ export interface SnippetInput {
   /** Where dist/ is served, ending in `/`: patient-booking.js, embed.js and embed.html live there. */
   base: string;
   attributes: Attributes;
+  /** Accent, font and radius; the iframe mode cannot take them (the page's CSS stops at the frame). */
+  look?: Look;
 }
 
 /** For a double-quoted attribute value. */
@@ -48,7 +51,16 @@ function lines(open: string, attrs: Array<[string, string]>, close: string): str
   return `${open}\n${body}${close}`;
 }
 
-export function snippet({ mode, base, attributes }: SnippetInput): string {
+/** The modes whose widget is on the host page, so the page's `<style>` reaches it. */
+export const takesStyle = (mode: Mode) => mode === 'script' || mode === 'cms';
+
+export function snippet(input: SnippetInput): string {
+  const style = input.look && takesStyle(input.mode) ? styleRule(input.look) : '';
+  const code = widgetCode(input);
+  return style ? `${style}\n${code}` : code;
+}
+
+function widgetCode({ mode, base, attributes, look }: SnippetInput): string {
   const attrs = present(attributes);
   switch (mode) {
     case 'script':
@@ -69,6 +81,9 @@ export function snippet({ mode, base, attributes }: SnippetInput): string {
         const name = SHORTCODE[k];
         return name ? [` ${name}="${escapeAttribute(v.trim())}"`] : [];
       });
+      // The shortcode's only look attribute besides the theme (docs/wordpress.md).
+      const accent = look && declarations(look).find(([k]) => k === '--patient-booking-accent');
+      if (accent) values.push(` accent="${escapeAttribute(accent[1])}"`);
       return `[patient_booking${values.join('')}]`;
     }
     case 'iframe': {

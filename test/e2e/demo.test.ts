@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 import { bookAsGuest, open, seen } from '../support/embed-pages.js';
+import { axe } from '../support/popup.js';
 import { freePort } from '../support/free-port.js';
 import { signIn } from '../support/login.js';
 
@@ -103,11 +104,79 @@ describe('npm start', () => {
   it('/demo/configurator.html writes the WordPress shortcode with the chosen options', async () => {
     const { context, page, problems } = await open(browser, `${DEMO}/demo/configurator.html`);
     await page.getByLabel('Language').selectOption('tr');
-    await page.getByLabel('Insurance id').fill('136');
+    await page.getByLabel('Insurance', { exact: true }).selectOption('136');
     await page.getByRole('radio', { name: /WordPress/ }).check();
     await page
       .locator('#snippet', { hasText: '[patient_booking locale="tr" insurance_id="136"]' })
       .waitFor();
+    assert.deepEqual(realProblems(problems), []);
+    await context.close();
+  });
+
+  it('/demo/configurator.html: the catalogue as dropdowns, the accent live, the connection tested, the address checked', async () => {
+    const { context, page, problems } = await open(browser, `${DEMO}/demo/configurator.html`);
+    const insurance = page.getByLabel('Insurance', { exact: true });
+    const category = page.getByLabel('Appointment category');
+    const type = page.getByLabel('Appointment type');
+    // Filled from the sandbox through the backend under /pb/.
+    await insurance
+      .locator('option', { hasText: 'Techniker Krankenkasse (136)' })
+      .waitFor({ state: 'attached' });
+    await insurance.selectOption('136');
+    await category
+      .locator('option', { hasText: 'Allgemeinmedizin (53)' })
+      .waitFor({ state: 'attached' });
+    await category.selectOption('53');
+    await type.locator('option[value="199"]').waitFor({ state: 'attached' });
+    await type.selectOption('199');
+    await page.getByLabel('Accent colour').fill('#8a1c4a');
+
+    const snippet = page.locator('#snippet');
+    await snippet.filter({ hasText: 'appointment-type-id="199"' }).waitFor();
+    const code = (await snippet.textContent()) ?? '';
+    assert.match(code, /insurance-id="136"/);
+    assert.match(code, /appointment-category-id="53"/);
+    assert.match(code, /patient-booking \{\s*--patient-booking-accent: #8a1c4a;/);
+    assert.match(code, new RegExp(`src="${DEMO}/pb/patient-booking.js"`));
+
+    // The preview's element: the three ids, and the accent as the widget's styles see it.
+    const widget = page.locator('#preview-area patient-booking[appointment-type-id="199"]');
+    await widget.waitFor({ state: 'attached' });
+    assert.equal(await widget.getAttribute('insurance-id'), '136');
+    assert.equal(
+      await widget.evaluate((el) =>
+        getComputedStyle(el).getPropertyValue('--patient-booking-accent').trim(),
+      ),
+      '#8a1c4a',
+    );
+
+    // The iframe takes no page CSS: no <style> in its snippet, and the page says so.
+    await page.getByRole('radio', { name: /Iframe/ }).check();
+    await snippet.filter({ hasText: 'data-appointment-type-id="199"' }).waitFor();
+    assert.doesNotMatch((await snippet.textContent()) ?? '', /<style>/);
+    await page.getByText('The iframe mode takes the theme and the frame only').waitFor();
+    await page.getByRole('radio', { name: /WordPress/ }).check();
+    await snippet.filter({ hasText: 'type_id="199" accent="#8a1c4a"]' }).waitFor();
+
+    await page.getByRole('button', { name: 'Test the connection' }).click();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          /^OK: the booking backend answers and its catalogue lists \d+ insurances; the practice's phone: 030 1234567\.$/,
+      })
+      .waitFor();
+
+    const base = page.getByLabel('Booking backend');
+    await base.fill(`${DEMO}/pb`);
+    await page.getByText('The address must be a folder ending in /').waitFor();
+    assert.equal(await base.getAttribute('aria-invalid'), 'true');
+    await base.fill('ftp://clinic.example/pb/');
+    await page.getByText('The address must start with https:// (or http://).').waitFor();
+    await base.fill(`${DEMO}/pb/`);
+    assert.equal(await base.getAttribute('aria-invalid'), 'false');
+
+    assert.deepEqual(await axe(page, 'configurator', 'body'), []);
     assert.deepEqual(realProblems(problems), []);
     await context.close();
   });
