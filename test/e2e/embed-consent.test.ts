@@ -41,7 +41,7 @@ describe('click-to-load placeholder (consent)', () => {
 
     await page.getByRole('button', { name: 'Online-Terminbuchung laden' }).click();
     const booking = page.locator('#booking');
-    await booking.getByRole('button', { name: /Techniker Krankenkasse/ }).waitFor();
+    await booking.getByRole('radio', { name: /Techniker Krankenkasse/ }).waitFor();
     assert.equal(await page.getByText('030 1234567').count(), 0, 'the placeholder is gone');
     const paths = requestedPaths(net, '/consent.html');
     assert.deepEqual(paths.slice(0, 2), ['/dist/embed.js', '/dist/patient-booking.js']);

@@ -84,7 +84,7 @@ describe('popup mode', () => {
     await page.keyboard.press('Tab');
     assert.equal((await focused(page))?.name, 'open-button');
     await page.keyboard.press('Enter');
-    await widget(page).getByRole('button', { name: insurance }).waitFor();
+    await widget(page).getByRole('radio', { name: insurance }).waitFor();
     assert.ok(await dialogOpen(page));
     assert.equal((await focused(page))?.inDialog, true, 'the focus is in the dialog');
     const open = await geometry(page);
@@ -163,7 +163,7 @@ describe('popup mode', () => {
     assertNothingFetched(requestedPaths(net, '/popup-openers.html'), 'before the first open');
 
     await page.getByRole('link', { name: 'Termin online buchen' }).click();
-    await widget(page, '#second').getByRole('button', { name: insurance }).waitFor();
+    await widget(page, '#second').getByRole('radio', { name: insurance }).waitFor();
     assert.ok(await dialogOpen(page, '#second'));
     assert.ok(!(await dialogOpen(page, '#first')), 'only the named widget opens');
     assert.equal(new URL(page.url()).pathname, '/popup-openers.html', 'the link was not followed');
@@ -197,7 +197,7 @@ describe('floating mode', () => {
 
     await opener.focus();
     await page.keyboard.press('Enter');
-    await widget(page).getByRole('button', { name: insurance }).waitFor();
+    await widget(page).getByRole('radio', { name: insurance }).waitFor();
     const dialogBox = await page.evaluate(`(() => {
       const r = document.querySelector('patient-booking').shadowRoot.querySelector('dialog').getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
@@ -235,14 +235,11 @@ describe('accessibility of the open dialog', () => {
       await opener.waitFor();
       const found = await axe(page, 'closed');
       await opener.click();
-      await widget(page).getByRole('button', { name: insurance }).waitFor();
+      await widget(page).getByRole('radio', { name: insurance }).waitFor();
       // The dialog is named by the widget's heading.
       await page.getByRole('dialog', { name: label }).waitFor();
       found.push(...(await axe(page, 'open')));
-      await widget(page).getByRole('button', { name: insurance }).click();
-      await widget(page)
-        .getByRole('button', { name: /Allgemeinmedizin/ })
-        .click();
+      await widget(page).getByRole('radio', { name: insurance }).check();
       await widget(page)
         .getByRole('button', { name: /Hausärztliche Beratung/ })
         .click();
@@ -277,7 +274,7 @@ describe('load="interaction"', () => {
     assert.deepEqual(await eventsOf(page), []);
 
     await widget(page).scrollIntoViewIfNeeded();
-    await widget(page).getByRole('button', { name: insurance }).waitFor();
+    await widget(page).getByRole('radio', { name: insurance }).waitFor();
     assert.ok(
       net.entries.some((e) => e.path === '/insurances'),
       'the first step loaded',
@@ -312,7 +309,7 @@ describe('CMS markup', () => {
       ['/dist/patient-booking.js'],
     );
     await page.getByRole('button', { name: 'Online buchen' }).click();
-    await page.locator('#booking').getByRole('button', { name: insurance }).waitFor();
+    await page.locator('#booking').getByRole('radio', { name: insurance }).waitFor();
     await page.keyboard.press('Escape');
     await until('the dialog closes', async () => !(await dialogOpen(page)));
     assert.equal((await focused(page))?.name, 'button');
@@ -345,7 +342,7 @@ describe('iframe mode', () => {
     await opener.focus();
     await page.keyboard.press('Enter');
     const frame = page.frameLocator('#booking iframe');
-    await frame.getByRole('button', { name: insurance }).waitFor();
+    await frame.getByRole('radio', { name: insurance }).waitFor();
     await page.getByRole('dialog', { name: 'Book an appointment' }).waitFor();
     const open = await geometry(page);
     assert.deepEqual({ ...open, shifts: 0 }, { ...before, shifts: 0 }, 'the page did not move');

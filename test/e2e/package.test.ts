@@ -167,12 +167,13 @@ describe('a React app built by vite', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
     });
-    await page.locator('#wrapped-step', { hasText: 'wrapper: insurance' }).waitFor();
-    // The element, preselected past the first step, says so through React 19's listener.
-    await page.locator('#native-step', { hasText: 'element: category' }).waitFor();
+    await page.locator('#wrapped-step', { hasText: 'wrapper: type' }).waitFor();
+    // The element, its insurance preselected, says its first screen through React 19's listener.
+    await page.locator('#native-step', { hasText: 'element: type' }).waitFor();
     const wrapped = page.locator('#wrapped');
-    await wrapped.getByRole('button', { name: /Techniker Krankenkasse/ }).click();
-    await page.locator('#wrapped-step', { hasText: 'wrapper: category' }).waitFor();
+    await wrapped.getByRole('radio', { name: /Techniker Krankenkasse/ }).check();
+    await wrapped.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+    await page.locator('#wrapped-step', { hasText: 'wrapper: time' }).waitFor();
     assert.deepEqual(missing, []);
     assert.deepEqual(problems, []);
     await context.close();
