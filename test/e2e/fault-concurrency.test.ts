@@ -134,6 +134,7 @@ describe('faults: races for one slot', () => {
       code: 'availability_taken',
       message: 'The chosen time was taken meanwhile.',
       status: 409,
+      setting: null,
     });
 
     await recoverFromTakenSlot(loser, takenId!);

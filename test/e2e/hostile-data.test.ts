@@ -108,7 +108,8 @@ describe('hostile data from the API', () => {
       }),
     });
     await bookNow(page).click();
-    await page.getByLabel('First name').waitFor();
+    // The form stays; the refusal marks the email field.
+    await page.getByLabel('Email address').and(page.locator('[aria-invalid="true"]')).waitFor();
     await assertFaultsUsed(stack);
     await assertInert(opened, 'details with server errors');
     const [error] = await errorEvents(page);
@@ -116,6 +117,7 @@ describe('hostile data from the API', () => {
       code: 'validation',
       message: 'The portal refused the submitted data.',
       status: 422,
+      setting: null,
     });
 
     await bookNow(page).click();

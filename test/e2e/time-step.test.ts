@@ -58,7 +58,6 @@ describe('time step', () => {
     await jump.click();
     const label = await pickTime(page);
     assert.match(label, /^\d{1,2}:\d{2}/);
-    await page.getByLabel('Health insurance').fill('Techniker Krankenkasse'); // this type asks
     await fillDetails(page);
     await bookNow(page).click();
     await confirmation(page).waitFor();
