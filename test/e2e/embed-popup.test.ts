@@ -93,8 +93,12 @@ describe('popup mode', () => {
       { ...before, shifts: undefined },
       'the page behind did not move',
     );
-    // Shifts while the page loaded (the button appearing) are the page's; opening adds none.
-    assert.equal(open.shifts, before.shifts, 'no layout shift on open');
+    // Shifts while the page loaded (the button appearing) are the page's; opening adds none a
+    // patient could see (a last sliver of the load's score can be reported late under load).
+    assert.ok(
+      open.shifts - before.shifts < 0.001,
+      `layout shift on open: ${before.shifts} → ${open.shifts}`,
+    );
     // The page behind does not scroll: a wheel over the backdrop leaves it where it was.
     await page.mouse.move(40, 400);
     await page.mouse.wheel(0, 600);
@@ -346,7 +350,13 @@ describe('iframe mode', () => {
     await page.getByRole('dialog', { name: 'Book an appointment' }).waitFor();
     const open = await geometry(page);
     assert.deepEqual({ ...open, shifts: 0 }, { ...before, shifts: 0 }, 'the page did not move');
-    assert.equal(open.shifts, before.shifts, 'no layout shift on open');
+    // The page's own load left a score (0.025, the opener's row appearing); under load a last
+    // sliver of it (0.00006) was reported after the measurement before opening. The opening itself
+    // must add nothing a patient could see: far below the 0.1 of a "good" page.
+    assert.ok(
+      open.shifts - before.shifts < 0.001,
+      `layout shift on open: ${before.shifts} → ${open.shifts}`,
+    );
     assert.equal((await focused(page))?.inDialog, true, 'the focus is in the dialog');
     await page.keyboard.press('Escape');
     await until('the dialog closes', async () =>
