@@ -6,7 +6,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { eventsOf, type Stack } from '../support/stack.js';
+import { eventsOf, startStack, type Stack } from '../support/stack.js';
 import {
   assertConfirmedAsStored,
   bookAsGuest,
@@ -23,12 +23,11 @@ import {
   openWatched,
   requestedPaths,
   scrollbarWidth,
-  startStackWithScrollbars,
 } from '../support/popup.js';
 
 let stack: Stack;
 before(async () => {
-  stack = await startStackWithScrollbars();
+  stack = await startStack({ scrollbars: true });
 });
 after(() => stack?.close());
 beforeEach(() => stack.control('/reset'));

@@ -54,9 +54,8 @@ async function chooseFirstTime(page: Page): Promise<void> {
     .click();
 }
 
-async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
-  const l = LABELS[lang];
-  await chooseFirstTime(page);
+/** The details typed with the pointer, then the booking button, until the confirmation. */
+async function fillAndBook(page: Page, l: (typeof LABELS)[keyof typeof LABELS]): Promise<void> {
   await page.getByLabel(l.firstName).fill(PATIENT[0]!);
   await page.getByLabel(l.lastName).fill(PATIENT[1]!);
   await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
@@ -64,6 +63,12 @@ async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
   await page.getByLabel(l.mobile).fill(PATIENT[4]!);
   await page.getByRole('button', { name: l.book }).click();
   await page.getByRole('heading', { name: l.done }).waitFor();
+}
+
+async function bookWithMouse(page: Page, lang: keyof typeof LABELS) {
+  const l = LABELS[lang];
+  await chooseFirstTime(page);
+  await fillAndBook(page, l);
 }
 
 /** The focused element, looking through shadow roots, described by its text and label. */
@@ -326,13 +331,7 @@ describe('fewer screens', () => {
       .first()
       .click();
     const l = LABELS.en;
-    await page.getByLabel(l.firstName).fill(PATIENT[0]!);
-    await page.getByLabel(l.lastName).fill(PATIENT[1]!);
-    await page.getByLabel(l.bornOn).fill(PATIENT[3]!);
-    await page.getByLabel(l.email).fill(PATIENT[2]!);
-    await page.getByLabel(l.mobile).fill(PATIENT[4]!);
-    await page.getByRole('button', { name: l.book }).click();
-    await page.getByRole('heading', { name: l.done }).waitFor();
+    await fillAndBook(page, l);
     assert.deepEqual(await screensOf(page), ['time', 'details']);
     // A preselected type cannot be changed here: the summary offers the time only.
     assert.equal(await page.getByRole('button', { name: 'Change: Appointment' }).count(), 0);

@@ -1,35 +1,14 @@
 // Observations for the popup and floating modes' tests: where the focus is (through shadow
 // roots), whether a widget's dialog is open, the page's geometry (to measure layout shift), axe on
-// one widget, and a stack whose Chromium shows classic scrollbars (Playwright hides them by
-// default, which would hide the layout shift a removed scrollbar causes).
+// one widget. (Their stack shows classic scrollbars, `startStack({ scrollbars: true })`: Playwright
+// hides them by default, which would hide the layout shift a removed scrollbar causes.)
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLIC_EVENTS } from '../../src/contract/events.js';
 import { NetLog } from './faults.js';
-import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
-import { PLAIN_HTTP_RESOLVER } from './static-server.js';
-import { startServers, type Stack, type StackOptions } from './stack.js';
+import type { Stack } from './stack.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** `startStack`, with the page's scrollbars shown as a desktop browser shows them. */
-export async function startStackWithScrollbars(options: StackOptions = {}): Promise<Stack> {
-  const servers = await startServers(options);
-  const browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-    headless: true,
-  });
-  return {
-    ...servers,
-    browser,
-    close: async () => {
-      await browser.close();
-      await servers.close();
-    },
-  };
-}
 
 /**
  * The focused element, through shadow roots: its `part`, else `tag#id`, and whether it is inside

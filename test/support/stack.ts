@@ -51,6 +51,8 @@ export interface StackOptions {
   backend?: Partial<BackendConfig>;
   /** More origins whose pages embed the widget (besides the web server's own names). */
   embeddingOrigins?: string[];
+  /** Show the page's scrollbars as a desktop browser does (headless hides them). */
+  scrollbars?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -58,6 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const browser = await chromium.launch({
     executablePath: chromePath(),
     args: [...chromeArgs, PLAIN_HTTP_RESOLVER],
+    ...(options.scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     headless: true,
   });
   return {
