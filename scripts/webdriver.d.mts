@@ -16,6 +16,17 @@ export const COMMAND_TIMEOUT_MS: number;
 export function request(method: string, url: string, body?: unknown): Promise<unknown>;
 export function driverReady(base: string, driver: ChildProcess): Promise<void>;
 
+/** A running WebKitWebDriver. */
+export interface Driver {
+  readonly child: ChildProcess;
+  /** Its address, http://127.0.0.1:port. */
+  readonly base: string;
+  /** Its last output. */
+  log(): string;
+  stop(): Promise<void>;
+}
+export function startDriver(display: string, env?: Record<string, string>): Promise<Driver>;
+
 export interface KeyAction {
   type: 'keyDown' | 'keyUp' | 'pause';
   value?: string;

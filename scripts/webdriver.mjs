@@ -160,6 +160,39 @@ export async function request(method, url, body) {
   return value;
 }
 
+/**
+ * Starts WebKitWebDriver on a free port for `display` (it starts MiniBrowser for each session),
+ * keeping its last 4,000 characters of output for an error message; resolves once it is ready.
+ */
+export async function startDriver(display, env = {}) {
+  const port = await freePort();
+  const child = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+    env: { ...process.env, ...env, DISPLAY: display },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk) => (log = (log + chunk).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const base = `http://127.0.0.1:${port}`;
+  const driver = {
+    child,
+    base,
+    log: () => log.trim() || '(none)',
+    async stop() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+  };
+  try {
+    await driverReady(base, child);
+  } catch (error) {
+    await driver.stop();
+    throw error;
+  }
+  return driver;
+}
+
 /** Polls the driver at `base` (it prints nothing when it listens) until it is ready for a session. */
 export async function driverReady(base, driver) {
   const deadline = Date.now() + 10_000;

@@ -1,17 +1,7 @@
 // WebKit for the browser tests: Debian's WebKitGTK (its MiniBrowser), driven over W3C WebDriver by
 // WebKitWebDriver (package webkit2gtk-driver) on a private Xvfb display (package xvfb). The launcher
 // starts both itself and stops them when the run ends; one page, one test file at a time.
-import { spawn } from 'node:child_process';
-
-import {
-  driverReady,
-  exited,
-  freePort,
-  keyValue,
-  startXvfb,
-  WebDriverSession,
-  WEBKIT_DRIVER,
-} from './webdriver.mjs';
+import { exited, keyValue, startDriver, startXvfb, WebDriverSession } from './webdriver.mjs';
 
 /**
  * The test runner's launcher for WebKit. Test files run one after another (WebDriver has one
@@ -26,7 +16,6 @@ class WebKitLauncher {
   #urls = new Map();
   #display;
   #driver;
-  #driverLog = '';
   #base;
   #page;
   #config;
@@ -38,27 +27,17 @@ class WebKitLauncher {
     config.plugins.unshift(webkitCommands(this));
     process.once('exit', () => {
       this.#children.forEach((child) => child.kill());
-      this.#driver?.kill();
+      this.#driver?.child.kill();
     });
     this.#display = await startXvfb(this.#children);
     await this.#startDriver();
   }
 
-  /** Starts WebKitWebDriver (which starts MiniBrowser for the session), keeping its last output. */
+  /** Starts WebKitWebDriver (which starts MiniBrowser for the session). */
   async #startDriver() {
-    const port = await freePort();
-    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      env: { ...process.env, DISPLAY: this.#display },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.#driverLog = '';
-    const keep = (chunk) => (this.#driverLog = (this.#driverLog + chunk).slice(-4000));
-    driver.stdout.on('data', keep);
-    driver.stderr.on('data', keep);
-    this.#driver = driver;
-    this.#base = `http://127.0.0.1:${port}`;
+    this.#driver = await startDriver(this.#display);
+    this.#base = this.#driver.base;
     this.#page = undefined;
-    await driverReady(this.#base, driver);
   }
 
   /**
@@ -66,13 +45,13 @@ class WebKitLauncher {
    * the driver's last output, and starts a new driver and browser for the next test file.
    */
   async #restart(error) {
-    const exit = this.#driver.exitCode ?? this.#driver.signalCode;
+    const { child } = this.#driver;
+    const exit = child.exitCode ?? child.signalCode;
     console.error(
       `WebKit failed (${error.message}; driver ${exit === null ? 'running' : `exited: ${exit}`}); ` +
-        `starting it anew. The driver's last output:\n${this.#driverLog.trim() || '(none)'}`,
+        `starting it anew. The driver's last output:\n${this.#driver.log()}`,
     );
-    this.#driver.kill('SIGKILL');
-    await exited(this.#driver);
+    await this.#driver.stop();
     await this.#startDriver();
   }
 
@@ -170,7 +149,8 @@ class WebKitLauncher {
 
   async stop() {
     await this.#page?.then((page) => page.delete()).catch(() => undefined);
-    for (const child of [this.#driver, ...this.#children.reverse()]) {
+    await this.#driver?.stop();
+    for (const child of this.#children.reverse()) {
       child.kill();
       await exited(child);
     }

@@ -3,14 +3,13 @@
 // (a fresh browser: no cookies from the last one); the session has one current window and frame,
 // so every step first switches to its own. WebKit focuses a text field inside a shadow root only on
 // a real pointer click (element click does not), and types one key down/up per character.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
-  driverReady,
   exited,
-  freePort,
+  startDriver,
   startXvfb,
   WebDriverSession,
-  WEBKIT_DRIVER,
+  type Driver,
   type KeyAction,
 } from '../../../scripts/webdriver.mjs';
 import { DEEP_QUERY, toQuery, type Target } from './deep-query.js';
@@ -32,34 +31,44 @@ type ElementRef = Record<string, string>;
 
 export async function launchWebKit(): Promise<Engine> {
   const children: ChildProcess[] = [];
+  let driver: Driver | undefined;
   const stop = async () => {
+    await driver?.stop();
     for (const child of children.reverse()) {
       child.kill();
       await exited(child);
     }
   };
   // A test run that ends early leaves no display or driver behind.
-  process.once('exit', () => children.forEach((child) => child.kill()));
+  process.once('exit', () => [driver?.child, ...children].forEach((child) => child?.kill()));
   try {
     const display = await startXvfb(children, { displays: DISPLAYS });
-    const port = await freePort();
-    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      // The date field's order (month/day/year) follows the locale.
-      env: { ...process.env, DISPLAY: display, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
-      stdio: 'ignore',
-    });
-    children.push(driver);
-    const base = `http://127.0.0.1:${port}`;
-    await driverReady(base, driver);
+    // The date field's order (month/day/year) follows the locale.
+    const start = () => startDriver(display, { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    driver = await start();
+    const session = () =>
+      WebDriverSession.create(driver!.base, {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { args: ['--automation'] },
+      });
     return {
       name: 'WebKit',
       async newPage() {
-        const session = await WebDriverSession.create(base, {
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { args: ['--automation'] },
-        });
-        const handle = (await session.command('GET', '/window')) as string;
-        return new WebKitPage(new Session(session, handle), handle);
+        let created: WebDriverSession;
+        try {
+          created = await session();
+        } catch (error) {
+          // WebKitWebDriver now and then never answers a new session under load: a new driver.
+          console.error(
+            `WebKit gave no session (${(error as Error).message}); starting its driver anew. ` +
+              `The driver's last output:\n${driver!.log()}`,
+          );
+          await driver!.stop();
+          driver = await start();
+          created = await session();
+        }
+        const handle = (await created.command('GET', '/window')) as string;
+        return new WebKitPage(new Session(created, handle), handle);
       },
       close: stop,
     };
