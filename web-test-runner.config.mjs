@@ -1,5 +1,5 @@
-// Browser tests (unit + component) in three engines at once: Debian's Chromium (headless, over the
-// DevTools protocol) and Firefox ESR (headless, over WebDriver BiDi), both driven by puppeteer-core,
+// Browser tests (unit + component) in three engines at once: Debian's Chromium (its headless shell,
+// as in scripts/chrome-path.ts, over the DevTools protocol) and Firefox ESR (headless, over WebDriver BiDi), both driven by puppeteer-core,
 // and WebKitGTK (its MiniBrowser on a private Xvfb display, over WebDriver; scripts/wtr-webkit.mjs).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -9,7 +9,7 @@ import { webkitLauncher } from './scripts/wtr-webkit.mjs';
 const chromium = chromeLauncher({
   concurrency: 2,
   launchOptions: {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium-headless-shell',
     headless: true,
     args: [
       '--no-sandbox',

@@ -4,7 +4,7 @@
 // preload hint of docs/embedding.md; (c) the page on one origin, the widget and its backend on
 // another (`backend=` attribute, the page's origin in ALLOWED_ORIGINS).
 import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
+import { benchChromePath, chromeArgs } from '../scripts/chrome-path.js';
 import type { WidgetFiles } from '../server/backend/widget-files.js';
 import { startDelayProxy, type DelayProxy } from './delay-proxy.js';
 import { startH2Site } from './h2-site.js';
@@ -160,7 +160,7 @@ export async function measureNetwork(options: {
   // The flag accepts the self-signed certificate inside the network stack (a context's
   // ignoreHTTPSErrors would cost another connection per origin).
   const tlsBrowser = await chromium.launch({
-    executablePath: chromePath(),
+    executablePath: benchChromePath(),
     args: [...chromeArgs, '--ignore-certificate-errors'],
     headless: true,
   });

@@ -12,7 +12,7 @@ import {
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
+import { benchChromePath, chromeArgs } from '../scripts/chrome-path.js';
 import {
   describeMeasured,
   measureRoundTrips,
@@ -104,7 +104,7 @@ h2Other = secure.proxies.other.origin.replace('http:', 'https:');
 // ignoreHTTPSErrors does it after the error: Chromium then repeats the request on a new
 // connection, one more handshake per origin.)
 const browser = await chromium.launch({
-  executablePath: chromePath(),
+  executablePath: benchChromePath(),
   args: [...chromeArgs, '--ignore-certificate-errors'],
 });
 

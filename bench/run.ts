@@ -427,7 +427,7 @@ async function main(): Promise<void> {
     'It builds the current source into a temporary directory (dist/ is left alone) and deploys it on ' +
       "loopback as a practice would: the sandbox portal, the booking backend serving the build, the practice's " +
       'web server with the pages, passing `/pb/` to the backend. It drives headless Chromium ' +
-      '(`CHROME_PATH` or /usr/bin/chromium) with playwright-core, directly and through one delay proxy ' +
+      '(`BENCH_CHROME_PATH` or /usr/bin/chromium, the full browser) with playwright-core, directly and through one delay proxy ' +
       'per origin (`bench/delay-proxy.ts`: 300 ms RTT, a handshake per new connection), loads the backend ' +
       'from a second Node process, and rewrites this file. It takes about three minutes. Timings depend on ' +
       'the machine and on what else runs on it; byte, request and round-trip counts do not.',

@@ -9,7 +9,7 @@ import type { BackendConfig } from '../server/backend/config.js';
 import { startBackend, type StartedBackend } from '../server/backend/node-adapter.js';
 import { readWidgetFiles } from '../server/backend/widget-files-node.js';
 import type { WidgetFiles } from '../server/backend/widget-files.js';
-import { chromeArgs, chromePath } from '../scripts/chrome-path.js';
+import { benchChromePath, chromeArgs } from '../scripts/chrome-path.js';
 import { startStaticServer, type StaticServer } from '../test/support/static-server.js';
 
 /** The portal's API prefix: the sandbox's, and the backend's below its base URL. */
@@ -123,7 +123,7 @@ export async function startBenchStack(root: string, dist: string): Promise<Bench
   });
   const portal = sandbox!;
   const browser = await chromium.launch({
-    executablePath: chromePath(),
+    executablePath: benchChromePath(),
     args: chromeArgs,
     headless: true,
   });

@@ -2,10 +2,15 @@
 import { existsSync } from 'node:fs';
 import { chromePath } from './chrome-path.js';
 
-// the same paths as in web-test-runner.config.mjs, scripts/webdriver.mjs and
+// the same paths as in scripts/chrome-path.ts, web-test-runner.config.mjs, scripts/webdriver.mjs and
 // test/support/engines/firefox.ts
 const programs = [
-  { name: 'Chromium', path: chromePath(), pkg: 'chromium', env: 'CHROME_PATH' },
+  {
+    name: "Chromium's headless shell",
+    path: chromePath(),
+    pkg: 'chromium-headless-shell',
+    env: 'CHROME_PATH',
+  },
   {
     name: 'Firefox ESR',
     path: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
