@@ -9,7 +9,7 @@ import { property, state } from './core/decorators.js';
 import type { AccountSlot } from './account/account-slot.js';
 import { loadSignIn } from './lazy/load-sign-in.js';
 import { BookingController } from './booking/controller.js';
-import { previousStep, STEPS, isSkipped, type BookingState } from './booking/steps.js';
+import type { BookingState } from './booking/steps.js';
 import { readConfig, type WidgetAttributes } from './element/config.js';
 import { Catalogue } from './element/catalogue.js';
 import { resolveLocale, type Locale } from './i18n/locale.js';
@@ -22,6 +22,7 @@ import { launcherStyles } from './element/launcher-styles.js';
 import { createBackendClient, type BackendClient } from './element/backend-client.js';
 import { checkAppearance, diagnose } from './element/diagnostics.js';
 import type { Problem } from './element/problem.js';
+import { phoneLine, reservedSignIn, stepProgress, waitingSkeleton } from './views/widget-frame.js';
 import './views/steps/choice-step.js';
 
 export type { PatientBookingEventMap } from './contract/events.js';
@@ -365,12 +366,7 @@ export class PatientBooking extends LitElement {
     const t = this.catalogue.messages;
     // The catalogue arrives within a microtask of the first connect, the booking flow's first
     // state just after: a (busy) skeleton until both are there, never an empty step.
-    if (!t || !this.booking?.started) {
-      return html`<section class="waiting" aria-busy="true">
-        <span class="skeleton title"></span><span class="skeleton"></span
-        ><span class="skeleton"></span><span class="skeleton"></span>
-      </section>`;
-    }
+    if (!t || !this.booking?.started) return waitingSkeleton();
     const area = this.account?.loaded;
     return html`
       <section
@@ -384,59 +380,27 @@ export class PatientBooking extends LitElement {
           ${area?.shown ? area.renderBack(t) : this.renderProgress(t)}
         </header>
         ${this.renderAccountBar(t)} ${this.renderNotices(t)} ${this.renderBody(t)}
-        ${this.renderPhone(t)}
+        ${this.phone ? phoneLine(t, this.phone) : nothing}
         <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
   }
 
-  /** The account bar; signed out, not on the confirmation (the booking is done: no offer then). */
+  /**
+   * The account bar, or its reserved place until its code comes; signed out, not on the
+   * confirmation (the booking is done: no offer then).
+   */
   private renderAccountBar(t: CoreMessages) {
     const account = this.account;
-    if (!account) return this.signInDue ? this.reserveSignIn(t) : nothing;
-    const offerOnly = !account.loaded?.signedIn;
-    return offerOnly && this.booking?.state.step === 'confirmed' ? nothing : account.renderBar(t);
-  }
-
-  /**
-   * Until the sign-in bar's code arrives (after the first screen), its place: the same prompt
-   * and button, invisible and out of the tab order, so nothing below moves when it comes (a tap
-   * aimed at an insurance would land beside it).
-   */
-  private reserveSignIn(t: CoreMessages) {
-    if (this.booking?.state.step === 'confirmed') return nothing;
-    return html`<div class="sign-in-bar reserved" aria-hidden="true">
-      <p>${t.login.signInPrompt}</p>
-      <button type="button" tabindex="-1" disabled>${t.login.signIn}</button>
-    </div>`;
+    const confirmed = this.booking?.state.step === 'confirmed';
+    if (!account) return this.signInDue && !confirmed ? reservedSignIn(t) : nothing;
+    return !account.loaded?.signedIn && confirmed ? nothing : account.renderBar(t);
   }
 
   private renderProgress(t: CoreMessages) {
-    const s = this.booking?.started ? this.booking.state : null;
-    if (!s) return nothing;
-    const shown = STEPS.filter((step) => step !== 'confirmed' && !isSkipped(step, s.preset));
-    const back = previousStep(s);
-    const sending = s.step === 'details' && s.submission?.status === 'sending';
-    return html`
-      ${
-        s.step === 'confirmed'
-          ? nothing
-          : html`<p class="progress">
-              ${t.widget.stepOf(shown.indexOf(s.step) + 1, shown.length)}
-            </p>`
-      }
-      ${
-        back && !sending
-          ? html`<button
-              class="back"
-              type="button"
-              @click=${() => this.booking?.send({ type: 'BACK' })}
-            >
-              ${t.common.back}
-            </button>`
-          : nothing
-      }
-    `;
+    const booking = this.booking;
+    if (!booking?.started) return nothing;
+    return stepProgress(t, booking.state, () => booking.send({ type: 'BACK' }));
   }
 
   private renderNotices(t: CoreMessages) {
@@ -460,18 +424,6 @@ export class PatientBooking extends LitElement {
           : nothing
       }
     `;
-  }
-
-  /**
-   * The practice's phone number as a `tel:` link under every step, when the backend gave it: the
-   * answer wherever a message says to call the practice.
-   */
-  private renderPhone(t: CoreMessages) {
-    if (!this.phone) return nothing;
-    const dial = this.phone.replace(/[^+0-9]/g, '');
-    return html`<p class="phone">
-      ${t.widget.callPractice} <a href="tel:${dial}">${this.phone}</a>
-    </p>`;
   }
 
   private renderBody(t: CoreMessages) {
