@@ -57,11 +57,7 @@ const seen = (page: EnginePage) => page.evaluate<Seen>('return window.__seen;');
 
 const TYPE = { role: 'button', name: /Hausärztliche Beratung/ } as const;
 
-/**
- * The insurance radio, then its types. The sign-in bar arrives above the step just after the first
- * screen and moves it down: a pointer click can land where the radio was. As a patient would, it
- * chooses again once if no types came.
- */
+/** The insurance radio, then its types; as a patient would, it chooses again once if none came. */
 async function chooseInsurance(scope: Scope): Promise<void> {
   const insurance = { label: /Techniker Krankenkasse/ } as const;
   await scope.click(insurance);

@@ -184,12 +184,27 @@ class WebKitScope implements Scope {
     await this.session.click(element, x);
   }
 
+  /**
+   * A pointer click that counts once the element got it: a step that moves just after it appears
+   * (its heading takes focus and scrolls into view; an iframe grows) can take the element from
+   * under the pointer between finding it and the click, and then it clicks again. When the click
+   * left the page (a form sent, a window closed), it counts too.
+   */
   async click(target: Target): Promise<void> {
     await untilIn(this, `click ${waitingFor(target)}`, async () => {
       const element = await this.find(target, true);
       if (!element) return false;
+      const token = `${Date.now()}-${Math.random()}`;
+      await this.run(
+        `const [el, token] = arguments;
+        el.addEventListener('click', () => (window.__engineClick = token), { once: true, capture: true });`,
+        element,
+        token,
+      );
       await this.pointerClick(element);
-      return true;
+      return this.run<boolean>('return window.__engineClick === arguments[0];', token).catch(
+        () => true,
+      );
     });
   }
 
