@@ -187,8 +187,8 @@ class WebKitScope implements Scope {
   /**
    * A pointer click that counts once the element got it: a step that moves just after it appears
    * (its heading takes focus and scrolls into view; an iframe grows) can take the element from
-   * under the pointer between finding it and the click, and then it clicks again. When the click
-   * left the page (a form sent, a window closed), it counts too.
+   * under the pointer between finding it and the click, and then it clicks again. A click that
+   * left the document (a form sent, a window closed) counts too.
    */
   async click(target: Target): Promise<void> {
     await untilIn(this, `click ${waitingFor(target)}`, async () => {
@@ -197,14 +197,14 @@ class WebKitScope implements Scope {
       const token = `${Date.now()}-${Math.random()}`;
       await this.run(
         `const [el, token] = arguments;
+        window.__engineClick = 'armed ' + token;
         el.addEventListener('click', () => (window.__engineClick = token), { once: true, capture: true });`,
         element,
         token,
       );
       await this.pointerClick(element);
-      return this.run<boolean>('return window.__engineClick === arguments[0];', token).catch(
-        () => true,
-      );
+      const got = await this.run<unknown>('return window.__engineClick;').catch(() => null);
+      return got !== `armed ${token}`;
     });
   }
 
