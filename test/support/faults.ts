@@ -379,7 +379,7 @@ export async function errorEvents(page: Page): Promise<Array<Record<string, unkn
 // The booking flow, as a patient drives it (locale en)
 
 /** Where the flow is driven: a page, a frame locator or an element's locator. */
-export type Scope = Pick<Locator, 'getByRole' | 'getByLabel'>;
+export type Scope = Pick<Locator, 'getByRole' | 'getByLabel' | 'locator'>;
 
 export interface Patient {
   first: string;
@@ -423,6 +423,18 @@ export async function pickTime(page: Scope, index = 0): Promise<string> {
 
 /** Fills the details form (the fields the type asks for); the booking button is below it. */
 export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<void> {
+  await page
+    .getByLabel('First name')
+    .waitFor()
+    .catch(async (error: Error) => {
+      // What the patient saw instead of the details (a time that did not take, an error).
+      const screen = await page
+        .locator('[aria-labelledby="title"]')
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '(not readable)');
+      throw new Error(`${error.message}\non the screen: ${screen.replace(/\s+/g, ' ')}`);
+    });
   await page.getByLabel('First name').fill(p.first);
   await page.getByLabel('Last name').fill(p.last);
   await page.getByLabel('Email address').fill(p.email);
