@@ -427,13 +427,14 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
     .getByLabel('First name')
     .waitFor()
     .catch(async (error: Error) => {
-      // What the patient saw instead of the details (a time that did not take, an error).
+      // What the patient saw instead of the details (a time that did not take, an error), the
+      // step views' shadow roots included.
       const screen = await page
-        .locator('[aria-labelledby="title"]')
+        .locator('patient-booking')
         .first()
-        .innerText({ timeout: 1000 })
+        .evaluate(deepText, undefined, { timeout: 1000 })
         .catch(() => '(not readable)');
-      throw new Error(`${error.message}\non the screen: ${screen.replace(/\s+/g, ' ')}`);
+      throw new Error(`${error.message}\non the screen: ${screen}`);
     });
   await page.getByLabel('First name').fill(p.first);
   await page.getByLabel('Last name').fill(p.last);
@@ -444,6 +445,24 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
   if (p.note) await page.getByLabel(/Note to the practice/).fill(p.note);
   await bookNow(page).waitFor();
 }
+
+/** An element's text, its shadow roots included (for a scope `widgetText` cannot take). */
+const deepText = (el: Element): string => {
+  const parts: string[] = [];
+  const stack: Node[] = [el.shadowRoot ?? el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && /^(STYLE|SCRIPT)$/.test(node.tagName)) continue;
+    const shadow = node instanceof Element && node.shadowRoot;
+    const children = [
+      ...(shadow ? Array.from(shadow.childNodes) : []),
+      ...Array.from(node.childNodes),
+    ];
+    stack.push(...children.reverse());
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+};
 
 /** The booking button under the details form. */
 export const bookNow = (page: Scope) => page.getByRole('button', { name: /^Book appointment$/ });
