@@ -429,11 +429,7 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
     .catch(async (error: Error) => {
       // What the patient saw instead of the details (a time that did not take, an error), the
       // step views' shadow roots included.
-      const screen = await page
-        .locator('patient-booking')
-        .first()
-        .evaluate(deepText, undefined, { timeout: 1000 })
-        .catch(() => '(not readable)');
+      const screen = await widgetText(page).catch(() => '(not readable)');
       throw new Error(`${error.message}\non the screen: ${screen}`);
     });
   await page.getByLabel('First name').fill(p.first);
@@ -446,7 +442,7 @@ export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<vo
   await bookNow(page).waitFor();
 }
 
-/** An element's text, its shadow roots included (for a scope `widgetText` cannot take). */
+/** An element's text in document order, its shadow roots included (for `evaluate`). */
 const deepText = (el: Element): string => {
   const parts: string[] = [];
   const stack: Node[] = [el.shadowRoot ?? el];
@@ -485,26 +481,10 @@ export const waitingNotice = (page: Page) =>
 // Functions passed to page.evaluate avoid named inner functions: tsx would wrap those in a
 // `__name` helper that does not exist in the page.
 
-/** The widget's text, shadow roots included (one space between text nodes). */
-export async function widgetText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const roots: Array<Element | ShadowRoot> = [];
-    for (const el of Array.from(document.querySelectorAll('patient-booking'))) {
-      if (el.shadowRoot) roots.push(el.shadowRoot);
-    }
-    while (roots.length) {
-      const root = roots.shift()!;
-      for (const node of Array.from(root.childNodes)) {
-        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-        if (node instanceof Element && node.tagName !== 'STYLE') {
-          roots.push(node);
-          if (node.shadowRoot) roots.push(node.shadowRoot);
-        }
-      }
-    }
-    return parts.join(' ').replace(/\s+/g, ' ');
-  });
+/** The text of every widget in `scope`, shadow roots included (one space between text nodes). */
+export async function widgetText(scope: Scope): Promise<string> {
+  const widgets = await scope.locator('patient-booking').all();
+  return (await Promise.all(widgets.map((widget) => widget.evaluate(deepText)))).join(' ');
 }
 
 /** How many elements match `selector` in the document and every shadow root in it. */
