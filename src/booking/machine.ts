@@ -84,15 +84,24 @@ type Handlers<S extends Step> = {
 
 type Later = Exclude<BookingState, TypeState>;
 
+/**
+ * The choices a step carries over to the next, copied one by one (a step's own fields, such as
+ * the submission, stay behind).
+ */
+const picked = ({ preset, insuranceId, categoryId, typeId }: Picked): Picked => ({
+  preset,
+  insuranceId,
+  categoryId,
+  typeId,
+});
+const slotted = (s: Slotted): Slotted => ({ ...picked(s), availabilityId: s.availabilityId });
+
 /** The first screen with every choice kept. */
 function toType(s: Later, returnTo?: 'details'): BookingState {
-  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
+  const { availabilityId } = s;
   return {
     step: 'type',
-    preset,
-    insuranceId,
-    categoryId,
-    typeId,
+    ...picked(s),
     ...(availabilityId ? { availabilityId } : {}),
     ...(returnTo ? { returnTo } : {}),
   };
@@ -100,29 +109,17 @@ function toType(s: Later, returnTo?: 'details'): BookingState {
 
 /** The time step, the time chosen before (if any) shown as chosen. */
 function toTime(s: Picked & { availabilityId?: string }): BookingState {
-  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
+  const { availabilityId } = s;
   return {
     step: 'time',
-    preset,
-    insuranceId,
-    categoryId,
-    typeId,
+    ...picked(s),
     slotTaken: false,
     ...(availabilityId ? { availabilityId } : {}),
   };
 }
 
 function toDetails(s: Slotted): BookingState {
-  const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
-  return {
-    step: 'details',
-    preset,
-    insuranceId,
-    categoryId,
-    typeId,
-    availabilityId,
-    submission: null,
-  };
+  return { step: 'details', ...slotted(s), submission: null };
 }
 
 function goTo(state: Later, step: EditableStep, returnTo?: 'details'): BookingState {
@@ -212,22 +209,11 @@ const TABLE: { [S in Step]: Handlers<S> } = {
         : s,
     BOOKED: (s, e) => {
       if (!sending(s)) return s;
-      const { preset, insuranceId, categoryId, typeId, availabilityId } = s;
-      const appointmentId = e.appointmentId;
-      return {
-        step: 'confirmed',
-        preset,
-        insuranceId,
-        categoryId,
-        typeId,
-        availabilityId,
-        appointmentId,
-      };
+      return { step: 'confirmed', ...slotted(s), appointmentId: e.appointmentId };
     },
     SLOT_TAKEN: (s) => {
       if (!sending(s)) return s;
-      const { preset, insuranceId, categoryId, typeId } = s;
-      return { step: 'time', preset, insuranceId, categoryId, typeId, slotTaken: true };
+      return { step: 'time', ...picked(s), slotTaken: true };
     },
     DETAILS_REJECTED: (s) => (sending(s) ? { ...s, submission: null } : s),
     BOOK_FAILED: (s) =>
