@@ -415,23 +415,26 @@ export const timeButtons = (page: Scope) => page.getByRole('button', { name: /^\
 /** Picks the n-th free time of the shown day; returns its label. */
 export async function pickTime(page: Scope, index = 0): Promise<string> {
   const time = timeButtons(page).nth(index);
-  await time.waitFor();
+  await shownOrSay(page, time);
   const label = (await time.textContent())?.trim() ?? '';
   await time.click();
   return label;
 }
 
+/**
+ * Waits until `target` is shown; if it never is, the error says what the widget showed instead
+ * (a choice that did not take, an error), its step views' shadow roots included.
+ */
+async function shownOrSay(page: Scope, target: Locator): Promise<void> {
+  await target.waitFor().catch(async (error: Error) => {
+    const screen = await widgetText(page).catch(() => '(not readable)');
+    throw new Error(`${error.message}\non the screen: ${screen}`);
+  });
+}
+
 /** Fills the details form (the fields the type asks for); the booking button is below it. */
 export async function fillDetails(page: Scope, p: Patient = PATIENT): Promise<void> {
-  await page
-    .getByLabel('First name')
-    .waitFor()
-    .catch(async (error: Error) => {
-      // What the patient saw instead of the details (a time that did not take, an error), the
-      // step views' shadow roots included.
-      const screen = await widgetText(page).catch(() => '(not readable)');
-      throw new Error(`${error.message}\non the screen: ${screen}`);
-    });
+  await shownOrSay(page, page.getByLabel('First name'));
   await page.getByLabel('First name').fill(p.first);
   await page.getByLabel('Last name').fill(p.last);
   await page.getByLabel('Email address').fill(p.email);
