@@ -1,6 +1,7 @@
 /**
- * The dialog's look (popup and floating modes): centred and at most as wide as the inline widget
- * on a wide screen, the whole screen on a phone; the close button stays at the top while the
+ * The dialog's look (popup and floating modes): at most as wide as the inline widget, centred
+ * across and held at the top on a wide screen (a step that grows extends it downwards: nothing
+ * the patient is about to click moves), the whole screen on a phone; the close button stays at the top while the
  * step scrolls. Colours are the root's theme (`root-styles.ts`).
  */
 import { css } from 'lit';
@@ -10,8 +11,8 @@ export const dialogStyles = css`
     box-sizing: border-box;
     width: min(100% - 2em, var(--patient-booking-max-width, 40em));
     max-width: none;
-    max-height: calc(100% - 2em);
-    margin: auto;
+    max-height: calc(100% - min(6vh, 3em) - 1em);
+    margin: min(6vh, 3em) auto auto;
     padding: 0 var(--patient-booking-padding, 1em) var(--patient-booking-padding, 1em);
     color: var(--_text);
     background: var(--_surface);
@@ -48,6 +49,7 @@ export const dialogStyles = css`
       width: 100%;
       height: 100%;
       max-height: none;
+      margin: 0;
       border: 0;
       border-radius: 0;
       padding-top: env(safe-area-inset-top);

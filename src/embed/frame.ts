@@ -8,7 +8,7 @@
 import type { DetailOf } from '../contract/events.js';
 import type { Locale } from '../contract/locales.js';
 import './registries.js';
-import type { FrameAttribute, IgnoredEndpoint } from './protocol.js';
+import type { FillsDialogParam, FrameAttribute, IgnoredEndpoint } from './protocol.js';
 import { startMessaging } from './frame-post.js';
 
 const ATTRIBUTES: Record<FrameAttribute, true> = {
@@ -32,15 +32,17 @@ const IGNORED: Record<IgnoredEndpoint, true> = {
 };
 
 /**
- * No margin, no scrollbar: the host sizes the iframe to the content. Transparent, and with the same
+ * No margin, no scrollbar: the host sizes the iframe to the content; a frame that fills a host's
+ * dialog (`fills`) scrolls instead. Transparent, and with the same
  * `color-scheme` as the iframe element (embed.js sets it), else the browser paints an opaque canvas
  * around the widget. A constructed sheet, so a strict style-src needs nothing extra.
  */
-function applyFrameStyles(): void {
+function applyFrameStyles(fills: boolean): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     ':root{color-scheme:light dark}' +
-      'html,body{margin:0;padding:0;overflow:hidden;background:transparent}' +
+      'html,body{margin:0;padding:0;background:transparent}' +
+      (fills ? '' : 'html,body{overflow:hidden}') +
       'body{display:flow-root}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -72,7 +74,8 @@ const locale = ([params.get('locale'), ...navigator.languages]
   .find((tag) => tag && tag in __PB_LOCALES__) ?? 'de') as Locale;
 document.documentElement.lang = locale;
 document.title = __PB_LOCALES__[locale].page;
-applyFrameStyles();
+const FILLS_DIALOG: FillsDialogParam = 'fills-dialog';
+applyFrameStyles(params.get(FILLS_DIALOG) === '1');
 
 const widget = document.createElement('patient-booking');
 for (const name of Object.keys(ATTRIBUTES)) {

@@ -35,12 +35,16 @@ const FLOATING: Style = {
   boxShadow: '0 0.25em 1em rgb(0 0 0 / 0.35)',
 };
 
-/** Centred and as wide as the widget on a wide screen; the whole screen on a phone. */
+/**
+ * Centred, as wide as the widget and nearly as high as the window on a wide screen; the whole
+ * screen on a phone. A fixed size: the frame fills it and scrolls itself, so a step that grows
+ * or shrinks never moves the dialog, nor the frame in it.
+ */
 const WIDE: Style = {
   width: 'min(calc(100% - 3em), 40em)',
-  height: 'auto',
+  height: 'calc(100% - 2em)',
   maxWidth: 'none',
-  maxHeight: 'calc(100% - 2em)',
+  maxHeight: 'none',
   margin: 'auto',
   border: '1px solid #b9c4c4',
   borderRadius: '0.75em',
@@ -93,6 +97,8 @@ export function frameInDialog(host: Element, makeFrame: () => HTMLIFrameElement)
   const dialog = document.createElement('dialog');
   dialog.setAttribute('aria-label', __PB_LOCALES__[locale].page);
   Object.assign(dialog.style, {
+    boxSizing: 'border-box',
+    overflow: 'hidden',
     padding: '0 0.5em 0.5em',
     color: colours.text,
     background: colours.surface,
@@ -109,14 +115,22 @@ export function frameInDialog(host: Element, makeFrame: () => HTMLIFrameElement)
     border: '1px solid #b9c4c4',
   });
   bar.append(close);
-  dialog.append(bar);
+  // The bar, then the frame in the rest of the dialog's height.
+  const column = document.createElement('div');
+  Object.assign(column.style, { display: 'flex', flexDirection: 'column', height: '100%' });
+  column.append(bar);
+  dialog.append(column);
 
   let unlock: (() => void) | null = null;
   let returnTo: HTMLElement = button;
   const open = (opener: HTMLElement) => {
     if (dialog.open) return;
     returnTo = opener;
-    if (!dialog.querySelector('iframe')) dialog.append(makeFrame());
+    if (!column.querySelector('iframe')) {
+      const frame = makeFrame();
+      Object.assign(frame.style, { flex: '1 1 0', minHeight: '0' });
+      column.append(frame);
+    }
     Object.assign(dialog.style, matchMedia('(max-width: 40em)').matches ? PHONE : WIDE);
     unlock = lockPageScroll();
     dialog.showModal();

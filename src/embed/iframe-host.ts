@@ -10,25 +10,28 @@ import type { Locale } from '../contract/locales.js';
 import './registries.js';
 import { readMessage } from './messages.js';
 import { frameInDialog } from './iframe-dialog.js';
-import type { ParentOriginParam } from './protocol.js';
+import type { FillsDialogParam, ParentOriginParam } from './protocol.js';
 
 export const FRAME_SELECTOR = '[data-patient-booking-iframe]';
 
 /** Height before the frame's first report (about the first step's); `data-height` overrides it. */
 const INITIAL_HEIGHT = 640;
 const PARENT_ORIGIN: ParentOriginParam = 'parent-origin';
+const FILLS_DIALOG: FillsDialogParam = 'fills-dialog';
 
 interface Frame {
   host: Element;
   iframe: HTMLIFrameElement;
   origin: string;
   height: number;
+  /** In a dialog: as high as the dialog, the frame scrolls itself (its heights are not used). */
+  fills: boolean;
 }
 
 const frames: Frame[] = [];
 
 /** `embed.html` beside embed.js, with the host's contract `data-*` attributes and its origin. */
-export function frameSrc(host: Element, embedHtml: string): URL {
+export function frameSrc(host: Element, embedHtml: string, fills = false): URL {
   const url = new URL(embedHtml);
   for (const [name, value] of dataAttributes(host))
     if (!isLaunchAttribute(name)) url.searchParams.set(name, value);
@@ -36,6 +39,7 @@ export function frameSrc(host: Element, embedHtml: string): URL {
   const lang = document.documentElement.lang;
   if (!url.searchParams.has('locale') && lang) url.searchParams.set('locale', lang);
   if (location.origin !== 'null') url.searchParams.set(PARENT_ORIGIN, location.origin);
+  if (fills) url.searchParams.set(FILLS_DIALOG, '1');
   return url;
 }
 
@@ -64,7 +68,7 @@ export function upgradeFrame(host: Element, embedHtml: string): boolean {
   const make = () => makeFrame(host, embedHtml);
   const mode = host.getAttribute('data-mode');
   if (mode === 'popup' || mode === 'floating') {
-    frameInDialog(host, make);
+    frameInDialog(host, () => makeFrame(host, embedHtml, true));
   } else if (host.getAttribute('data-load') === 'interaction') {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -78,13 +82,16 @@ export function upgradeFrame(host: Element, embedHtml: string): boolean {
   return true;
 }
 
-/** A self-sizing iframe of `embedHtml`, whose messages count for `host`. */
-function makeFrame(host: Element, embedHtml: string): HTMLIFrameElement {
-  const src = frameSrc(host, embedHtml);
+/**
+ * An iframe of `embedHtml` whose messages count for `host`: self-sizing, or (`fills`) sized by
+ * the dialog it fills, scrolling itself.
+ */
+function makeFrame(host: Element, embedHtml: string, fills = false): HTMLIFrameElement {
+  const src = frameSrc(host, embedHtml, fills);
   const iframe = document.createElement('iframe');
   iframe.title = host.getAttribute('data-title') || defaultTitle(src);
   // No sandbox and no allow list: patient login opens a popup from inside the frame.
-  iframe.setAttribute('scrolling', 'no');
+  if (!fills) iframe.setAttribute('scrolling', 'no');
   // The frame checks `parent-origin` against the referrer; keep the origin even under no-referrer.
   iframe.referrerPolicy = 'strict-origin';
   const height = initialHeight(host);
@@ -93,13 +100,13 @@ function makeFrame(host: Element, embedHtml: string): HTMLIFrameElement {
     display: 'block',
     width: '100%',
     border: '0',
-    overflow: 'hidden',
-    height: `${height}px`,
+    overflow: fills ? 'auto' : 'hidden',
+    height: fills ? '100%' : `${height}px`,
     // As in the frame: equal color schemes keep the iframe transparent around the widget.
     colorScheme: 'light dark',
   });
   iframe.src = src.href;
-  frames.push({ host, iframe, origin: src.origin, height });
+  frames.push({ host, iframe, origin: src.origin, height, fills });
   return iframe;
 }
 
@@ -111,11 +118,13 @@ export function handleMessage(event: MessageEvent): void {
   const message = readMessage(event.data);
   if (!message) return;
   if (message.type === 'escape') {
-    if (frame.iframe.parentElement instanceof HTMLDialogElement) frame.iframe.parentElement.close();
+    frame.iframe.closest('dialog')?.close();
     return;
   }
   if (message.type === 'resize') {
-    if (message.height === frame.height) return;
+    // A frame that fills a dialog keeps the dialog's height: a step that grows or shrinks never
+    // moves the frame under the patient's pointer (the dialog would scroll or clamp instead).
+    if (frame.fills || message.height === frame.height) return;
     frame.height = message.height;
     frame.iframe.style.height = `${message.height}px`;
     return;

@@ -63,3 +63,9 @@ export type FrameMessage = EventMessage | ResizeMessage | EscapeMessage;
 
 /** The query parameter (set by embed.js) that tells the frame its parent's exact origin. */
 export type ParentOriginParam = 'parent-origin';
+
+/**
+ * The query parameter (`=1`, set by embed.js) of a frame that fills a dialog of the host page: the
+ * frame scrolls itself, and its height messages are not used.
+ */
+export type FillsDialogParam = 'fills-dialog';

@@ -18,11 +18,13 @@ import {
 import {
   axe,
   dialogOpen,
+  dialogTops,
   focused,
   geometry,
   openWatched,
   requestedPaths,
   scrollbarWidth,
+  trackDialogTop,
 } from '../support/popup.js';
 
 let stack: Stack;
@@ -133,7 +135,14 @@ describe('popup mode', () => {
 
     // The same booking flow inside the dialog, with the same events.
     await opener.click();
+    await until('the dialog opens', () => dialogOpen(page));
+    await trackDialogTop(
+      page,
+      `document.querySelector('patient-booking').shadowRoot.querySelector('dialog')`,
+    );
     await bookAsGuest(widget(page));
+    const tops = await dialogTops(page);
+    assert.equal(tops.length, 1, `the dialog's top stays while steps grow: ${String(tops)}`);
     const events = await eventsOf(page);
     assert.deepEqual(
       events.filter((e) => e.type === 'booking-step-change').map((e) => e.detail),
@@ -371,7 +380,10 @@ describe('iframe mode', () => {
     assert.equal((await focused(page))?.name, 'button', 'close button: focus back');
 
     await opener.click();
+    await trackDialogTop(page, `document.querySelector('#booking dialog')`);
     await bookAsGuest(frame);
+    const tops = await dialogTops(page);
+    assert.equal(tops.length, 1, `the dialog's top stays while steps grow: ${String(tops)}`);
     // Escape with the focus inside the frame closes the host's dialog too (a message).
     await frame.getByRole('heading', { name: 'Your appointment is booked' }).click();
     await page.keyboard.press('Escape');

@@ -474,7 +474,7 @@ export async function bookAsGuest(page: Scope, p: Patient = PATIENT): Promise<vo
   await pickTime(page);
   await fillDetails(page, p);
   await bookNow(page).click();
-  await confirmation(page).waitFor();
+  await shownOrSay(page, confirmation(page));
 }
 
 /** The waiting notice the root shows while the HTTP layer waits before a retry. */

@@ -36,6 +36,26 @@ export async function dialogOpen(page: Page, selector = 'patient-booking'): Prom
   );
 }
 
+/**
+ * Records, on every frame, where the dialog found by the script `dialog` starts (its top, px),
+ * until the dialog closes; `dialogTops` reads the distinct values seen. A dialog whose top moves
+ * while a step grows moves what the patient is about to click.
+ */
+export async function trackDialogTop(page: Page, dialog: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const d = ${dialog};
+    window.__dialogTops = [];
+    const sample = () => {
+      const top = Math.round(d.getBoundingClientRect().top);
+      if (window.__dialogTops[window.__dialogTops.length - 1] !== top) window.__dialogTops.push(top);
+      if (d.open) requestAnimationFrame(sample);
+    };
+    sample();
+  })()`);
+}
+
+export const dialogTops = (page: Page): Promise<number[]> => page.evaluate('window.__dialogTops');
+
 export interface Geometry {
   scrollY: number;
   /** The body's width: what the page's content has (the viewport less a classic scrollbar). */
