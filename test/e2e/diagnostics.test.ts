@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { startBackend, type StartedBackend } from '../../server/backend/node-adapter.js';
 import type { BackendConfig } from '../../server/backend/config.js';
-import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
+import { builtWidget } from '../support/widget-dist.js';
 import { freePort } from '../support/free-port.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { openLogged, type Opened } from '../support/faults.js';
@@ -74,7 +74,7 @@ async function backend(overrides: Partial<BackendConfig>): Promise<StartedBacken
       bookingLimits: { perIp: 0, perEmail: 0, perSlot: 0 },
       ...overrides,
     },
-    { log: () => {}, warn: () => {}, files: readWidgetFiles(resolve('dist')) },
+    { log: () => {}, warn: () => {}, files: builtWidget() },
   );
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { startBackend, type StartedBackend } from '../../server/backend/node-adapter.js';
-import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
+import { builtWidget } from '../support/widget-dist.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 import { bookAsGuest, html, open, seen } from '../support/embed-pages.js';
@@ -35,7 +35,7 @@ async function backend(allowedOrigins: string[]): Promise<StartedBackend> {
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
       bookingLimits: { perIp: 0, perEmail: 0, perSlot: 0 },
     },
-    { log: () => {}, files: readWidgetFiles(resolve('dist')) },
+    { log: () => {}, files: builtWidget() },
   );
 }
 

@@ -5,11 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { wordPressZip } from '../../scripts/build-wordpress.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
-import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
+import { builtWidget } from '../support/widget-dist.js';
 import { freePort } from '../support/free-port.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { startWordPress, type WordPress } from '../support/wordpress.js';
@@ -139,7 +139,7 @@ describe('WordPress plugin', () => {
     // The address as typed stays in the form, unsaved.
     assert.equal(await backend.inputValue(), `${wp.url}/`);
     // Two backends set up wrong: one that does not list the site, one the portal refuses.
-    const files = readWidgetFiles(resolve('dist'));
+    const files = builtWidget();
     const quiet = { log: () => {}, warn: () => {}, files };
     const portal = { portalUrl: stack.portal, clientId: 'demo-client' };
     const [unlisted, refused] = await Promise.all([

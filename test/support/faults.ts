@@ -1,5 +1,4 @@
 import { EVENT_REGISTRY, PUBLIC_EVENTS } from '../../src/contract/events.js';
-import { resolve } from 'node:path';
 // Fault injection and observation for the end-to-end reliability, privacy and bad-input suites:
 // sandbox faults with a tally, a network log of one browser context, the booking flow as a
 // patient drives it (English), and looks into the widget's shadow DOM.
@@ -7,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { startSandbox } from '../../server/sandbox/app.js';
 import { startBackend } from '../../server/backend/node-adapter.js';
-import { readWidgetFiles } from '../../server/backend/widget-files-node.js';
+import { builtWidget } from './widget-dist.js';
 import type { BackendStats } from '../../server/backend/handler.js';
 import type { Stack } from './stack.js';
 
@@ -153,7 +152,7 @@ export async function startPortalPair(
       allowedOrigins: [stack.web.origin, stack.web.altOrigin, stack.web.plainOrigin],
       rateLimit: { limit: 0, proxyLimit: 0, windowSeconds: 60 },
     },
-    { log: () => {}, files: readWidgetFiles(resolve('dist')) },
+    { log: () => {}, files: builtWidget() },
   );
   const control: Stack['control'] = async (path, body, method = 'POST') => {
     const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
