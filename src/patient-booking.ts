@@ -77,8 +77,15 @@ export class PatientBooking extends LitElement {
 
   private booking: BookingController | null = null;
   private account: AccountSlot | null = null;
-  /** Login is offered and the sign-in bar's code is on its way: its place is kept (no shift). */
-  @state() private signInDue = false;
+  /**
+   * The sign-in bar's place is kept while the bar may come, so nothing moves when it does:
+   * `unknown` until the backend's configuration says whether login is offered (it comes after
+   * the first step's data, often after the first screen), `due` while the bar's code is on its
+   * way, `none` without a bar.
+   */
+  @state() private signIn: 'unknown' | 'due' | 'none' = 'unknown';
+  /** The step on which a kept place proved unneeded: it is given back when that step changes. */
+  private signInDroppedOn: BookingState['step'] | null = null;
   private appearanceChecked = false;
   private bookingStarted = false;
   private preset: BookingState['preset'] = {};
@@ -218,7 +225,8 @@ export class PatientBooking extends LitElement {
     this.account?.dispose();
     this.booking = null;
     this.account = null;
-    this.signInDue = false;
+    this.signIn = 'unknown';
+    this.signInDroppedOn = null;
     this.bookingStarted = false;
     this.firstScreenDue = true;
     this.firstScreen = new Promise(
@@ -241,6 +249,7 @@ export class PatientBooking extends LitElement {
         this.phone = remote.practice.phone ?? null;
         this.privacyUrl = remote.practice.privacyUrl;
         if (remote.login) this.offerLogin(wiring, booking, remote.login);
+        else this.dropSignIn();
       },
       onRemoteFailed: (error) => {
         if (this.booking === booking) this.diagnose({ setting: 'backend', kind: 'remote', error });
@@ -266,9 +275,9 @@ export class PatientBooking extends LitElement {
     booking: BookingController,
     login: Record<string, unknown>,
   ): void {
-    this.signInDue = true;
+    this.signIn = 'due';
     const gone = () => {
-      if (this.booking === booking) this.signInDue = false;
+      if (this.booking === booking) this.dropSignIn();
     };
     void this.firstScreen.then(loadSignIn).then((offerSignIn) => {
       if (this.booking !== booking) return;
@@ -290,6 +299,15 @@ export class PatientBooking extends LitElement {
       if (slot) this.showSignIn(slot);
       else gone();
     }, gone);
+  }
+
+  /**
+   * No sign-in bar after all. Its place goes at once while the first screen is not complete yet;
+   * after, when the step changes (the page moves then anyway), not under the patient's pointer.
+   */
+  private dropSignIn(): void {
+    this.signIn = 'none';
+    this.signInDroppedOn = this.firstScreenDue ? null : (this.booking?.state.step ?? null);
   }
 
   private showSignIn(slot: AccountSlot): void {
@@ -393,8 +411,13 @@ export class PatientBooking extends LitElement {
   private renderAccountBar(t: CoreMessages) {
     const account = this.account;
     const confirmed = this.booking?.state.step === 'confirmed';
-    if (!account) return this.signInDue && !confirmed ? reservedSignIn(t) : nothing;
+    if (!account) return this.keepsSignInPlace() && !confirmed ? reservedSignIn(t) : nothing;
     return !account.loaded?.signedIn && confirmed ? nothing : account.renderBar(t);
+  }
+
+  private keepsSignInPlace(): boolean {
+    if (this.signIn !== 'none') return true;
+    return this.signInDroppedOn !== null && this.signInDroppedOn === this.booking?.state.step;
   }
 
   private renderProgress(t: CoreMessages) {

@@ -34,9 +34,9 @@ export function stepProgress(t: CoreMessages, s: BookingState, back: () => void)
 }
 
 /**
- * Until the sign-in bar's code arrives (after the first screen), its place: the same prompt and
- * button, invisible and out of the tab order, so nothing below moves when it comes (a tap aimed
- * at an insurance would land beside it).
+ * While the sign-in bar may come (login offered or not known yet; its code comes after the first
+ * screen), its place: the same prompt and button, invisible and out of the tab order, so nothing
+ * below moves when it comes (a tap aimed at an insurance would land beside it).
  */
 export function reservedSignIn(t: CoreMessages) {
   return html`<div class="sign-in-bar reserved" aria-hidden="true">

@@ -404,3 +404,49 @@ describe('one origin', () => {
     assert.deepEqual(stack.foreignRequests, []);
   });
 });
+
+describe('the first screen stays put', () => {
+  // The backend's configuration (login offered or not, the phone number) comes after the first
+  // step's data, on a connection of its own: on a real network often after the first screen.
+  for (const login of [true, false]) {
+    it(`when the backend's configuration comes after it (${login ? 'login offered' : 'no login'}): the choices do not move`, async () => {
+      const context = await stack.browser.newContext();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route(/\/dist\/config$/, async (route) => {
+        await held;
+        const response = await route.fetch();
+        const json = (await response.json()) as Record<string, unknown>;
+        if (!login) delete json.login;
+        await route.fulfill({ response, json });
+      });
+      const page = await context.newPage();
+      await page.goto(widgetPage(stack, '/late-config.html', { locale: 'en' }, 'en'));
+      const radio = page.getByRole('radio', { name: /Techniker Krankenkasse/ });
+      await radio.waitFor();
+      const before = await radio.boundingBox();
+      const answered = page.waitForResponse(/\/dist\/config$/);
+      release();
+      await answered;
+      if (login) await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      // Two frames: the answer read and the widget rendered with it.
+      await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))',
+      );
+      assert.deepEqual(await radio.boundingBox(), before, 'the insurances stayed where they were');
+      // A place kept for a bar that does not come goes with the next step, not under the pointer.
+      await radio.check();
+      await page.getByRole('button', { name: /Hausärztliche Beratung/ }).click();
+      await page
+        .getByRole('button', { name: /^\d{1,2}:\d{2}/ })
+        .first()
+        .waitFor();
+      assert.equal(
+        await page.locator('patient-booking .sign-in-bar.reserved').count(),
+        0,
+        'no kept place on the next step',
+      );
+      await context.close();
+    });
+  }
+});
