@@ -135,16 +135,20 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
   const close = async () => {
     await stop(server, true);
     await stop(db);
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
-    const [mariadb] = await Promise.all([
+    // Both settle before anything is removed: a copy still writing into the folder made the
+    // clean-up fail (ENOTEMPTY), and that error hid why the start failed.
+    const [mariadb, copied] = await Promise.allSettled([
       startMariaDb(dir),
       cp(WORDPRESS, site, { recursive: true, verbatimSymlinks: true }),
     ]);
-    db = mariadb.child;
+    if (mariadb.status === 'fulfilled') db = mariadb.value.child;
+    if (mariadb.status === 'rejected') throw mariadb.reason;
+    if (copied.status === 'rejected') throw copied.reason;
     await rm(join(site, 'wp-config.php'));
-    await writeFile(join(site, 'wp-config.php'), wpConfig(url, mariadb.socket, debugLog));
+    await writeFile(join(site, 'wp-config.php'), wpConfig(url, mariadb.value.socket, debugLog));
     const zip = join(dir, 'patient-booking.zip');
     await writeFile(zip, options.pluginZip);
     const pages = Object.entries(options.pages).map(([title, content]) => ({ title, content }));
@@ -174,7 +178,9 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
       close,
     };
   } catch (error) {
-    await close();
+    await close().catch((cleanUp: Error) =>
+      console.error(`WordPress clean-up: ${cleanUp.message}`),
+    );
     throw error;
   }
 }
