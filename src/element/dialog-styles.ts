@@ -1,8 +1,8 @@
 /**
  * The dialog's look (popup and floating modes): at most as wide as the inline widget, centred
  * across and held at the top on a wide screen (a step that grows extends it downwards: nothing
- * the patient is about to click moves), the whole screen on a phone; the close button stays at the top while the
- * step scrolls. Colours are the root's theme (`root-styles.ts`).
+ * the patient is about to click moves), the whole screen on a phone; the close button stays at
+ * the top while the step scrolls. Colours are the root's theme (`root-styles.ts`).
  */
 import { css } from 'lit';
 

@@ -93,6 +93,18 @@ function watchHeight(post: (message: FrameMessage) => void): () => void {
   };
 }
 
+/** Posts the page's height as it changes (`watchHeight`), shorter ones once the first step shows. */
+function postHeights(post: (message: FrameMessage) => void): void {
+  const stepShown = watchHeight(post);
+  // The widget marks the frame that paints its first step's choices (or the error in their
+  // place). The first event is no such sign: it comes as the step is entered, before its data, and
+  // a shrink posted then (to a step still being built, under load) made the host page jump.
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
+  }).observe({ type: 'mark' });
+  if (performance.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
+}
+
 /** Whether a modal dialog of the widget is open in `root` (its shadow roots included). */
 function openDialogIn(root: Document | ShadowRoot): boolean {
   if (root.querySelector('dialog[open]')) return true;
@@ -101,8 +113,11 @@ function openDialogIn(root: Document | ShadowRoot): boolean {
   );
 }
 
-/** Starts posting to the parent; does nothing when its origin is not confirmed. */
-export function startMessaging(claimedParentOrigin: string | null): void {
+/**
+ * Starts posting to the parent; does nothing when its origin is not confirmed. A frame that fills
+ * a dialog of the host (`fillsDialog`) has the dialog's height: it posts none of its own.
+ */
+export function startMessaging(claimedParentOrigin: string | null, fillsDialog = false): void {
   const target = parentOrigin(claimedParentOrigin);
   if (!target) {
     if (claimedParentOrigin && window.parent !== window) {
@@ -120,14 +135,7 @@ export function startMessaging(claimedParentOrigin: string | null): void {
       console.error('patient-booking: could not post to the host page', error);
     }
   };
-  const stepShown = watchHeight(post);
-  // The widget marks the frame that paints its first step's choices (or the error in their
-  // place). The first event is no such sign: it comes as the step is entered, before its data, and
-  // a shrink posted then (to a step still being built, under load) made the host page jump.
-  new PerformanceObserver((list) => {
-    if (list.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
-  }).observe({ type: 'mark' });
-  if (performance.getEntriesByName(FIRST_SCREEN).length > 0) stepShown();
+  if (!fillsDialog) postHeights(post);
   window.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !event.defaultPrevented && !openDialogIn(document)) {
       post({ source: 'patient-booking', type: 'escape' });

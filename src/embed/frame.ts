@@ -32,10 +32,10 @@ const IGNORED: Record<IgnoredEndpoint, true> = {
 };
 
 /**
- * No margin, no scrollbar: the host sizes the iframe to the content; a frame that fills a host's
- * dialog (`fills`) scrolls instead. Transparent, and with the same
- * `color-scheme` as the iframe element (embed.js sets it), else the browser paints an opaque canvas
- * around the widget. A constructed sheet, so a strict style-src needs nothing extra.
+ * No margin, no scrollbar: the host sizes the iframe to the content; a frame that fills a dialog
+ * of the host (`fills`) scrolls instead. Transparent, and with the same `color-scheme` as the
+ * iframe element (embed.js sets it), else the browser paints an opaque canvas around the widget.
+ * A constructed sheet, so a strict style-src needs nothing extra.
  */
 function applyFrameStyles(fills: boolean): void {
   const sheet = new CSSStyleSheet();
@@ -75,7 +75,8 @@ const locale = ([params.get('locale'), ...navigator.languages]
 document.documentElement.lang = locale;
 document.title = __PB_LOCALES__[locale].page;
 const FILLS_DIALOG: FillsDialogParam = 'fills-dialog';
-applyFrameStyles(params.get(FILLS_DIALOG) === '1');
+const fillsDialog = params.get(FILLS_DIALOG) === '1';
+applyFrameStyles(fillsDialog);
 
 const widget = document.createElement('patient-booking');
 for (const name of Object.keys(ATTRIBUTES)) {
@@ -88,4 +89,4 @@ if (ignored.length > 0) {
 }
 document.body.append(widget);
 if (window.parent !== window && !params.has('parent-origin')) warnFramedByHand(widget);
-startMessaging(params.get('parent-origin'));
+startMessaging(params.get('parent-origin'), fillsDialog);

@@ -122,8 +122,8 @@ export function handleMessage(event: MessageEvent): void {
     return;
   }
   if (message.type === 'resize') {
-    // A frame that fills a dialog keeps the dialog's height: a step that grows or shrinks never
-    // moves the frame under the patient's pointer (the dialog would scroll or clamp instead).
+    // A frame that fills a dialog keeps the dialog's height whatever a message says (it posts
+    // none): a step that grows or shrinks never moves it under the patient's pointer.
     if (frame.fills || message.height === frame.height) return;
     frame.height = message.height;
     frame.iframe.style.height = `${message.height}px`;

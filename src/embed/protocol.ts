@@ -66,6 +66,6 @@ export type ParentOriginParam = 'parent-origin';
 
 /**
  * The query parameter (`=1`, set by embed.js) of a frame that fills a dialog of the host page: the
- * frame scrolls itself, and its height messages are not used.
+ * frame scrolls itself and posts no height.
  */
 export type FillsDialogParam = 'fills-dialog';

@@ -144,8 +144,8 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
       startMariaDb(dir),
       cp(WORDPRESS, site, { recursive: true, verbatimSymlinks: true }),
     ]);
-    if (mariadb.status === 'fulfilled') db = mariadb.value.child;
     if (mariadb.status === 'rejected') throw mariadb.reason;
+    db = mariadb.value.child;
     if (copied.status === 'rejected') throw copied.reason;
     await rm(join(site, 'wp-config.php'));
     await writeFile(join(site, 'wp-config.php'), wpConfig(url, mariadb.value.socket, debugLog));
