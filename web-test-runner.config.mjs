@@ -11,6 +11,8 @@ const chromium = chromeLauncher({
   launchOptions: {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium-headless-shell',
     headless: true,
+    // No request or response events: nothing here reads them, and they cost CPU per module load.
+    networkEnabled: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -32,6 +34,9 @@ const firefox = chromeLauncher({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
     headless: true,
+    // Puppeteer would otherwise follow every request over WebDriver BiDi (some 200 module loads a
+    // file), which took a third of Firefox's CPU time here (44 → 31 CPU-s for the whole run).
+    networkEnabled: false,
   },
 });
 
