@@ -53,7 +53,7 @@ async function reactWrapper(): Promise<void> {
 function declarations(): void {
   execFileSync(
     process.execPath,
-    [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'],
+    [resolve('node_modules/typescript-native/bin/tsc'), '-p', 'tsconfig.types.json'],
     {
       stdio: 'inherit',
     },
