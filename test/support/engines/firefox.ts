@@ -26,6 +26,8 @@ export async function launchFirefox(): Promise<Engine> {
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    // Nothing here reads requests or responses: puppeteer would follow each over BiDi.
+    networkEnabled: false,
     // The date field's order (month/day/year) follows the browser's language.
     extraPrefsFirefox: { 'intl.locale.requested': 'en-US' },
   });
