@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { BackendConfig } from '../../server/backend/config.js';
 import { createBackend } from '../../server/backend/handler.js';
@@ -12,6 +13,8 @@ const CLIENT_ID = 'widget-client';
 const ORIGIN = 'https://clinic.example';
 const REDIRECT = 'https://clinic.example/pb/callback.html';
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+/** One session key for the file's backends, as for instances behind one name. */
+const SESSION_KEY = randomBytes(32).toString('base64');
 /** What oidc-client-ts sends for the code exchange (it adds no custom header). */
 const CODE_FORM = {
   grant_type: 'authorization_code',
@@ -37,6 +40,7 @@ function config(overrides: Partial<BackendConfig> = {}): BackendConfig {
     // Long enough for the fake portal on a loaded machine (300 ms was not: a 502 in CI), short
     // enough for the test of a portal that hangs.
     upstreamTimeoutMs: 3000,
+    sessionKey: SESSION_KEY,
     ...overrides,
   };
 }
@@ -86,6 +90,18 @@ async function assertOAuthError(response: Response, error: string): Promise<void
   const body = (await response.json()) as Record<string, unknown>;
   assert.deepEqual(Object.keys(body).sort(), ['error', 'error_description']);
   assert.equal(body.error, error);
+}
+
+/**
+ * The portal hangs from now on; the backend is started anew with a short upstream timeout, as a
+ * hang never answers (the shared one's 3 s are for a portal that answers on a loaded machine).
+ */
+async function hangingPortal(): Promise<void> {
+  portal.mode = 'hang';
+  await server.close();
+  server = await startBackend(config({ upstreamTimeoutMs: 200 }), {
+    log: (line) => logs.push(line),
+  });
 }
 
 describe('POST /oauth/token (confidential-client login mediation)', () => {
@@ -395,7 +411,7 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
       assert.match(logs[1] ?? '', /^POST \/oauth\/logout 204 \d+ms revoke=ok$/);
 
       // Without a cookie, or with the portal away: still 204 and the cookie removed.
-      portal.mode = 'hang';
+      await hangingPortal();
       const again = await fetch(`${server.url}/oauth/logout`, {
         method: 'POST',
         headers: { Origin: ORIGIN, Cookie: cookie },
@@ -421,7 +437,8 @@ describe('POST /oauth/token (confidential-client login mediation)', () => {
   describe('portal trouble → 502 envelope', () => {
     for (const mode of ['hang', 'not_json'] as const) {
       it(`${mode} → 502 portal_unavailable`, async () => {
-        portal.mode = mode;
+        if (mode === 'hang') await hangingPortal();
+        else portal.mode = mode;
         const response = await exchange(CODE_FORM);
         assert.equal(response.status, 502);
         const body = (await response.json()) as Record<string, unknown>;
