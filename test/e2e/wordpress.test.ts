@@ -34,14 +34,9 @@ let admin: BrowserContext;
 const foreign: string[] = [];
 
 before(async () => {
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  // Both start at once; whichever did start is closed by `after` if the other fails.
-  const started = await Promise.allSettled([
-    startStack({ embeddingOrigins: [origin] }).then((s) => (stack = s)),
-    startWordPress({ port, pluginZip: wordPressZip(), pages: PAGES }).then((w) => (wp = w)),
-  ]);
-  for (const result of started) if (result.status === 'rejected') throw result.reason;
+  // The site first: its server takes a port of its own, and the backend must know its origin.
+  wp = await startWordPress({ pluginZip: wordPressZip(), pages: PAGES });
+  stack = await startStack({ embeddingOrigins: [wp.url] });
   admin = await stack.browser.newContext();
 });
 after(async () => {
@@ -110,7 +105,13 @@ describe('WordPress plugin', () => {
     await page.getByLabel('Username or Email Address').fill('admin');
     await page.getByLabel('Password', { exact: true }).fill('admin-password');
     await page.getByRole('button', { name: 'Log In' }).click();
-    await page.waitForURL(settings);
+    await page.waitForURL(settings).catch(async (error: Error) => {
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 1000 })
+        .catch(() => '');
+      throw new Error(`${error.message}\nthe page is ${page.url()}:\n${text.slice(0, 800)}`);
+    });
 
     const backend = page.getByLabel('Booking backend');
     const test = async (url: string) => {

@@ -1,11 +1,11 @@
 // A real WordPress for end-to-end tests, started by the test itself: Debian's `wordpress` copied
 // into a temporary folder with its own wp-config.php, a private MariaDB (`mariadbd` on a temporary
-// datadir, a unix socket, no network) and PHP's built-in server on a free port.
+// datadir, a unix socket, no network) and PHP's built-in server on a port it takes itself.
 // `wordpress-setup.php` installs the site, the plugin from its zip and the pages. Everything is
 // removed by `close()`.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,15 +34,17 @@ export interface WordPressOptions {
   pluginZip: Uint8Array;
   /** Pages to create: title → content (shortcodes, block markup). */
   pages: Record<string, string>;
-  /** The port for the site (its origin must be known before the backend starts). */
-  port: number;
 }
 
 /**
- * Resolves when `child` writes a line matching `pattern` (stdout or stderr); rejects if it exits
- * first. Its later output is drained and dropped.
+ * Resolves with the match when `child` writes a line matching `pattern` (stdout or stderr);
+ * rejects if it exits first. Its later output is drained and dropped.
  */
-function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+): Promise<RegExpExecArray> {
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const streams = [child.stdout, child.stderr];
@@ -50,10 +52,11 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Prom
       reject(new Error(`${what} exited (${code}):\n${output}`));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (!pattern.test(output)) return;
+      const match = pattern.exec(output);
+      if (!match) return;
       for (const stream of streams) stream?.off('data', onData).resume();
       child.off('exit', onExit);
-      resolvePromise();
+      resolvePromise(match);
     };
     for (const stream of streams) stream?.on('data', onData);
     child.once('exit', onExit);
@@ -129,7 +132,6 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
   const dir = await mkdtemp(join(tmpdir(), 'wordpress-'));
   const site = join(dir, 'site');
   const debugLog = join(dir, 'debug.log');
-  const url = `http://localhost:${options.port}`;
   let db: ChildProcess | undefined;
   let server: ChildProcess | undefined;
   const close = async () => {
@@ -138,6 +140,19 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
+    // The server first, on a port it takes itself and keeps: a port found free and taken later
+    // can meanwhile go to another test's server (seen: the site's pages came from another one).
+    await mkdir(site);
+    server = spawn('php', ['-S', 'localhost:0', '-t', site], {
+      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const [, url = ''] = await waitForOutput(
+      server,
+      /Development Server \((http:\/\/localhost:\d+)\) started/,
+      'php -S',
+    );
     // Both settle before anything is removed: a copy still writing into the folder made the
     // clean-up fail (ENOTEMPTY), and that error hid why the start failed.
     const [mariadb, copied] = await Promise.allSettled([
@@ -155,12 +170,6 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
     const env = { ...process.env, WP_DIR: site };
     const { stdout } = await run('php', [SETUP, zip, JSON.stringify(pages)], { env });
     const ids = JSON.parse(stdout) as number[];
-    server = spawn('php', ['-S', `localhost:${options.port}`, '-t', site], {
-      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    await waitForOutput(server, /Development Server .* started/, 'php -S');
     const php = async (code: string, beforeLoad = '') => {
       const file = join(dir, `run-${randomBytes(6).toString('hex')}.php`);
       await writeFile(
