@@ -13,14 +13,7 @@ const shards = readdirSync('test/shards')
 const claims = mkdtempSync(join(tmpdir(), 'patient-booking-tests-'));
 const child = spawn(
   process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${shards.length}`,
-    '--test-force-exit',
-    ...shards,
-  ],
+  ['--import', 'tsx', '--test', `--test-concurrency=${shards.length}`, ...shards],
   { stdio: 'inherit', env: { ...process.env, [CLAIMS_ENV]: claims } },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
