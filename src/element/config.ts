@@ -24,8 +24,11 @@ export interface WidgetConfig {
 
 export const API_PATH = 'api/patient/v1';
 
-/** The directory this module was loaded from: where the built widget and its backend live. */
-export const OWN_DIRECTORY = new URL('./', import.meta.url).href;
+/**
+ * The directory this module was loaded from: where the built widget and its backend live. Known
+ * only where the page loads it, so the build leaves it alone (`@vite-ignore`).
+ */
+export const OWN_DIRECTORY = new URL(/* @vite-ignore */ './', import.meta.url).href;
 
 function httpUrl(value: string, base: string): URL | null {
   try {
