@@ -84,8 +84,20 @@ describe('faults: duplicate submits', () => {
   it('double click on "Book appointment" (slow portal): one request, one appointment', async () => {
     const { page, net, context, uncaught } = await toBooking('double-click');
     await sandboxConfig(stack, { latencyMs: 400 });
+    // The booking's answer waits for the third click: on a loaded machine it once came first, and
+    // the click waited 30 s for a "Booking…" button that was gone.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith('/booking'),
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
     await bookNow(page).dblclick();
     await page.getByRole('button', { name: /^Booking/ }).click({ force: true }); // a third, impatient click
+    release();
     await confirmation(page).waitFor();
     tally.faults += 2; // two extra clicks
     assert.equal((await bookingPosts(net)).length, 1, 'one booking request');
