@@ -140,15 +140,15 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
-    // The server first, on a port it takes itself and keeps: a port found free and taken later
-    // can meanwhile go to another test's server (seen: the site's pages came from another one).
+    // The server first, on a port it takes itself and keeps: a port found free and bound seconds
+    // later (after MariaDB, the copy and the install) could meanwhile go to another server.
     await mkdir(site);
     server = spawn('php', ['-S', 'localhost:0', '-t', site], {
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const [, url = ''] = await waitForOutput(
+    const [, url] = await waitForOutput(
       server,
       /Development Server \((http:\/\/localhost:\d+)\) started/,
       'php -S',
